@@ -23,3 +23,17 @@ class LedgerAccess {
 };
 
 } // namespace lotstation::storage
+
+namespace lotstation::storage {
+
+// Runs `body` (returning Result<T>) and turns a database failure into an Error value: this is the module
+// border for sql::Exception. An open transaction inside `body` has rolled back by then.
+template <typename Body> auto guarded(Body&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const sql::Exception& e) {
+        return fail(ErrorKind::Storage, std::string("database error: ") + e.what());
+    }
+}
+
+} // namespace lotstation::storage

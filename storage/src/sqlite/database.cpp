@@ -125,14 +125,14 @@ Statement Database::prepare(std::string_view sql) const {
     return Statement(m_db.get(), sql);
 }
 
-Statement& Database::cached(std::string_view sql) {
+CachedStatement Database::cached(std::string_view sql) {
     auto found = m_cache.find(std::string(sql));
     if (found == m_cache.end()) {
         found = m_cache.emplace(std::string(sql), Statement(m_db.get(), sql, true)).first;
     } else {
         found->second.reset();
     }
-    return found->second;
+    return CachedStatement(found->second);
 }
 
 std::int64_t Database::lastInsertRowid() const {

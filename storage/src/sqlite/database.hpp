@@ -72,6 +72,37 @@ class Statement {
     std::unique_ptr<sqlite3_stmt, Finalizer> m_statement;
 };
 
+// A cached statement on loan: resets when the lease ends, so a half-read result never keeps a read snapshot
+// (or a lock) open behind the caller's back.
+class CachedStatement {
+  public:
+    explicit CachedStatement(Statement& statement) : m_statement(&statement) {}
+    ~CachedStatement() { m_statement->reset(); }
+    CachedStatement(const CachedStatement&) = delete;
+    CachedStatement& operator=(const CachedStatement&) = delete;
+
+    template <typename... Args> CachedStatement& bindAll(const Args&... args) {
+        m_statement->bindAll(args...);
+        return *this;
+    }
+    bool step() { return m_statement->step(); }
+    void run() { m_statement->run(); }
+    [[nodiscard]] bool isNull(int column) const { return m_statement->isNull(column); }
+    [[nodiscard]] std::int64_t int64(int column) const { return m_statement->int64(column); }
+    [[nodiscard]] std::string text(int column) const { return m_statement->text(column); }
+    [[nodiscard]] std::optional<std::int64_t> optInt64(int column) const {
+        return m_statement->optInt64(column);
+    }
+    [[nodiscard]] std::optional<std::string> optText(int column) const {
+        return m_statement->optText(column);
+    }
+    [[nodiscard]] Statement& statement() { return *m_statement; }
+    [[nodiscard]] const Statement& statement() const { return *m_statement; }
+
+  private:
+    Statement* m_statement;
+};
+
 class Database {
   public:
     // Opens read-write, creating the file when missing.
@@ -84,8 +115,8 @@ class Database {
     void exec(const std::string& sql);
     [[nodiscard]] Statement prepare(std::string_view sql) const;
     // A prepared statement kept for the connection's life, reset and with bindings cleared. Do not hold it
-    // across a call that may use the same SQL text.
-    [[nodiscard]] Statement& cached(std::string_view sql);
+    // across a call that may use the same SQL text (no recursion with the same query).
+    [[nodiscard]] CachedStatement cached(std::string_view sql);
 
     [[nodiscard]] std::int64_t lastInsertRowid() const;
     [[nodiscard]] int userVersion() const;

@@ -34,7 +34,4 @@ using Micros = std::int64_t;
 // Empty on overflow of the result (the intermediate is 128-bit and cannot overflow).
 [[nodiscard]] std::optional<Micros> costOf(std::int64_t baseUnits, Micros perUnit, Uom uom);
 
-// Integer division rounded half-to-even, on 128-bit values; `denominator` must not be 0.
-[[nodiscard]] __int128 divideHalfEven(__int128 numerator, __int128 denominator);
-
 } // namespace lotstation::storage
