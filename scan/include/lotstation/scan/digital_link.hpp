@@ -21,6 +21,7 @@ struct DigitalLink {
     std::string uri;  // as scanned
     std::string host; // e.g. "id.gs1.org"
     Gs1Data data;     // key, qualifiers, then attributes, with the typed fields filled
+    friend bool operator==(const DigitalLink&, const DigitalLink&) = default;
 };
 
 // True for an http(s) URI: the interpreter then reads it as a Digital Link or says why it is not one.

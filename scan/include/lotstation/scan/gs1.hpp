@@ -75,6 +75,8 @@ struct Gs1Data {
     [[nodiscard]] std::optional<std::string_view> value(std::string_view ai) const;
     // Company-internal elements (90)-(99), in order.
     [[nodiscard]] std::vector<Gs1Element> internal() const;
+
+    friend bool operator==(const Gs1Data&, const Gs1Data&) = default;
 };
 
 struct Gs1Options {
