@@ -60,9 +60,10 @@ Unreadable unreadable(std::string_view text, std::string reason) {
     return Unreadable{detail::displayText(text), std::move(reason)};
 }
 
-Meaning fromGs1(std::string_view text, const Gs1Options& options) {
-    auto parsed = parseGs1(text, options);
-    if (!parsed) return unreadable(text, std::move(parsed.error().message));
+// `scanned` is the input as it arrived, shown when the data cannot be read.
+Meaning fromGs1(std::string_view data, std::string_view scanned, const Gs1Options& options) {
+    auto parsed = parseGs1(data, options);
+    if (!parsed) return unreadable(scanned, std::move(parsed.error().message));
     return std::move(*parsed);
 }
 
@@ -79,8 +80,8 @@ bool isGtinCarrier(std::string_view id) {
     return id == "]E0" || id == "]E4" || id == "]I0" || id == "]I1";
 }
 
-Meaning lookupKey(std::string_view text) {
-    const std::string_view key = trimSpaces(text);
+Meaning lookupKey(std::string_view data, std::string_view text) {
+    const std::string_view key = trimSpaces(data);
     if (key.empty()) return unreadable(text, "nothing was read");
     if (!detail::isValidUtf8(key)) return unreadable(text, "not text (invalid UTF-8 bytes)");
     const bool control = std::any_of(key.begin(), key.end(), [](char c) {
@@ -107,10 +108,10 @@ Meaning interpret(std::string_view text, std::string_view symbologyId, const Int
     if (data.empty()) return unreadable(text, "nothing was read");
 
     if (isGs1SymbologyId(id) || data.front() == kGroupSeparator || startsWithParenthesisedAi(data)) {
-        return fromGs1(data, gs1Options);
+        return fromGs1(data, text, gs1Options);
     }
     if (isGtinCarrier(id)) {
-        if (auto gtin = asGtin(data)) return fromGs1("01" + *gtin, gs1Options);
+        if (auto gtin = asGtin(data)) return fromGs1("01" + *gtin, text, gs1Options);
     }
     if (isOwnLabelPayload(data)) {
         auto label = decodeOwnLabel(data);
@@ -127,7 +128,7 @@ Meaning interpret(std::string_view text, std::string_view symbologyId, const Int
     if (id.empty() && gs1Start) {
         if (auto parsed = parseGs1(data, gs1Options)) return std::move(*parsed);
     }
-    return lookupKey(data);
+    return lookupKey(data, text);
 }
 
 Meaning interpret(const ScannedCode& code, const InterpretOptions& options) {
