@@ -103,13 +103,23 @@ ScannedCode WedgeReader::toScannedCode(std::chrono::steady_clock::time_point end
 
 std::vector<WedgeOutput> WedgeReader::feed(const WedgeKey& key) {
     std::vector<WedgeOutput> out;
+    // After an over-long run, the rest of that run (up to a pause) is typing too, never the tail of a "scan".
+    if (m_overflowAt && key.at - *m_overflowAt <= m_options.maxGap) {
+        m_overflowAt = key.at;
+        out.emplace_back(key);
+        return out;
+    }
+    m_overflowAt.reset();
     if (!m_pending.empty() && key.at - m_pending.back().at > m_options.maxGap) releaseAsTyping(out);
 
     const bool terminator =
         key.kind == WedgeKeyKind::Enter || (key.kind == WedgeKeyKind::Tab && m_options.tabEndsBurst);
     if (!terminator) {
         m_pending.push_back(key);
-        if (m_pending.size() > m_options.maxLength) releaseAsTyping(out);
+        if (m_pending.size() > m_options.maxLength) {
+            releaseAsTyping(out);
+            m_overflowAt = key.at;
+        }
         return out;
     }
     // Scanners that end with CR LF send two terminators back to back: the second belongs to the burst.

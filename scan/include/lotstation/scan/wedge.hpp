@@ -64,6 +64,7 @@ class WedgeReader {
     WedgeOptions m_options;
     std::vector<WedgeKey> m_pending;
     std::optional<std::chrono::steady_clock::time_point> m_lastBurstEnd;
+    std::optional<std::chrono::steady_clock::time_point> m_overflowAt; // last key of an over-long run
 };
 
 // The AIM symbology identifier's meaning: "]C1" -> Code128, "]d2" -> DataMatrix, "]Q3" -> QrCode, ...
