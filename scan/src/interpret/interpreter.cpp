@@ -76,6 +76,30 @@ std::optional<std::string> asGtin(std::string_view text) {
     return std::string(14 - text.size(), '0') + std::string{text};
 }
 
+// UPC-E (8 digits, also sent as ]E0) is a zero-suppressed UPC-A; the GTIN is the expanded 12 digits.
+std::optional<std::string> expandUpcE(std::string_view upcE) {
+    if (upcE.size() != 8 || !allDigits(upcE) || (upcE[0] != '0' && upcE[0] != '1')) return std::nullopt;
+    const std::string d{upcE.substr(1, 6)};
+    std::string body; // manufacturer (5) + product (5)
+    switch (d[5]) {
+    case '0':
+    case '1':
+    case '2':
+        body = d.substr(0, 2) + d[5] + "0000" + d.substr(2, 3);
+        break;
+    case '3':
+        body = d.substr(0, 3) + "00000" + d.substr(3, 2);
+        break;
+    case '4':
+        body = d.substr(0, 4) + "00000" + d[4];
+        break;
+    default:
+        body = d.substr(0, 5) + "0000" + d[5];
+        break;
+    }
+    return std::string{upcE[0]} + body + upcE[7];
+}
+
 bool isGtinCarrier(std::string_view id) {
     return id == "]E0" || id == "]E4" || id == "]I0" || id == "]I1";
 }
@@ -111,7 +135,9 @@ Meaning interpret(std::string_view text, std::string_view symbologyId, const Int
         return fromGs1(data, text, gs1Options);
     }
     if (isGtinCarrier(id)) {
-        if (auto gtin = asGtin(data)) return fromGs1("01" + *gtin, text, gs1Options);
+        const auto upcA = id == "]E0" ? expandUpcE(data) : std::nullopt;
+        if (auto gtin = asGtin(upcA ? std::string_view{*upcA} : data))
+            return fromGs1("01" + *gtin, text, gs1Options);
     }
     if (isOwnLabelPayload(data)) {
         auto label = decodeOwnLabel(data);

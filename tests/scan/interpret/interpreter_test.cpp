@@ -96,6 +96,12 @@ TEST_CASE("interpreter: classification table") {
         // EAN/UPC and ITF-14 carry GTINs
         {"9501101530003", "]E0", Kind::Gs1, "GS1: GTIN 09501101530003"},
         {"95011011", "]E4", Kind::Gs1, "GS1: GTIN 00000095011011"},
+        {"036000291452", "]E0", Kind::Gs1, "GS1: GTIN 00036000291452"}, // UPC-A
+        {"01234565", "]E0", Kind::Gs1, "GS1: GTIN 00012345000065"},     // UPC-E, expanded
+        {"04252614", "]E0", Kind::Gs1, "GS1: GTIN 00042100005264"},
+        {"01234531", "]E0", Kind::Gs1, "GS1: GTIN 00012300000451"},
+        {"01234543", "]E0", Kind::Gs1, "GS1: GTIN 00012340000053"},
+        {"04210000526", "]E0", Kind::Lookup, "Code 04210000526"},
         {"19501101530000", "]I0", Kind::Gs1, "GS1: GTIN 19501101530000"},
         {"12345", "]I0", Kind::Lookup, "Code 12345"},
         // Digital Link
