@@ -2,6 +2,7 @@
 // identifier) and from a wedge scanner (prefix in the text, or none), and the one-line descriptions.
 #include "lotstation/scan/interpreter.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
@@ -26,6 +27,26 @@ struct Row {
     Kind kind;
     std::string description;
 };
+
+// What must hold for any input: GS1 results re-parse from their own element string to the same elements,
+// lookup keys are clean non-empty text, unreadable results say why, and every meaning has a description.
+void checkInvariants(const Meaning& meaning) {
+    if (const auto* gs1 = std::get_if<Gs1Data>(&meaning)) {
+        const auto again = parseGs1(toElementString(gs1->elements), Gs1Options{year{2026}});
+        REQUIRE(again.has_value());
+        CHECK(again->elements == gs1->elements);
+    } else if (const auto* key = std::get_if<LookupKey>(&meaning)) {
+        CHECK_FALSE(key->key.empty());
+        CHECK(key->key.front() != ' ');
+        CHECK(std::none_of(key->key.begin(), key->key.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x20; }));
+    } else if (const auto* unreadable = std::get_if<Unreadable>(&meaning)) {
+        CHECK_FALSE(unreadable->reason.empty());
+        CHECK(std::none_of(unreadable->shown.begin(), unreadable->shown.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x20; }));
+    }
+    CHECK_FALSE(describe(meaning).empty());
+}
 
 } // namespace
 
@@ -191,7 +212,47 @@ TEST_CASE("interpreter: survives arbitrary bytes") {
             const auto pick = state >> 24;
             text += pick < 200 ? interesting[pick % interesting.size()] : static_cast<char>(pick);
         }
-        const Meaning meaning = interpret(text, (i % 3 == 0) ? "]C1" : "", kOptions);
-        CHECK_FALSE(describe(meaning).empty());
+        checkInvariants(interpret(text, (i % 3 == 0) ? "]C1" : "", kOptions));
+    }
+}
+
+TEST_CASE("interpreter: survives mutations of every kind of valid input") {
+    // Flipped, inserted and deleted bytes in real payloads reach the deepest parser paths.
+    const std::vector<std::string> seeds{
+        "0109501101530003"
+        "17261231"
+        "10AB-12" +
+            GS +
+            "3103001750"
+            "7003"
+            "2612311430",
+        "(01)09501101530003(17)261200(10)AB-12(21)S1(91)X",
+        "https://id.gs1.org/01/09501101530003/22/V/10/A%26B/21/S%2F1?17=261231&3103=001750",
+        "LS:LOT:SEIFE-%C3%9C",
+        "(8013)1987654Ad4X4bL5ttr2310c2K(8007)GB82WEST12345698765432(4309)18000000010000000000",
+    };
+    std::uint32_t state = 987654321;
+    const auto next = [&] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    for (int i = 0; i < 20000; ++i) {
+        std::string text = seeds[next() % seeds.size()];
+        const auto edits = 1 + next() % 4;
+        for (std::uint32_t e = 0; e < edits && !text.empty(); ++e) {
+            const auto at = next() % text.size();
+            switch (next() % 3) {
+            case 0:
+                text[at] = static_cast<char>(next());
+                break;
+            case 1:
+                text.insert(at, 1, static_cast<char>(next()));
+                break;
+            default:
+                text.erase(at, 1 + next() % 3);
+                break;
+            }
+        }
+        checkInvariants(interpret(text, (i % 2 == 0) ? "]C1" : "", kOptions));
     }
 }
