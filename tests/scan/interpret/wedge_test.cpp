@@ -224,7 +224,7 @@ TEST_CASE("wedge: a burst interrupted by a slow key is typing") {
     CHECK(mixed.codes()[0].text == "LS:CMD:FINISH");
 }
 
-TEST_CASE("wedge: CR LF ends one burst; a later Enter is typing again") {
+TEST_CASE("wedge: CR LF ends one burst, a later Enter is typing again") {
     Keyboard keyboard;
     keyboard.type("LS:LOC:DOCK-1", 2ms);
     keyboard.enter(2ms);
