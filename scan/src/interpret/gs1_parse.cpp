@@ -94,11 +94,17 @@ std::expected<Elements, InterpretError> splitHumanReadable(std::string_view text
         const auto ai = text.substr(pos + 1, aiLength);
         if (findAi(ai) == nullptr) return fail("unknown AI (" + std::string{ai} + ")");
         pos += aiLength + 2;
+        // Printed and hand-typed labels space the form out ("(01) 0950... (10) AB12"); a space is never GS1
+        // data, so spaces right after ")" and right before the next "(" are layout.
+        while (pos < text.size() && text[pos] == ' ')
+            ++pos;
         std::string value;
         while (pos < text.size() && aiOpenerAt(text, pos) == 0) {
             if (text[pos] == '\\' && pos + 1 < text.size() && text[pos + 1] == '(') ++pos;
             value += text[pos++];
         }
+        while (!value.empty() && value.back() == ' ')
+            value.pop_back();
         if (value.empty() && pos == text.size()) return fail("data ends inside " + aiLabel(ai));
         if (auto valid = validateAiValue(ai, value); !valid) return std::unexpected(valid.error());
         elements.push_back({std::string{ai}, std::move(value)});

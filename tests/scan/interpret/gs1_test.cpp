@@ -66,6 +66,15 @@ TEST_CASE("gs1: GTIN, expiry and lot in every input form give the same data") {
     }
 }
 
+TEST_CASE("gs1: the parenthesised form may be spaced out as printed under a barcode") {
+    const Gs1Data data = parseOk("(01) 09501101530003 (17) 261231 (10) AB-12");
+    CHECK(data.elements ==
+          std::vector<Gs1Element>{{"01", "09501101530003"}, {"17", "261231"}, {"10", "AB-12"}});
+    const auto inside = parseGs1("(01)09501101530003(10)AB 12", kOptions);
+    REQUIRE_FALSE(inside.has_value());
+    CHECK(inside.error().message == "AI (10) contains ' ', which GS1 does not allow there");
+}
+
 TEST_CASE("gs1: variable-length fields end at GS in the middle and at the end of data without GS") {
     const Gs1Data data = parseOk("]C1"
                                  "10LOT-7" +
@@ -237,7 +246,6 @@ TEST_CASE("gs1: bad data gives the exact reason") {
         {"]C1"
          "0",
          "data ends inside an AI (\"0\")"},
-        {"(01)09501101530003 (10)X", "AI (01) must be 14 digits, got 15"},
         {"(4321)2", "AI (4321): 2 is not a valid yes/no flag"},
         {"(8006)095011015300030302", "ITIP piece 3 of 2 is not valid"},
         {"(422)12", "AI (422) must be 3 digits, got 2"},
