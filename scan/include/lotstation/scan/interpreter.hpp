@@ -6,7 +6,7 @@
 //     (FNC1) or a leading "(NN)" with 2-4 digits: GS1 element string. Bad data is Unreadable with the GS1
 //     reason, never a lookup key.
 //  2. EAN/UPC (]E0 ]E4) or ITF (]I0 ]I1) holding 8/12/13/14 digits with a valid check digit: a GTIN, as
-//     Gs1Data with (01).
+//     Gs1Data with (01); an 8-digit ]E0 is UPC-E and is expanded to its UPC-A first.
 //  3. "LS:..." (any case): our own lot / location / badge / command label, or Unreadable with the reason.
 //  4. http:// or https://: a GS1 Digital Link, or Unreadable saying why it is not one.
 //  5. No symbology identifier at all (a scanner that drops the AIM prefix) and the text starts with 00, 01 or
@@ -15,6 +15,9 @@
 //     AIs; what remains is a numeric code of exactly that shape, e.g. a 16-digit "01..." lot number with a
 //     valid check digit. Such a code is read as GS1; Gs1Data keeps the raw elements, so the station can still
 //     fall back to a lookup. With a non-GS1 identifier (]C0, ]Q1, ...) this rule never applies.
+//     A scanner that drops GS separators makes a variable-length field swallow what follows (lot "AB1217261231"
+//     instead of lot AB12 + expiry); no parser can tell in general, so scanners must send GS or a substitute
+//     (see wedge.hpp).
 //  6. Otherwise a LookupKey (trimmed); empty, control characters inside, invalid UTF-8 or over 256 characters
 //     make it Unreadable.
 #include "lotstation/scan/meaning.hpp"
