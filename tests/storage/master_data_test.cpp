@@ -3,7 +3,7 @@
 using namespace lotstation::storage;
 using namespace lotstation::storage::test;
 
-TEST_CASE("opening a ledger migrates, sets WAL and records the station") {
+TEST_CASE("opening a ledger migrates and sets WAL and records the station") {
     Shop shop("A1", false);
     CHECK(shop.l().schemaVersion() == 1);
     CHECK(shop.l().station().stationId == "station-a");
@@ -34,7 +34,7 @@ TEST_CASE("a bad station short code is refused") {
     CHECK(ledger.error().message.find("longer than 4") != std::string::npos);
 }
 
-TEST_CASE("items: add, read, GTIN normalised and checked, duplicates refused") {
+TEST_CASE("items are added and read with GTIN checked and duplicates refused") {
     Shop shop;
     const auto bar = must(shop.l().item("bar")); // codes are case-insensitive
     CHECK(bar.sku == "BAR");
@@ -57,7 +57,7 @@ TEST_CASE("items: add, read, GTIN normalised and checked, duplicates refused") {
     CHECK(shop.l().items().size() == 5);
 }
 
-TEST_CASE("suppliers, customers, locations: add, read, duplicates refused") {
+TEST_CASE("suppliers customers and locations are added and read with duplicates refused") {
     Shop shop;
     CHECK(must(shop.l().supplier("oilco")).name == "Oil Company");
     CHECK((shop.l().addSupplier({"OILCO", "x"}).error().kind == ErrorKind::Conflict));
@@ -71,7 +71,7 @@ TEST_CASE("suppliers, customers, locations: add, read, duplicates refused") {
     CHECK(shop.l().suppliers().size() == 2);
 }
 
-TEST_CASE("users: badge unique, PIN stored as Argon2id and verified") {
+TEST_CASE("users have unique badges and Argon2id PIN hashes") {
     Shop shop;
     must(shop.l().addUser({.name = "olga", .role = UserRole::Admin, .badge = "B-300", .pin = "4711"}));
     CHECK(must(shop.l().userByBadge("B-300")).name == "olga");
@@ -98,7 +98,7 @@ TEST_CASE("users: badge unique, PIN stored as Argon2id and verified") {
     CHECK(hash.find("4711") == std::string::npos);
 }
 
-TEST_CASE("recipes: set, read back, replace; bad components refused") {
+TEST_CASE("recipes are set and replaced and bad components refused") {
     Shop shop;
     const auto recipe = must(shop.l().recipe("BAR"));
     CHECK(recipe.outputQuantity == 100);

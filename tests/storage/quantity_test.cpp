@@ -105,7 +105,7 @@ TEST_CASE("money parses and formats exactly") {
     CHECK(formatMoney(0) == "0.00");
 }
 
-TEST_CASE("unit costs are stored per g, ml or pc and shown per kg, l or pc") {
+TEST_CASE("unit costs are stored per g or ml or pc and shown per kg or l or pc") {
     CHECK(*parseUnitCost("4.20/kg", Uom::Gram) == 4'200);
     CHECK(*parseUnitCost("0.0042/g", Uom::Gram) == 4'200);
     CHECK(*parseUnitCost("3/l", Uom::Millilitre) == 3'000);
@@ -123,7 +123,7 @@ TEST_CASE("unit costs are stored per g, ml or pc and shown per kg, l or pc") {
     CHECK(formatUnitCost(350'000, Uom::Piece) == "0.35/pc");
 }
 
-TEST_CASE("cost arithmetic is exact, half-to-even, and overflow-safe") {
+TEST_CASE("cost arithmetic is exact and half-to-even and overflow-safe") {
     // 2.5 kg at 4.20/kg = 10.50
     CHECK(*costOf(2'500'000, 4'200, Uom::Gram) == 10'500'000);
     // 1 mg at 0.0015/g = 1.5 micro / 1000 ... rounds to 0; 500 mg at 3 micro/g = 1.5 micro -> 2 (even)
