@@ -109,21 +109,22 @@ struct Shop {
         return scalar(
             "SELECT (SELECT count(*) FROM movements) || '|' || (SELECT count(*) FROM outbox) || '|' || "
             "(SELECT count(*) FROM lots) || '|' || (SELECT count(*) FROM runs) || '|' || "
-            "(SELECT coalesce(group_concat(lot_id || '@' || location_id || '=' || quantity), '') FROM "
-            "(SELECT * FROM balances ORDER BY lot_id, location_id)) || '|' || "
-            "(SELECT group_concat(code || ':' || status || ':' || coalesce(unit_cost, '-')) FROM "
-            "(SELECT * FROM lots ORDER BY id)) || '|' || "
-            "(SELECT group_concat(status) FROM (SELECT * FROM runs ORDER BY id))");
+            "coalesce((SELECT group_concat(lot_id || '@' || location_id || '=' || quantity) FROM "
+            "(SELECT * FROM balances ORDER BY lot_id, location_id)), '') || '|' || "
+            "coalesce((SELECT group_concat(code || ':' || status || ':' || coalesce(unit_cost, '-')) "
+            "FROM (SELECT * FROM lots ORDER BY id)), '') || '|' || "
+            "coalesce((SELECT group_concat(status) FROM (SELECT * FROM runs ORDER BY id)), '')");
     }
 
     std::string scalar(const std::string& sql) {
         sqlite3* db = nullptr;
         sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
         sqlite3_stmt* s = nullptr;
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr);
+        REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
         std::string out;
-        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-            out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+        REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+        REQUIRE(sqlite3_column_text(s, 0) != nullptr); // a NULL here would make every comparison vacuous
+        out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
         sqlite3_finalize(s);
         sqlite3_close(db);
         return out;
