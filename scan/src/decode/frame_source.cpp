@@ -83,7 +83,7 @@ SourceSpec parseSourceSpec(std::string_view text) {
     return SourceSpec::videoFile(path.string());
 }
 
-std::string_view toString(SourceState state) {
+std::string_view stateName(SourceState state) {
     switch (state) {
     case SourceState::Opening:
         return "opening";

@@ -75,7 +75,7 @@ struct SourceStatus {
     std::uint64_t framesDelivered = 0;
 };
 
-[[nodiscard]] std::string_view toString(SourceState state);
+[[nodiscard]] std::string_view stateName(SourceState state);
 
 class FrameSource {
   public:
