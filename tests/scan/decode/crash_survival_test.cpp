@@ -30,14 +30,14 @@ std::size_t countText(const std::vector<scan::ScannedCode>& codes, const std::st
 
 } // namespace
 
-TEST_CASE("two identical Code 128 labels side by side: both read, no abort") {
+TEST_CASE("two identical Code 128 labels side by side: both read - no abort") {
     const auto label = test::renderSymbol(ZXing::BarcodeFormat::Code128, "LOT-2024-0042", 420, 160);
     const auto sheet = sideBySide(label, 2, 60);
     const auto codes = decodeStill(test::grayFrame(sheet));
     CHECK(countText(codes, "LOT-2024-0042") == 2);
 }
 
-TEST_CASE("three identical EAN-13 on a large image (pyramid scales): all read, no abort") {
+TEST_CASE("three identical EAN-13 on a large image (pyramid scales): all read - no abort") {
     const auto label = test::renderSymbol(ZXing::BarcodeFormat::EAN13, "4006381333931", 500, 260);
     cv::Mat big;
     cv::resize(sideBySide(label, 3, 80), big, {}, 1.6, 1.6, cv::INTER_NEAREST);
@@ -49,7 +49,7 @@ TEST_CASE("three identical EAN-13 on a large image (pyramid scales): all read, n
         CHECK_FALSE(live.decode(test::grayFrame(big)).empty());
 }
 
-TEST_CASE("code128-1/4.png, the image that aborts plain ZXing 1.4.0, decodes in-process") {
+TEST_CASE("code128-1/4.png - the image that aborts plain ZXing 1.4.0 - decodes in-process") {
     const auto folder = test::corpusFolder("code128-1");
     if (!folder) LOTSTATION_SKIP("corpus folder code128-1 not present");
     const auto frame = scan::readImageFile(*folder / "4.png");
@@ -167,7 +167,7 @@ TEST_CASE("fuzz: mutated 1D and 2D frames never crash the decoder") {
     CHECK(frames == kRounds * static_cast<int>(seeds.size()) * 8); // got here: no abort, no exception
 }
 
-TEST_CASE("degenerate frames: empty, one pixel, one row") {
+TEST_CASE("degenerate frames: empty - one pixel - one row") {
     CHECK(decodeStill(scan::Frame{}).empty());
     CHECK(decodeStill(test::grayFrame(cv::Mat(1, 1, CV_8UC1, cv::Scalar(0)))).empty());
     CHECK(decodeStill(test::grayFrame(cv::Mat(1, 4000, CV_8UC1, cv::Scalar(0)))).empty());

@@ -77,7 +77,7 @@ TEST_CASE("dedupe: repeat interval registers a code kept in view again") {
     CHECK(feed(dedupe, t, 91, {code("A")}) == 3); // 3 s in view: at 0 ms, 1023 ms and 2046 ms
 }
 
-TEST_CASE("dedupe: different codes, and the same text in two symbologies, are separate") {
+TEST_CASE("dedupe: different codes - and the same text in two symbologies - are separate") {
     Dedupe dedupe;
     auto t = Clock::time_point{} + 1h;
     const auto first = dedupe.update({code("A"), code("B"), code("A", Symbology::Code128), code("A")}, t);

@@ -13,7 +13,7 @@ using Clock = std::chrono::steady_clock;
 
 } // namespace
 
-TEST_CASE("frame source: a missing image file is Lost with a reason, for good") {
+TEST_CASE("frame source: a missing image file is Lost with a reason - for good") {
     FrameSource source(SourceSpec::imageFile("/nonexistent/label.png"));
     const auto t = Clock::now();
     CHECK_FALSE(source.next(t).has_value());
@@ -24,7 +24,7 @@ TEST_CASE("frame source: a missing image file is Lost with a reason, for good") 
     CHECK(source.status().state == SourceState::Lost);
 }
 
-TEST_CASE("frame source: a camera that does not exist is Lost, then Retrying with growing back-off") {
+TEST_CASE("frame source: a camera that does not exist is Lost - then Retrying with growing back-off") {
     SourceSettings settings;
     settings.firstRetry = 200ms;
     settings.maxRetry = 700ms;
@@ -50,7 +50,7 @@ TEST_CASE("frame source: a camera that does not exist is Lost, then Retrying wit
     CHECK(*source.status().retryAt - t == 700ms); // capped
 }
 
-TEST_CASE("frame source: a missing video file and a garbage video file are Lost, not a crash") {
+TEST_CASE("frame source: a missing video file and a garbage video file are Lost - not a crash") {
     test::TempDir dir;
     FrameSource missing(SourceSpec::videoFile(dir.file("none.avi").string()));
     CHECK_FALSE(missing.next(Clock::now()).has_value());
@@ -63,7 +63,7 @@ TEST_CASE("frame source: a missing video file and a garbage video file are Lost,
     CHECK(garbage.status().state == SourceState::Lost);
 }
 
-TEST_CASE("frame source: a folder of images loops, skipping unreadable files") {
+TEST_CASE("frame source: a folder of images loops - skipping unreadable files") {
     test::TempDir dir;
     for (int i = 0; i < 3; ++i) {
         const cv::Mat image(40 + i, 60, CV_8UC1, cv::Scalar(i * 50));

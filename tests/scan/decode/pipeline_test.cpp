@@ -18,7 +18,7 @@ using Clock = std::chrono::steady_clock;
 
 } // namespace
 
-TEST_CASE("pipeline: a generated video, paced at 30 fps, registers every label once per appearance") {
+TEST_CASE("pipeline: a generated video - paced at 30 fps - registers every label once per appearance") {
     test::TempDir dir;
     const auto video = dir.file("labels.avi");
     test::VideoScript script;
@@ -57,7 +57,7 @@ TEST_CASE("pipeline: a generated video, paced at 30 fps, registers every label o
     MESSAGE("decoded " << stats.decoded << ", dropped " << stats.dropped);
 }
 
-TEST_CASE("worker: submit never waits; stale frames are dropped and counted; shutdown with work pending") {
+TEST_CASE("worker: submit never waits - stale frames are dropped and counted - shutdown with work pending") {
     cv::Mat big(1080, 1920, CV_8UC1, cv::Scalar(128));
     cv::randn(big, 128, 40);
     std::uint64_t submitted = 0;
@@ -83,7 +83,7 @@ TEST_CASE("worker: submit never waits; stale frames are dropped and counted; shu
     CHECK(submitted == 62);
 }
 
-TEST_CASE("scanFiles: images, nested folders, a video; unreadable and missing inputs reported and skipped") {
+TEST_CASE("scanFiles: images - nested folders - a video - unreadable and missing inputs reported and skipped") {
     test::TempDir dir;
     std::filesystem::create_directories(dir.path() / "sub" / "deeper");
     REQUIRE(cv::imwrite(dir.file("qr.png").string(),
