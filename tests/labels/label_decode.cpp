@@ -91,10 +91,54 @@ std::vector<DecodedCode> decodePng(const Bytes& png) {
     return decodeGray(readPng(png));
 }
 
+std::vector<DecodedCode> decodeMatrix(const ModuleMatrix& matrix, int scale) {
+    const int quiet = std::max(matrix.quietZone, 2);
+    const int rows = matrix.height == 1 ? 40 / scale : matrix.height;
+    Gray gray;
+    gray.width = (matrix.width + 2 * quiet) * scale;
+    gray.height = (rows + 2 * quiet) * scale;
+    gray.pixels.assign(static_cast<std::size_t>(gray.width * gray.height), 255);
+    for (int y = 0; y < rows * scale; ++y) {
+        for (int x = 0; x < matrix.width * scale; ++x) {
+            const bool dark = matrix.dark(x / scale, matrix.height == 1 ? 0 : y / scale);
+            if (dark)
+                gray.pixels[static_cast<std::size_t>((y + quiet * scale) * gray.width + x + quiet * scale)] =
+                    0;
+        }
+    }
+    return decodeGray(gray);
+}
+
 std::vector<DecodedCode> decodePngFile(const std::filesystem::path& file) {
     std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
         cairo_image_surface_create_from_png(file.c_str()), cairo_surface_destroy);
     return decodeGray(toGray(surface.get()));
+}
+
+std::vector<std::vector<DecodedCode>> decodeSheetPage(const std::filesystem::path& file,
+                                                      const SheetLayout& sheet, int dpi) {
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create_from_png(file.c_str()), cairo_surface_destroy);
+    const Gray page = toGray(surface.get());
+    const double pxPerMm = dpi / 25.4;
+    std::vector<std::vector<DecodedCode>> cells;
+    for (int row = 0; row < sheet.rows; ++row) {
+        for (int column = 0; column < sheet.columns; ++column) {
+            const int x0 = static_cast<int>((sheet.marginLeftMm + column * sheet.pitchXMm) * pxPerMm);
+            const int y0 = static_cast<int>((sheet.marginTopMm + row * sheet.pitchYMm) * pxPerMm);
+            const int w = std::min(static_cast<int>(sheet.labelWidthMm * pxPerMm), page.width - x0);
+            const int h = std::min(static_cast<int>(sheet.labelHeightMm * pxPerMm), page.height - y0);
+            Gray cell;
+            cell.width = w;
+            cell.height = h;
+            cell.pixels.resize(static_cast<std::size_t>(w * h));
+            for (int y = 0; y < h; ++y) {
+                std::copy_n(page.pixels.begin() + (y0 + y) * page.width + x0, w, cell.pixels.begin() + y * w);
+            }
+            cells.push_back(decodeGray(cell));
+        }
+    }
+    return cells;
 }
 
 const TemplateSet& shippedTemplates() {

@@ -17,7 +17,12 @@ struct DecodedCode {
 
 // Every code found in a PNG image.
 [[nodiscard]] std::vector<DecodedCode> decodePng(const Bytes& png);
+// A symbol drawn straight from its modules (scale pixels each, quiet zone included); linear codes 40 px high.
+[[nodiscard]] std::vector<DecodedCode> decodeMatrix(const ModuleMatrix& matrix, int scale);
 [[nodiscard]] std::vector<DecodedCode> decodePngFile(const std::filesystem::path& file);
+// A rasterised sheet page cut into its label cells (as a scanner sees one label at a time), each decoded.
+[[nodiscard]] std::vector<std::vector<DecodedCode>> decodeSheetPage(const std::filesystem::path& file,
+                                                                    const SheetLayout& sheet, int dpi);
 
 // The shipped templates (assets/labels of the source tree).
 [[nodiscard]] const TemplateSet& shippedTemplates();
