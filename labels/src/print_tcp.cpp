@@ -54,9 +54,12 @@ bool waitFor(int fd, short events, std::chrono::milliseconds timeout) {
 std::expected<void, LabelError> connectWithTimeout(const Socket& socket, const addrinfo& address,
                                                    const RawTcpTarget& target) {
     if (::connect(socket.fd(), address.ai_addr, address.ai_addrlen) == 0) return {};
+    if (errno == ECONNREFUSED)
+        return std::unexpected(
+            printerError(target, "refused the connection: is it switched on and is the port right?"));
     if (errno != EINPROGRESS)
         return std::unexpected(
-            printerError(target, std::string("refused the connection (") + std::strerror(errno) + ")"));
+            printerError(target, std::string("cannot be reached (") + std::strerror(errno) + ")"));
     if (!waitFor(socket.fd(), POLLOUT, target.connectTimeout))
         return std::unexpected(
             printerError(target, "did not answer within " + seconds(target.connectTimeout)));
