@@ -1,20 +1,12 @@
 #include "cairo_handles.hpp"
 #include "label_painter.hpp"
 #include "lotstation/labels/render.hpp"
+#include "png_writer.hpp"
 
 #include <cmath>
+#include <cstring>
 
 namespace lotstation::labels {
-
-namespace {
-
-cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
-    auto* out = static_cast<Bytes*>(closure);
-    out->insert(out->end(), data, data + length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-} // namespace
 
 std::expected<Bytes, LabelError> renderPng(const LabelTemplate& tmpl, const LabelContent& content, int dpi) {
     if (dpi == 0) dpi = tmpl.dpi;
@@ -37,10 +29,19 @@ std::expected<Bytes, LabelError> renderPng(const LabelTemplate& tmpl, const Labe
         return std::unexpected(painted.error());
     cairo_surface_flush(surface.get());
 
-    Bytes png;
-    png.reserve(static_cast<std::size_t>(width * height / 4));
-    if (cairo_surface_write_to_png_stream(surface.get(), appendBytes, &png) != CAIRO_STATUS_SUCCESS)
-        return std::unexpected(LabelError{LabelErrorKind::Render, "cairo could not encode the PNG"});
+    // Black-on-white drawing leaves R = G = B: the green byte of each RGB24 pixel is its grey level.
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    const unsigned char* data = cairo_image_surface_get_data(surface.get());
+    std::vector<std::uint8_t> gray(static_cast<std::size_t>(width * height));
+    for (int y = 0; y < height; ++y) {
+        const unsigned char* row = data + static_cast<std::ptrdiff_t>(y) * stride;
+        for (int x = 0; x < width; ++x) {
+            std::uint32_t pixel = 0;
+            std::memcpy(&pixel, row + 4 * x, sizeof(pixel));
+            gray[static_cast<std::size_t>(y * width + x)] = static_cast<std::uint8_t>((pixel >> 8) & 0xFF);
+        }
+    }
+    Bytes png = encodeGrayPng(gray, width, height, width, dpi);
     return png;
 }
 
