@@ -41,7 +41,7 @@ TEST_CASE("GS1 data is refused with a clear reason") {
     CHECK_FALSE(gs1ElementString(lot).has_value());
 }
 
-TEST_CASE("GS1-128 on the 100x50 label decodes as ]C1 with the right AIs") {
+TEST_CASE("GS1-128 on the 100x50 label decodes as GS1 (C1) with the right AIs") {
     const auto lot = sampleLotWithGtin();
     for (int dpi : {203, 300}) {
         CAPTURE(dpi);
@@ -88,7 +88,7 @@ TEST_CASE("GS1-128 carries numeric lots and separators through FNC1") {
                            "6");
 }
 
-TEST_CASE("GS1 DataMatrix decodes as ]d2 with the right AIs") {
+TEST_CASE("GS1 DataMatrix decodes as GS1 (d2) with the right AIs") {
     const auto lot = sampleLotWithGtin();
     for (int dpi : {203, 300}) {
         CAPTURE(dpi);
