@@ -26,7 +26,7 @@ void checkRoundTrip(const LabelTemplate& tmpl, const LabelContent& content, cons
 
 TEST_CASE("lot label without GTIN round-trips through PNG at 203 and 300 dpi") {
     const auto lot = sampleLot();
-    for (const char* name : {"lot-50x30", "lot-100x50-gs1"}) {
+    for (const char* name : {"lot-50x30", "lot-70x37", "lot-100x50", "lot-100x50-gs1"}) {
         CAPTURE(name);
         checkRoundTrip(shippedTemplate(name), lot, "LS:LOT:LAV-261124-01");
     }
@@ -36,7 +36,7 @@ TEST_CASE("lot label with GTIN carries a GS1 Digital Link that round-trips") {
     const auto lot = sampleLotWithGtin();
     const std::string expected = "https://id.gs1.org/01/09506000134352/10/LAV-261124-01?17=271124";
     REQUIRE(lotPayload(lot).value() == expected);
-    for (const char* name : {"lot-50x30", "lot-100x50-gs1"}) {
+    for (const char* name : {"lot-50x30", "lot-70x37", "lot-100x50", "lot-100x50-gs1"}) {
         CAPTURE(name);
         checkRoundTrip(shippedTemplate(name), lot, expected);
     }

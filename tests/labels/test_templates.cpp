@@ -36,7 +36,7 @@ std::string errorOf(const std::string& json) {
 
 TEST_CASE("the shipped templates and sheets load") {
     const auto& set = shippedTemplates();
-    for (const char* name : {"lot-50x30", "lot-70x37", "lot-100x50-gs1", "lot-50x30-datamatrix",
+    for (const char* name : {"lot-50x30", "lot-70x37", "lot-100x50", "lot-100x50-gs1", "lot-50x30-datamatrix",
                              "location-100x50", "badge-86x54", "command-100x50"}) {
         CHECK_MESSAGE(set.findTemplate(name) != nullptr, name);
     }
