@@ -4,6 +4,52 @@
 
 namespace lotstation::labels {
 
+namespace {
+
+// Label text comes from records that may hold anything a scanner typed: invalid UTF-8 becomes U+FFFD and
+// control characters (a GS from a GS1 scan, a tab) a space, so cairo and printers always get clean text.
+std::string printableText(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        if (lead < 0x80) {
+            out.push_back(lead < 0x20 || lead == 0x7F ? ' ' : static_cast<char>(lead));
+            ++i;
+            continue;
+        }
+        if (lead >= 0xC2 && lead <= 0xDF)
+            length = 2;
+        else if (lead >= 0xE0 && lead <= 0xEF)
+            length = 3;
+        else if (lead >= 0xF0 && lead <= 0xF4)
+            length = 4;
+        bool valid = length > 0 && i + length <= text.size();
+        for (std::size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (valid && length == 3) { // no overlong forms or UTF-16 surrogates
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            valid = !(lead == 0xE0 && second < 0xA0) && !(lead == 0xED && second >= 0xA0);
+        }
+        if (valid && length == 4) {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            valid = !(lead == 0xF0 && second < 0x90) && !(lead == 0xF4 && second >= 0x90);
+        }
+        if (valid) {
+            out.append(text.substr(i, length));
+            i += length;
+        } else {
+            out += "\xEF\xBF\xBD"; // U+FFFD
+            ++i;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl,
                                                       const LabelContent& content) {
     if (kindOf(content) != tmpl.kind)
@@ -13,8 +59,8 @@ std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl,
                                                      std::string(kindName(kindOf(content))) + " labels"});
     ResolvedLabel label;
     for (const auto& spec : tmpl.fields) {
-        std::string text = fieldText(content, spec.field);
-        if (!text.empty()) label.fields.push_back({spec, spec.prefix + text});
+        const std::string text = fieldText(content, spec.field);
+        if (!text.empty()) label.fields.push_back({spec, printableText(spec.prefix + text)});
     }
     for (const auto& spec : tmpl.codes) {
         ResolvedCode code{spec, {}, {}, {}};

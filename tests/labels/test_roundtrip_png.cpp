@@ -112,3 +112,22 @@ TEST_CASE("QR modules are crisp: only black and white pixels inside the code box
     REQUIRE(decoded.size() == 1);
     CHECK(decoded[0].text == "LS:LOT:LAV-261124-01");
 }
+
+TEST_CASE("text with invalid UTF-8 or control characters still renders, and the code still scans") {
+    auto lot = sampleLot();
+    lot.itemName = std::string("Bad \xFF\xFE bytes \xE2\x82 and a GS \x1D here");
+    lot.supplierLot = "SUP\t42";
+    for (const char* name : {"lot-50x30", "lot-100x50-gs1"}) {
+        CAPTURE(name);
+        auto png = renderPng(shippedTemplate(name), lot, 203);
+        REQUIRE_MESSAGE(png.has_value(), (png ? "" : png.error().message));
+        CHECK(decodePng(*png).at(0).text == "LS:LOT:LAV-261124-01");
+        const std::vector<LabelContent> labels{lot};
+        auto zpl = renderZpl(shippedTemplate(name), labels);
+        REQUIRE(zpl.has_value());
+        CHECK(zpl->find("^FDBad _EF_BF_BD_EF_BF_BD bytes _EF_BF_BD_EF_BF_BD and") != std::string::npos);
+        if (std::string_view(name) == "lot-100x50-gs1")
+            CHECK(zpl->find("Supplier lot SUP 42") != std::string::npos);
+        CHECK(zpl->find('\x1D') == std::string::npos);
+    }
+}
