@@ -44,6 +44,8 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     cli::addSetupCommands(root, context);
     cli::addMovementCommands(root, context);
     cli::addQueryCommands(root, context);
+    cli::addDataCommands(root, context);
+    cli::addDeviceCommands(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
