@@ -1,6 +1,9 @@
 // GS1-128 and GS1 DataMatrix decode back as GS1 symbols (]C1, ]d2) carrying the right AIs.
 #include "label_decode.hpp"
 
+#define ZX_USE_UTF8 1
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <doctest/doctest.h>
 
 using namespace lotstation::labels;
@@ -124,4 +127,29 @@ TEST_CASE("GS1 DataMatrix of every size up to 48x48 decodes, separators included
         CHECK(decoded[0].text == elements);
     }
     CHECK(largest == 48);
+}
+
+TEST_CASE("why GS1 DataMatrix has its own encoder: ZXing 1.4's writer cannot start with FNC1") {
+    // Code 128: U+00F1 is taken as FNC1 and the symbol reads back as GS1 (C1); DataMatrix: the same character
+    // is written as a literal, so the symbol is plain (d1). If a ZXing upgrade changes this, the own encoder
+    // can go.
+    const std::string elements = "01095060001343521727112410LAV-261124-01";
+    ModuleMatrix viaZxing;
+    {
+        const auto bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::DataMatrix)
+                              .setMargin(0)
+                              .encode("\xC3\xB1" + elements, 0, 0);
+        viaZxing.width = bits.width();
+        viaZxing.height = bits.height();
+        viaZxing.quietZone = 2;
+        for (int y = 0; y < bits.height(); ++y)
+            for (int x = 0; x < bits.width(); ++x)
+                viaZxing.modules.push_back(bits.get(x, y) ? 1 : 0);
+    }
+    const auto plain = decodeMatrix(viaZxing, 4);
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].symbologyId == "]d1");
+    const auto ours = decodeMatrix(encodeGs1DataMatrix(elements).value(), 4);
+    REQUIRE(ours.size() == 1);
+    CHECK(ours[0].symbologyId == "]d2");
 }
