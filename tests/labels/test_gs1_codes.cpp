@@ -18,6 +18,17 @@ std::optional<DecodedCode> findFormat(const std::vector<DecodedCode>& codes, std
     return std::nullopt;
 }
 
+// The station reads the code as GS1 data with our GTIN, lot and expiry.
+void checkGs1Meaning(const DecodedCode& code, const LotLabelData& lot) {
+    const auto meaning = interpretCode(code);
+    REQUIRE_MESSAGE(std::holds_alternative<lotstation::scan::Gs1Data>(meaning),
+                    lotstation::scan::describe(meaning));
+    const auto& data = std::get<lotstation::scan::Gs1Data>(meaning);
+    CHECK(data.gtin == normaliseGtin(*lot.gtin).value());
+    CHECK(data.lot == lot.lotCode);
+    CHECK(data.expiry == lot.expiry);
+}
+
 } // namespace
 
 TEST_CASE("GS1 element string: (01) GTIN-14, (17) expiry, (10) lot last") {
@@ -55,6 +66,7 @@ TEST_CASE("GS1-128 on the 100x50 label decodes as GS1 (C1) with the right AIs") 
         REQUIRE(code128.has_value());
         CHECK(code128->symbologyId == "]C1");
         CHECK(code128->text == "01095060001343521727112410LAV-261124-01");
+        checkGs1Meaning(*code128, lot);
     }
 }
 
@@ -101,6 +113,7 @@ TEST_CASE("GS1 DataMatrix decodes as GS1 (d2) with the right AIs") {
         REQUIRE(dm.has_value());
         CHECK(dm->symbologyId == "]d2");
         CHECK(dm->text == "01095060001343521727112410LAV-261124-01");
+        checkGs1Meaning(*dm, lot);
     }
 }
 
