@@ -36,8 +36,8 @@ SymbologySet SymbologySet::all() {
 
 // Still images get a chain of attempts, each only when everything before it found nothing: plain, then
 // image treatments that each recovered corpus images ZXing alone misses (measured on ../shared/corpus):
-// a global threshold (uneven light), unsharp masking and local contrast (soft 1D photos), enlarging
-// (small, blurred symbols whose modules are ~1 px).
+// a global threshold (uneven light), unsharp masking and local contrast (soft 1D photos), an adaptive
+// threshold (curved labels), enlarging (small, blurred symbols whose modules are ~1 px).
 std::vector<ScannedCode> decodeStill(const Frame& frame, const DecoderSettings& settings) {
     const cv::Mat gray = detail::grayOf(frame);
     if (gray.empty()) return {};
@@ -62,6 +62,13 @@ std::vector<ScannedCode> decodeStill(const Frame& frame, const DecoderSettings& 
         cv::Mat equalised;
         cv::createCLAHE(3.0, {8, 8})->apply(gray, equalised);
         codes = attempt(equalised, 1.0);
+    }
+    if (codes.empty()) {
+        // Curved, unevenly lit 1D labels (cans, bottles): a Gaussian-weighted local threshold over ~31 px
+        // separates bars that both of ZXing's binarizers merge.
+        cv::Mat binary;
+        cv::adaptiveThreshold(gray, binary, 255, cv::ADAPTIVE_THRESH_GAUSSIAN_C, cv::THRESH_BINARY, 31, 2);
+        codes = attempt(binary, 1.0);
     }
     const int shortSide = std::min(gray.cols, gray.rows);
     if (codes.empty() && shortSide < 1200) {
