@@ -34,10 +34,10 @@ for target in "${targets[@]}"; do
   status=ok
   "$build/fuzz/fuzz_$target" "$found" "$root/fuzz/corpus/$target" -max_total_time="$seconds" -max_len=4096 \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1 || status=CRASH
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   corpus=$(find "$found" -type f | wc -l)
-  printf '%-14s %12s %10s %8s %s\n' "$target" "$runs" "$speed" "$corpus" "$status"
+  printf '%-14s %12s %10s %8s %s\n' "$target" "${runs:-?}" "${speed:-?}" "$corpus" "$status"
   if [ "$status" != ok ]; then
     failed+=("$target")
     grep -E 'ERROR|property violated|exception escaped|SUMMARY|Test unit written' "$log" | head -5 | sed 's/^/    /'

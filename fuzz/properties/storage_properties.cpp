@@ -27,7 +27,7 @@ std::string_view textOf(Bytes input) {
 // The first eight bytes as an int64 (zero-padded), to round-trip values no text would reach.
 std::int64_t integerOf(Bytes input) {
     std::array<std::uint8_t, 8> raw{};
-    std::memcpy(raw.data(), input.data(), std::min(input.size(), raw.size()));
+    if (!input.empty()) std::memcpy(raw.data(), input.data(), std::min(input.size(), raw.size()));
     std::uint64_t value = 0;
     for (const auto byte : raw)
         value = (value << 8) | byte;

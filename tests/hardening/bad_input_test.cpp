@@ -170,6 +170,7 @@ TEST_CASE("bad input: scans the station cannot use are shown with the reason") {
         {"control character", std::string("LOT\x07") + "7", "", "contains control characters"},
         {"invalid UTF-8", "\xff\xfe\xfd", "", "not text (invalid UTF-8 bytes)"},
         {"empty read", "", "", "nothing was read"},
+        {"unknown AI then a broken byte", std::string("34\xC6") + "52", "]C1", "unknown AI (34)"},
         {"far too long", std::string(300, 'A'), "", "too long for a code (300 characters)"},
     };
     for (const auto& row : rows) {
