@@ -75,7 +75,7 @@ TEST_CASE("bad input: a read-only ledger refuses writes with a clear error and s
         const auto outcome = runInChild(withDb(ledger, args), dropRoot);
         INFO(args.front() << " on a read-only ledger says: " << outcome.err);
         CHECK(outcome.exitCode == 1);
-        CHECK(outcome.err.find("readonly") != std::string::npos);
+        CHECK(outcome.err.find("attempt to write a readonly database") != std::string::npos);
     }
     REQUIRE(chmod(ledger.databasePath().c_str(), 0644) == 0);
     CHECK(ledger.snapshot() == before);
