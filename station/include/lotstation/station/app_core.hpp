@@ -1,0 +1,57 @@
+#pragma once
+// The station shell's state machine: navigation, keypad, pickers, confirm dialogs, feedback, idle log-out and
+// keyboard-wedge input. Plain C++, time passed in, so tests drive it without a window.
+#include "lotstation/station/app_state.hpp"
+#include "lotstation/station/idle_timer.hpp"
+#include "lotstation/station/intents.hpp"
+#include "lotstation/station/wedge_buffer.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lotstation::station {
+
+struct AppConfig {
+    std::string stationName = "Station";
+    Clock::duration idleLogout = std::chrono::minutes(5);
+    Clock::duration feedbackFor = std::chrono::milliseconds(1500);
+    Clock::duration wedgeMaxGap = std::chrono::milliseconds(300);
+};
+
+// What the host must do after an intent: things outside the state (sound, leaving).
+struct Effects {
+    std::optional<FeedbackKind> tone;
+    std::vector<std::string> confirmedActions; // action ids the operator said yes to
+    bool operator==(const Effects&) const = default;
+};
+
+class AppCore {
+  public:
+    explicit AppCore(AppConfig config, TimePoint now);
+
+    [[nodiscard]] const AppState& state() const { return m_state; }
+    Effects apply(const Intent& intent, TimePoint now);
+    // Expires feedback and logs out an idle operator; call once per frame.
+    Effects tick(TimePoint now);
+
+    // Fed by the login workflow and the sync client as they land.
+    void logIn(std::string userName, TimePoint now);
+    void setSync(SyncStatus status) { m_state.sync = std::move(status); }
+
+  private:
+    Effects flash(FeedbackKind kind, std::string headline, std::string detail, TimePoint now);
+    Effects back(TimePoint now);
+    Effects keypadOk(TimePoint now);
+    Effects scanned(const scan::ScannedCode& code, TimePoint now);
+    Effects key(Key key, TimePoint now);
+    Effects text(const std::string& text, TimePoint now);
+    void leaveScreen();
+
+    AppConfig m_config;
+    AppState m_state;
+    IdleTimer m_idle;
+    WedgeBuffer m_wedge;
+};
+
+} // namespace lotstation::station
