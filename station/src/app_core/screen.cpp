@@ -24,7 +24,7 @@ constexpr std::array<ScreenText, 12> kScreens{{
     {"stock", "Stock & expiry", "What runs out first"},
     {"labels", "Labels", "Reprint any label"},
     {"sync", "Sync", "Server and pending"},
-    {"settings", "Settings", "Camera, printer, name"},
+    {"settings", "Settings", "Camera and printer"},
 }};
 
 constexpr std::array<Screen, 11> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,    Screen::Move,

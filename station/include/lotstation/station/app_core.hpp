@@ -38,6 +38,7 @@ class AppCore {
     // Fed by the login workflow and the sync client as they land.
     void logIn(std::string userName, TimePoint now);
     void setSync(SyncStatus status) { m_state.sync = std::move(status); }
+    void setCatalog(Catalog catalog) { m_state.catalog = std::move(catalog); }
 
   private:
     Effects flash(FeedbackKind kind, std::string headline, std::string detail, TimePoint now);

@@ -35,6 +35,15 @@ struct PickerOption {
     std::string detail; // "RM-SHEA · kg"
 };
 
+// The master data the pickers offer (items, locations, recipes, customers): filled from the ledger when one
+// is open, from demoCatalog() (catalog.hpp) on the demo.
+struct Catalog {
+    std::vector<PickerOption> items;
+    std::vector<PickerOption> locations;
+    std::vector<PickerOption> recipes;
+    std::vector<PickerOption> customers;
+};
+
 // A big scrolling list to choose one of (items, locations, recipes).
 struct PickerSession {
     std::string fieldId;
@@ -60,6 +69,7 @@ struct AppState {
     std::string stationName;
     std::optional<std::string> userName; // nobody logged in when empty
     SyncStatus sync;
+    Catalog catalog;
     std::vector<Screen> navigation{Screen::Home}; // never empty; Home at the bottom
     std::optional<KeypadSession> keypad;
     std::optional<PickerSession> picker;
