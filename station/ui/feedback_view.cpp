@@ -47,7 +47,10 @@ void drawFeedback(const AppState& state, Ui& ui, ImVec2 viewport, float top) {
     list->AddRectFilled(ImVec2(0, viewport.y - border), viewport, fill);
     list->AddRectFilled(ImVec2(0, top), ImVec2(border, viewport.y), fill);
     list->AddRectFilled(ImVec2(viewport.x - border, top), viewport, fill);
-    // ...and a banner saying what happened, at the bottom where it hides no field being filled in.
+    // ...and a banner saying what happened, at the bottom where it hides no field being filled in. An open
+    // keypad or list needs its bottom row (OK) and says what went wrong itself, so then the frame alone
+    // flashes.
+    if (state.keypad || state.picker) return;
     const float height = ui.em(4.6f);
     const ImVec2 min(border, viewport.y - border - height), max(viewport.x - border, viewport.y - border);
     list->AddRectFilled(min, max, fill);

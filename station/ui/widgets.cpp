@@ -96,9 +96,7 @@ void label(Ui& ui, std::string_view text, ImFont* font, ImU32 colour) {
 void paragraph(Ui& ui, std::string_view text, ImFont* font, ImU32 colour) {
     ImGui::PushFont(font ? font : ui.fonts.body);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
+    ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ui.drawn.text(std::string(text));
@@ -137,16 +135,23 @@ bool fieldButton(Ui& ui, std::string_view id, std::string_view caption,
     return pressed && !wasDrag(ui);
 }
 
-void infoRow(Ui& ui, std::string_view caption, std::string_view value, float width) {
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    label(ui, caption, ui.fonts.body, colour::textDim);
-    ImFont* font = ui.fonts.bold;
-    const float valueWidth =
-        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, value.data(), value.data() + value.size()).x;
-    drawText(ui, ImGui::GetWindowDrawList(), font, ImVec2(start.x + width - valueWidth, start.y),
-             colour::text, value);
-    const ImVec2 line(start.x, ImGui::GetCursorScreenPos().y - ui.em(0.3f));
-    ImGui::GetWindowDrawList()->AddLine(line, ImVec2(line.x + width, line.y), colour::panelEdge, 1.0f);
+void infoCard(Ui& ui, const std::vector<std::pair<std::string, std::string>>& rows, float width) {
+    const float rowHeight = ui.em(2.5f), pad = ui.em(0.9f);
+    const ImVec2 min = panel(ImVec2(width, rowHeight * static_cast<float>(rows.size())), colour::panel);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const float top = min.y + rowHeight * static_cast<float>(i);
+        const ImVec2 rowMin(min.x + pad, top), rowMax(min.x + width - pad, top + rowHeight);
+        if (i > 0) list->AddLine(ImVec2(min.x, top), ImVec2(min.x + width, top), colour::background, 2.0f);
+        const auto& [caption, value] = rows[i];
+        drawText(ui, list, ui.fonts.body, ImVec2(rowMin.x, centred(ui.fonts.body, caption, rowMin, rowMax).y),
+                 colour::textDim, caption);
+        ImFont* font = ui.fonts.bold;
+        const float valueWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, value.c_str()).x;
+        drawText(ui, list, font, ImVec2(rowMax.x - valueWidth, centred(font, value, rowMin, rowMax).y),
+                 colour::text, value);
+    }
+    ImGui::Dummy(ImVec2(width, rowHeight * static_cast<float>(rows.size())));
 }
 
 } // namespace lotstation::station::ui

@@ -4,7 +4,10 @@
 // pressed.
 #include "ui_context.hpp"
 
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace lotstation::station::ui {
 
@@ -19,7 +22,7 @@ bool touchButton(Ui& ui, std::string_view id, std::string_view label, ImVec2 siz
 
 // Text at the cursor, recorded for scripts' `expect text`.
 void label(Ui& ui, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0xFFFFFFFF);
-// Text wrapped to the available width.
+// Text wrapped at the current wrap position (PushTextWrapPos), or the window's edge.
 void paragraph(Ui& ui, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0xFFFFFFFF);
 // Text drawn at a point of a draw list (inside custom widgets), recorded as well.
 void drawText(Ui& ui, ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, std::string_view text,
@@ -32,8 +35,8 @@ ImVec2 centred(ImFont* font, std::string_view text, ImVec2 boxMin, ImVec2 boxMax
 bool fieldButton(Ui& ui, std::string_view id, std::string_view caption,
                  const std::optional<std::string>& value, std::string_view hint, float width);
 
-// A read-only row: caption left, value right.
-void infoRow(Ui& ui, std::string_view caption, std::string_view value, float width);
+// Read-only facts in a card, one row each: caption left, value right.
+void infoCard(Ui& ui, const std::vector<std::pair<std::string, std::string>>& rows, float width);
 
 // A panel with a filled background, from the cursor, of the given size; returns its top-left.
 ImVec2 panel(ImVec2 size, ImU32 fill);

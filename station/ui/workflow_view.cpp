@@ -160,17 +160,39 @@ std::string syncLinkText(SyncLink link) {
 
 void drawInfoScreen(const AppState& state, Ui& ui, float width) {
     if (state.screen() == Screen::Sync) {
-        infoRow(ui, "Server", syncLinkText(state.sync.link), width);
-        infoRow(ui, "Waiting to send", std::to_string(state.sync.pendingEvents) + " events", width);
-        infoRow(ui, "Last contact", state.sync.lastContact.value_or("never"), width);
-        infoRow(ui, "Conflicts for a supervisor", "none", width);
-    } else {
-        infoRow(ui, "Station name", state.stationName, width);
-        infoRow(ui, "Camera", ui.preview.sourceName.empty() ? "none" : ui.preview.sourceName, width);
-        infoRow(ui, "Printer", "none: labels go to files", width);
-        infoRow(ui, "Server", syncLinkText(state.sync.link), width);
-        infoRow(ui, "Operator", state.userName.value_or("not logged in"), width);
+        infoCard(ui,
+                 {{"Server", syncLinkText(state.sync.link)},
+                  {"Waiting to send", std::to_string(state.sync.pendingEvents) + " movements"},
+                  {"Last contact", state.sync.lastContact.value_or("never")},
+                  {"Conflicts for a supervisor", "none"}},
+                 width);
+        ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
+        const bool configured = state.sync.link != SyncLink::NotConfigured;
+        touchButton(ui, "sync.now", "Sync now", ImVec2(ui.em(10.0f), ui.em(2.8f)), ButtonKind::Primary,
+                    nullptr, configured);
+        if (!configured)
+            label(ui, "Set the server address in Settings to sync.", ui.fonts.body, colour::textDim);
+        return;
     }
+    infoCard(ui,
+             {{"Station name", state.stationName},
+              {"Camera", ui.preview.sourceName.empty() ? "none" : ui.preview.sourceName},
+              {"Printer", "none: labels go to files"},
+              {"Server", syncLinkText(state.sync.link)},
+              {"Operator", state.userName.value_or("not logged in")}},
+             width);
+}
+
+void drawEmptyStock(Ui& ui, float width) {
+    ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
+    const ImVec2 size(width, ui.em(4.6f));
+    const ImVec2 min = panel(size, colour::panel);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + ui.em(0.9f), min.y + ui.em(0.8f)), colour::text,
+             "No lots to show yet");
+    drawText(ui, list, ui.fonts.body, ImVec2(min.x + ui.em(0.9f), min.y + ui.em(2.4f)), colour::textDim,
+             "Received and produced lots appear here, soonest expiry first.", width - ui.em(1.8f));
+    ImGui::Dummy(size);
 }
 
 } // namespace
@@ -191,7 +213,7 @@ void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
         columnX = bodyMin.x + previewWidth + pad * 1.5f;
         columnWidth = bodyMax.x - columnX;
     } else {
-        columnWidth = std::min(columnWidth, ui.em(30.0f));
+        columnWidth = std::min(columnWidth, ui.em(34.0f));
     }
     ImGui::SetCursorScreenPos(ImVec2(columnX, bodyMin.y));
     ImGui::BeginGroup();
@@ -206,6 +228,7 @@ void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     if (state.screen() == Screen::Sync || state.screen() == Screen::Settings)
         drawInfoScreen(state, ui, columnWidth);
     drawFields(state, ui, spec, columnWidth);
+    if (state.screen() == Screen::Stock) drawEmptyStock(ui, columnWidth);
     ImGui::EndGroup();
 }
 
