@@ -1,0 +1,135 @@
+#pragma once
+// The station's lot ledger: master data, the append-only hash-chained movement log, balances per lot and
+// location kept in step with it, and the outbox the sync client ships from. One SQLite file (WAL,
+// synchronous=FULL, foreign keys on), migrated at open.
+//
+// Every operation validates first and then writes all-or-nothing in one transaction: the movement(s), the
+// balance updates, the lot's status and the outbox row. On error nothing is written and the Error says why.
+//
+// Not thread-safe: one Ledger per thread (open the same file again on another thread; SQLite's WAL mode and
+// busy timeout handle the rest).
+#include "lotstation/storage/error.hpp"
+#include "lotstation/storage/model.hpp"
+#include "lotstation/storage/requests.hpp"
+#include "lotstation/storage/time.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lotstation::storage {
+
+struct OpenOptions {
+    // Used when the database is new. For an existing database: must name the same station id when set
+    // (a different one is an error: the file belongs to another station). An empty stationId is generated.
+    std::optional<StationIdentity> identity;
+    Clock clock = systemClock();
+    int busyTimeoutMs = 5000;
+};
+
+class LedgerAccess; // storage/-internal door for the query layer
+
+class Ledger {
+  public:
+    // Opens (creating when missing) and migrates. ":memory:" opens a private in-memory ledger.
+    [[nodiscard]] static Result<Ledger> open(const std::filesystem::path& path, OpenOptions options = {});
+
+    Ledger(Ledger&&) noexcept;
+    Ledger& operator=(Ledger&&) noexcept;
+    ~Ledger();
+
+    [[nodiscard]] StationIdentity station() const;
+    [[nodiscard]] int schemaVersion() const;
+    [[nodiscard]] Timestamp now() const; // the ledger's clock
+
+    // --- master data --------------------------------------------------------------------------------------
+    [[nodiscard]] Result<Item> addItem(const NewItem& item);
+    [[nodiscard]] Result<Item> item(std::string_view sku) const;
+    [[nodiscard]] Result<Item> itemByGtin(std::string_view gtin) const;
+    [[nodiscard]] std::vector<Item> items() const;
+
+    [[nodiscard]] Result<Party> addSupplier(const Party& supplier);
+    [[nodiscard]] Result<Party> supplier(std::string_view code) const;
+    [[nodiscard]] std::vector<Party> suppliers() const;
+    [[nodiscard]] Result<Party> addCustomer(const Party& customer);
+    [[nodiscard]] Result<Party> customer(std::string_view code) const;
+    [[nodiscard]] std::vector<Party> customers() const;
+
+    [[nodiscard]] Result<Location> addLocation(const Location& location);
+    [[nodiscard]] Result<Location> location(std::string_view code) const;
+    [[nodiscard]] std::vector<Location> locations() const;
+
+    [[nodiscard]] Result<User> addUser(const NewUser& user);
+    [[nodiscard]] Result<User> user(std::string_view name) const;
+    [[nodiscard]] Result<User> userByBadge(std::string_view badge) const;
+    [[nodiscard]] std::vector<User> users() const;
+    // Name or badge plus PIN; a wrong PIN and an unknown user give the same message.
+    [[nodiscard]] Result<User> verifyPin(std::string_view nameOrBadge, std::string_view pin) const;
+
+    // Replaces the item's recipe (components must exist and differ from the item).
+    [[nodiscard]] Result<Recipe> setRecipe(const Recipe& recipe);
+    [[nodiscard]] Result<Recipe> recipe(std::string_view sku) const;
+
+    // --- movements ----------------------------------------------------------------------------------------
+    [[nodiscard]] Result<ReceiveResult> receive(const ReceiveRequest& request);
+    [[nodiscard]] Result<Run> startRun(const StartRunRequest& request);
+    [[nodiscard]] Result<Movement> consume(const ConsumeRequest& request);
+    [[nodiscard]] Result<FinishRunResult> finishRun(const FinishRunRequest& request);
+    [[nodiscard]] Result<Movement> ship(const ShipRequest& request);
+    [[nodiscard]] Result<Movement> move(const MoveRequest& request);
+    [[nodiscard]] Result<Movement> adjust(const AdjustRequest& request);
+    [[nodiscard]] Result<Movement> count(const CountRequest& request);
+    [[nodiscard]] Result<Movement> scrap(const ScrapRequest& request);
+    [[nodiscard]] Result<std::vector<Movement>> hold(const StatusChangeRequest& request);
+    [[nodiscard]] Result<std::vector<Movement>> release(const StatusChangeRequest& request);
+    // A new reversal movement that undoes a receive, consume, produce, move, ship, adjust, count or scrap.
+    // Refused: reversing a reversal (record the original again instead), reversing a movement twice,
+    // reversing hold / release (use release / hold), and anything that would take more than is on hand.
+    [[nodiscard]] Result<Movement> reverse(const ReverseRequest& request);
+
+    // Inserts another station's movement: checks its hash and that it links to that station's previous one
+    // (seq = last + 1, prevHash = last hash), then updates balances and the lot's status. Never refused for a
+    // business reason (stock may go negative: that is a conflict for a supervisor, not for the station).
+    // Redelivery of an identical movement is AlreadyPresent; the same (station, seq) with other content is an
+    // error.
+    [[nodiscard]] Result<ApplyOutcome> applyRemoteMovement(const RemoteMovement& remote);
+
+    // --- reads --------------------------------------------------------------------------------------------
+    [[nodiscard]] Result<Lot> lot(std::string_view code) const;
+    // The supplier's lot code; several lots when different suppliers / items share it.
+    [[nodiscard]] std::vector<Lot> lotsBySupplierLot(std::string_view supplierLot,
+                                                     std::optional<std::string_view> supplier = {}) const;
+    // GS1 (01) GTIN + (10) lot: our lot code of that item, else the supplier lot code of that item.
+    [[nodiscard]] Result<Lot> lotByGtin(std::string_view gtin, std::string_view lot) const;
+    [[nodiscard]] Result<Run> run(std::string_view code) const;
+    [[nodiscard]] Result<Movement> movement(std::string_view id) const;
+    [[nodiscard]] std::int64_t movementCount() const;
+    [[nodiscard]] std::vector<Balance> balances(std::string_view lotCode) const; // non-zero rows
+    [[nodiscard]] std::int64_t onHand(std::string_view lotCode, std::string_view location) const;
+    [[nodiscard]] std::int64_t onHand(std::string_view lotCode) const; // all locations
+
+    // This station's movements with seq > afterSeq, in order, at most `limit`.
+    [[nodiscard]] std::vector<OutboxEntry> outbox(std::int64_t afterSeq, std::size_t limit) const;
+
+    // Re-derives every balance from the ledger and compares, walks every station's hash chain and checks the
+    // sequences are gapless. Empty = the ledger is consistent.
+    [[nodiscard]] std::vector<Finding> verify() const;
+
+  private:
+    friend class LedgerAccess;
+    struct Impl;
+    explicit Ledger(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+// The exact text a movement's hash is computed over (documented in storage/README section of the project
+// README): one line per field in a fixed order, "name=" then the value's length, ":" and the value, or
+// "name-" for an absent value. Exposed so that sync and audits can recompute hashes independently.
+[[nodiscard]] std::string canonicalMovementText(const Movement& movement);
+[[nodiscard]] std::string movementHash(const Movement& movement); // SHA-256 of the above, lower-case hex
+
+} // namespace lotstation::storage

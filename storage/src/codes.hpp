@@ -1,0 +1,17 @@
+#pragma once
+// Generated lot and run codes.
+//   lot: {SKU}-{YYMMDD}-{ST}{NN}      e.g. SOAP-LAV-261124-A101  (station short code A1, first lot of the
+//   day) run: RUN-{YYMMDD}-{ST}{NN}        e.g. RUN-261124-A103
+// {ST} is the station's short code (omitted when none is set) so two stations working offline never generate
+// the same code; {NN} counts from 01 per prefix and day and widens past 99. The date is the UTC date.
+#include "ledger_core.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace lotstation::storage {
+
+[[nodiscard]] std::string nextLotCode(LedgerCore& core, std::string_view sku, Date day);
+[[nodiscard]] std::string nextRunCode(LedgerCore& core, Date day);
+
+} // namespace lotstation::storage

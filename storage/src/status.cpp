@@ -1,0 +1,78 @@
+// Hold and release: status changes are movements too (quantity 0, the new status recorded and hashed), so
+// who changed a lot's status, when and why is in the ledger and travels with sync.
+#include "ledger_core.hpp"
+#include "movement_writer.hpp"
+#include "rows.hpp"
+#include "validation.hpp"
+
+#include <set>
+
+namespace lotstation::storage {
+namespace {
+
+bool blocked(LotStatus status) {
+    return status == LotStatus::Hold || status == LotStatus::Quarantine || status == LotStatus::Recalled ||
+           status == LotStatus::Expired;
+}
+
+bool hasStock(LedgerCore& core, std::int64_t lotId) {
+    auto s = core.db.cached("SELECT 1 FROM balances WHERE lot_id = ?1 AND quantity > 0");
+    s.bindAll(lotId);
+    return s.step();
+}
+
+// Validates every lot first, then writes all changes in one transaction. Lots already in the target status
+// are left alone (a recall over lots some of which are already held does not fail or write noise).
+Result<std::vector<Movement>> changeStatus(LedgerCore& core, const StatusChangeRequest& request,
+                                           bool holding) {
+    auto user = requireUser(core, request.user);
+    if (!user) return std::unexpected(user.error());
+    auto reason = validReason(request.reason, holding ? "a hold" : "a release");
+    if (!reason) return std::unexpected(reason.error());
+    if (holding && !blocked(request.status)) {
+        return fail(ErrorKind::Invalid,
+                    std::string("a hold sets hold, quarantine, recalled or expired, not ") +
+                        toString(request.status));
+    }
+    if (request.lots.empty()) return fail(ErrorKind::Invalid, "no lot given");
+    std::vector<LotRow> lots;
+    std::set<std::int64_t> seen;
+    for (const auto& code : request.lots) {
+        auto lot = requireLot(core, code);
+        if (!lot) return std::unexpected(lot.error());
+        if (!seen.insert(lot->id).second) continue;
+        if (!holding && !blocked(lot->lot.status)) {
+            return fail(ErrorKind::Refused, "lot " + lot->lot.code + " is " + toString(lot->lot.status) +
+                                                ", not on hold: nothing to release");
+        }
+        if (holding && lot->lot.status == request.status) continue;
+        lots.push_back(*lot);
+    }
+    std::vector<Movement> written;
+    sql::Transaction transaction(core.db);
+    for (const auto& lot : lots) {
+        Movement draft;
+        draft.kind = holding ? MovementKind::Hold : MovementKind::Release;
+        draft.user = user->name;
+        draft.lot = lot.lot.code;
+        draft.quantity = 0;
+        draft.reason = *reason;
+        draft.lotStatus =
+            holding ? request.status : (hasStock(core, lot.id) ? LotStatus::Available : LotStatus::Depleted);
+        written.push_back(appendLocalMovement(core, std::move(draft)));
+    }
+    transaction.commit();
+    return written;
+}
+
+} // namespace
+
+Result<std::vector<Movement>> Ledger::hold(const StatusChangeRequest& request) {
+    return guarded([&] { return changeStatus(m_impl->core, request, true); });
+}
+
+Result<std::vector<Movement>> Ledger::release(const StatusChangeRequest& request) {
+    return guarded([&] { return changeStatus(m_impl->core, request, false); });
+}
+
+} // namespace lotstation::storage

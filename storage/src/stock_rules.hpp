@@ -1,0 +1,30 @@
+#pragma once
+// Rules about taking stock out of a location: which location, how much is there, whether the lot may be used.
+#include "rows.hpp"
+
+#include <string>
+#include <vector>
+
+namespace lotstation::storage {
+
+// The location to take lot stock from: the requested one; else the only location holding the lot; else
+// `preferred` (a run's workstation) when it holds some; else a refusal naming the candidates.
+[[nodiscard]] Result<LocationRow> sourceLocation(LedgerCore& core, const LotRow& lot,
+                                                 const std::optional<std::string>& requested,
+                                                 const std::optional<std::string>& preferred = {});
+
+// Refuses taking more than is on hand at that location ("only 450 g of lot X is at DOCK; 500 g asked").
+[[nodiscard]] Result<std::int64_t> requireOnHand(LedgerCore& core, const LotRow& lot, const LocationRow& at,
+                                                 std::int64_t quantity);
+
+// Why the lot may not be used today (empty when it may): "expired", "hold", "quarantine", "recalled", with a
+// sentence for each. A lot is expired when its status says so or its use-by date is before today.
+struct Blocker {
+    std::string rule; // short name recorded on an override
+    std::string message;
+};
+[[nodiscard]] std::vector<Blocker> usageBlockers(const LotRow& lot, Date today);
+
+[[nodiscard]] std::string joinRules(const std::vector<Blocker>& blockers);
+
+} // namespace lotstation::storage

@@ -1,0 +1,47 @@
+#include "validation.hpp"
+
+#include "decimal.hpp"
+#include "rows.hpp"
+
+namespace lotstation::storage {
+
+Result<std::string> validCode(std::string_view code, std::string_view what) {
+    if (code.empty()) return fail(ErrorKind::Invalid, "no " + std::string(what) + " given");
+    if (code.size() > 64)
+        return fail(ErrorKind::Invalid, std::string(what) + " '" + std::string(code.substr(0, 64)) +
+                                            "...' is longer than 64 characters");
+    for (const char c : code) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte == 0x7f) {
+            return fail(ErrorKind::Invalid, std::string(what) + " '" + std::string(code) +
+                                                "' contains a space or control character");
+        }
+    }
+    return std::string(code);
+}
+
+Result<std::string> validReason(std::string_view reason, std::string_view forWhat) {
+    const auto text = trim(reason);
+    if (text.empty()) return fail(ErrorKind::Invalid, std::string(forWhat) + " needs a reason");
+    if (text.size() > 500) return fail(ErrorKind::Invalid, "the reason is longer than 500 characters");
+    return std::string(text);
+}
+
+Result<std::int64_t> positive(std::int64_t quantity, std::string_view what) {
+    if (quantity <= 0) return fail(ErrorKind::Invalid, std::string(what) + " must be more than zero");
+    return quantity;
+}
+
+Result<User> approvingSupervisor(LedgerCore& core, const Override& override) {
+    if (trim(override.reason).empty()) return fail(ErrorKind::Invalid, "an override needs a reason");
+    if (override.supervisor.empty()) return fail(ErrorKind::Invalid, "an override needs a supervisor");
+    auto supervisor = findUser(core, override.supervisor);
+    if (!supervisor) return fail(ErrorKind::NotFound, "no user " + override.supervisor);
+    if (supervisor->role == UserRole::Operator) {
+        return fail(ErrorKind::Refused,
+                    supervisor->name + " is an operator; an override needs a supervisor or an admin");
+    }
+    return *supervisor;
+}
+
+} // namespace lotstation::storage
