@@ -61,7 +61,7 @@ TEST_CASE("app core: keypad confirms an exact quantity into the field, refuses a
     (void)refused;
 }
 
-TEST_CASE("app core: leaving a screen with entries asks first; no keeps them, yes discards") {
+TEST_CASE("app core: leaving a screen with entries asks first - no keeps them, yes discards") {
     auto app = core();
     app.apply(intent::Navigate{Screen::Move}, t0);
     app.apply(intent::OpenPicker{"move.to", "To location", {{"a", "Dock", ""}, {"b", "Store B", "shelf"}}},
@@ -96,7 +96,7 @@ TEST_CASE("app core: other confirms go to the host as confirmed actions") {
     CHECK_FALSE(app.state().confirm);
 }
 
-TEST_CASE("app core: a keyboard-wedge burst ending in Enter is one scan; a stale burst is dropped") {
+TEST_CASE("app core: a keyboard-wedge burst ending in Enter is one scan - a stale burst is dropped") {
     auto app = core();
     app.apply(intent::TextTyped{"LS:LOT:"}, t0);
     app.apply(intent::TextTyped{"SOAP-261124-01"}, t0 + 20ms);
@@ -131,7 +131,7 @@ TEST_CASE("app core: feedback expires with the time passed in") {
     CHECK_FALSE(app.state().feedback);
 }
 
-TEST_CASE("app core: idle operator is logged out, back home, dialogs closed; activity postpones it") {
+TEST_CASE("app core: idle operator is logged out, back home, dialogs closed - activity postpones it") {
     auto app = core();
     app.logIn("Ana", t0);
     app.apply(intent::Navigate{Screen::Count}, t0 + 1min);

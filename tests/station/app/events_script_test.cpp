@@ -138,7 +138,7 @@ TEST_CASE(
     CHECK(h.runner.screenshotsTaken() == 1);
 }
 
-TEST_CASE("script runner: waits count frames and time; scans, wedge bursts and keys become intents") {
+TEST_CASE("script runner: waits count frames and time - scans, wedge bursts and keys become intents") {
     Harness h{
         ScriptRunner(
             parseEventScript("wait 3 frames\nwait 100ms\nscan ABC\nwedge 123\nkey Escape\nquit").value(),

@@ -9,7 +9,7 @@
 
 using namespace lotstation::station;
 
-TEST_CASE("png: an image written is read back pixel for pixel; bad paths are error values") {
+TEST_CASE("png: an image written is read back pixel for pixel - bad paths are error values") {
     lotstation::test::TempDir dir;
     SyntheticCamera camera(64, 48);
     const Image original = *camera.frame(7).image;
