@@ -147,10 +147,9 @@ TEST_CASE("script runner: waits count frames and time - scans, wedge bursts and 
     CHECK(h.next().intents.empty()); // frame 0: waiting until frame 3
     CHECK(h.next().intents.empty());
     CHECK(h.next().intents.empty());
-    CHECK(h.next(50ms).intents.empty()); // frame 3: frames done; 100 ms wait starts
-    CHECK(h.next(50ms).intents.empty());
-    CHECK(h.next(50ms).intents.empty());
-    const auto scan = h.next(); // 150 ms later: the wait is over and the scan goes out in the same frame
+    CHECK(h.next(50ms).intents.empty()); // frame 3: the frames are waited; the 100 ms wait starts
+    CHECK(h.next(50ms).intents.empty()); // 50 ms into it
+    const auto scan = h.next();          // 100 ms: the wait is over and the scan goes out in the same frame
     REQUIRE(scan.intents.size() == 1);
     CHECK(std::get<intent::Scanned>(scan.intents[0]).code.text == "ABC");
     const auto wedge = h.next();

@@ -19,13 +19,18 @@ storage::Ledger workshop() {
     REQUIRE(ledger);
     REQUIRE(ledger->addLocation(storage::Location{"DOCK", "Dock", storage::LocationKind::Dock}));
     REQUIRE(ledger->addLocation(storage::Location{"STORE-A", "Store A", storage::LocationKind::Store}));
-    REQUIRE(ledger->addItem(storage::NewItem{.sku = "RM-SHEA",
-                                             .name = "Shea butter",
-                                             .uom = storage::Uom::Gram,
-                                             .gtin = kSheaGtin,
-                                             .defaultLocation = "DOCK"}));
-    REQUIRE(ledger->addItem(
-        storage::NewItem{.sku = "RM-LAV", .name = "Lavender oil", .uom = storage::Uom::Millilitre}));
+    storage::NewItem shea;
+    shea.sku = "RM-SHEA";
+    shea.name = "Shea butter";
+    shea.uom = storage::Uom::Gram;
+    shea.gtin = kSheaGtin;
+    shea.defaultLocation = "DOCK";
+    REQUIRE(ledger->addItem(shea));
+    storage::NewItem lavender;
+    lavender.sku = "RM-LAV";
+    lavender.name = "Lavender oil";
+    lavender.uom = storage::Uom::Millilitre;
+    REQUIRE(ledger->addItem(lavender));
     REQUIRE(ledger->addSupplier(storage::Party{"KARITE", "Karité Co-op"}));
     REQUIRE(ledger->addUser(storage::NewUser{"Ana", storage::UserRole::Operator, {}, {}}));
     return std::move(*ledger);
