@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
             options.maxFrames = std::atol(argv[++i]);
         else if (arg == "--screenshots" && hasValue)
             options.screenshotDir = argv[++i];
+        else if (arg == "--database" && hasValue)
+            options.databasePath = argv[++i];
         else {
             std::fprintf(stderr, "lotstation: the command line is being built; \"%s\" is not available yet\n",
                          argv[i]);

@@ -63,6 +63,8 @@ void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top)
     ImGui::SetCursorScreenPos(ImVec2(headerStart.x, headerStart.y + ui.em(3.3f)));
 
     const float listHeight = ImGui::GetWindowPos().y + size.y - ImGui::GetCursorScreenPos().y - ui.em(1.0f);
+    const ImVec2 listMin = ImGui::GetCursorScreenPos();
+    ui.drawn.widget("picker.list", Rect{listMin.x, listMin.y, inner, listHeight}); // for scripts' drag
     ImGui::BeginChild("##options", ImVec2(inner, listHeight), false);
     // Touch scrolling: dragging anywhere on the list moves it, as on a phone.
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&

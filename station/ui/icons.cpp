@@ -134,6 +134,10 @@ void drawScreenIcon(ImDrawList* list, Screen screen, ImVec2 centre, float size, 
     case Screen::Settings:
         gear(pen);
         break;
+    case Screen::Login: // a person
+        pen.circle(0, -0.4f, 0.35f);
+        pen.arc(0, 0.95f, 0.8f, kPi * 1.05f, kPi * 1.95f);
+        break;
     case Screen::Home:
         break;
     }

@@ -1,9 +1,9 @@
 #include "station_app.hpp"
 
 #include "host_media.hpp"
-#include "lotstation/station/app_core.hpp"
 #include "lotstation/station/catalog.hpp"
 #include "lotstation/station/events_script.hpp"
+#include "lotstation/station/station.hpp"
 #include "lotstation/station/synthetic_camera.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -57,7 +57,7 @@ std::filesystem::path screenshotPath(const AppOptions& options, const std::strin
 
 // Everything the loop carries from frame to frame, so the loop body reads as the steps of one frame.
 struct Session {
-    AppCore core;
+    Station core;
     ui::TonePlayer tones;
     std::optional<ScriptRunner> script;
     FrameRecord drawn;
@@ -85,6 +85,22 @@ void pollEvents(Session& session) {
             session.apply(intent::TextTyped{event.text.text});
         }
     }
+}
+
+// The demo starts on a fresh ledger (in memory unless a database path is given) filled with the demo
+// workshop.
+std::expected<std::optional<storage::Ledger>, std::string> openLedger(const AppOptions& options) {
+    if (!options.demo && options.databasePath.empty()) return std::optional<storage::Ledger>();
+    const std::filesystem::path path = options.databasePath.empty() ? ":memory:" : options.databasePath;
+    storage::OpenOptions open;
+    if (options.demo) open.identity = storage::StationIdentity{"", "Demo station", "D1"};
+    auto ledger = storage::Ledger::open(path, open);
+    if (!ledger) return std::unexpected("cannot open " + path.string() + ": " + ledger.error().message);
+    if (options.demo && ledger->items().empty()) {
+        if (auto seeded = seedDemoLedger(*ledger); !seeded)
+            return std::unexpected("cannot set up the demo: " + seeded.error().message);
+    }
+    return std::optional<storage::Ledger>(std::move(*ledger));
 }
 
 AppConfig configFor(const AppOptions& options) {
@@ -118,9 +134,19 @@ int runStationApp(const AppOptions& options) {
     }
     ui::applyTheme(kBodyFontSize);
 
-    Session session{
-        AppCore(configFor(options), Clock::now()), ui::TonePlayer(), std::move(script), {}, {}, 0, true};
-    if (options.demo) session.core.setCatalog(demoCatalog());
+    auto ledger = openLedger(options);
+    if (!ledger) {
+        std::fprintf(stderr, "lotstation: %s\n", ledger.error().c_str());
+        return 1;
+    }
+    storage::Ledger* ledgerInUse = *ledger ? &**ledger : nullptr;
+    Session session{Station(configFor(options), Clock::now(), ledgerInUse),
+                    ui::TonePlayer(),
+                    std::move(script),
+                    {},
+                    {},
+                    0,
+                    true};
     // Until the scan module's frame sources are wired in, the preview shows the synthetic camera.
     SyntheticCamera camera(640, 480);
     ui::PreviewTexture texture;
@@ -157,7 +183,8 @@ int runStationApp(const AppOptions& options) {
         ImGui::NewFrame();
         session.drawn.clear();
         IntentSink sink;
-        ui::Ui ui{sink, session.drawn, *fonts, preview, wallClock()};
+        ui::Ui ui{
+            sink, session.drawn, *fonts, preview, wallClock(), session.core.login(), session.core.receive()};
         ui::drawStation(session.core.state(), ui, io.DisplaySize);
         ImGui::Render();
 

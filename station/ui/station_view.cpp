@@ -74,7 +74,13 @@ void drawStatusBar(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
              colour::text, ui.clock);
     right -= clockWidth + pad;
     right = drawChip(ui, list, syncChip(state.sync), right, chipTop, chipHeight) - ui.em(0.5f);
-    drawChip(ui, list, userChip(state), right, chipTop, chipHeight);
+    // The operator chip is the way to log in or out: its touch area is the full height of the bar.
+    const float left = drawChip(ui, list, userChip(state), right, chipTop, chipHeight);
+    ImGui::SetCursorScreenPos(ImVec2(left, min.y));
+    const ImVec2 hit(right - left, max.y - min.y);
+    if (ImGui::InvisibleButton("##user", hit) && state.screen() != Screen::Login && !state.modalOpen())
+        ui.intents.emit(intent::Navigate{Screen::Login});
+    ui.drawn.widget("status.user", Rect{left, min.y, hit.x, hit.y});
 }
 
 void drawStation(const AppState& state, Ui& ui, ImVec2 viewport) {

@@ -13,6 +13,9 @@ void drawStatusBar(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
 void drawHome(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
 void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
 void drawCameraPreview(Ui& ui, ImVec2 min, ImVec2 max);
+// Bodies of the screens run by workflows, below the header.
+void drawLoginBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
+void drawReceiveBody(const AppState& state, const ReceiveState& receive, Ui& ui, ImVec2 min, ImVec2 max);
 void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
 void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
 void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);

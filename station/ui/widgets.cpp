@@ -135,6 +135,39 @@ bool fieldButton(Ui& ui, std::string_view id, std::string_view caption,
     return pressed && !wasDrag(ui);
 }
 
+bool compactField(Ui& ui, std::string_view id, std::string_view caption,
+                  const std::optional<std::string>& value, std::string_view hint, float width,
+                  bool tappable) {
+    const ImVec2 size(width, ui.em(2.9f));
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    bool pressed = false, held = false;
+    if (tappable) {
+        ImGui::PushID(id.data(), id.data() + id.size());
+        pressed = ImGui::InvisibleButton("##field", size);
+        held = ImGui::IsItemActive();
+        ImGui::PopID();
+        recordVisible(ui, id, min, max);
+    } else {
+        ImGui::Dummy(size);
+    }
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(min, max,
+                        held ? colour::secondaryDown : (tappable ? colour::background : colour::panel),
+                        ui.em(0.35f));
+    if (tappable) list->AddRect(min, max, value ? colour::text : colour::panelEdge, ui.em(0.35f), 0, 3.0f);
+    const float pad = ui.em(0.6f);
+    drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(0.25f)), colour::textDim, caption);
+    const std::string shown = value ? *value : std::string(hint);
+    drawText(ui, list, value ? ui.fonts.bold : ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(1.5f)),
+             value ? colour::text : colour::unknown, shown);
+    if (tappable)
+        drawText(ui, list, ui.fonts.title,
+                 ImVec2(max.x - pad - ui.em(0.9f), centred(ui.fonts.title, "→", min, max).y), colour::textDim,
+                 "→");
+    return pressed && !wasDrag(ui);
+}
+
 void infoCard(Ui& ui, const std::vector<std::pair<std::string, std::string>>& rows, float width) {
     const float rowHeight = ui.em(2.5f), pad = ui.em(0.9f);
     const ImVec2 min = panel(ImVec2(width, rowHeight * static_cast<float>(rows.size())), colour::panel);

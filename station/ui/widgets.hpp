@@ -35,6 +35,12 @@ ImVec2 centred(ImFont* font, std::string_view text, ImVec2 boxMin, ImVec2 boxMax
 bool fieldButton(Ui& ui, std::string_view id, std::string_view caption,
                  const std::optional<std::string>& value, std::string_view hint, float width);
 
+// A compact form field: caption small inside the top of the box, the value (or a dim hint) under it. Tappable
+// unless `tappable` is false (values that only a scan fills in). True when tapped.
+bool compactField(Ui& ui, std::string_view id, std::string_view caption,
+                  const std::optional<std::string>& value, std::string_view hint, float width,
+                  bool tappable = true);
+
 // Read-only facts in a card, one row each: caption left, value right.
 void infoCard(Ui& ui, const std::vector<std::pair<std::string, std::string>>& rows, float width);
 

@@ -44,7 +44,9 @@ void AppCore::logIn(std::string userName, TimePoint now) {
 Effects AppCore::flash(FeedbackKind kind, std::string headline, std::string detail, TimePoint now) {
     m_state.feedback =
         Feedback{kind, std::move(headline), std::move(detail), now, now + m_config.feedbackFor};
-    return Effects{kind, {}};
+    Effects effects;
+    effects.tone = kind;
+    return effects;
 }
 
 Effects AppCore::apply(const Intent& intent, TimePoint now) {
@@ -78,7 +80,9 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
             [&](const intent::KeypadPress& i) {
                 if (!m_state.keypad) return Effects{};
                 m_state.keypad->problem.reset();
-                if (!m_state.keypad->entry.press(i.key)) return Effects{FeedbackKind::Refused, {}};
+                Effects effects;
+                if (!m_state.keypad->entry.press(i.key)) effects.tone = FeedbackKind::Refused;
+                return effects;
                 return Effects{};
             },
             [&](const intent::KeypadUnit& i) {
@@ -103,8 +107,11 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
                                                  [&](const PickerOption& o) { return o.id == i.optionId; });
                 if (chosen == options.end()) return Effects{};
                 m_state.fields[m_state.picker->fieldId] = chosen->label;
+                Effects effects;
+                effects.entered =
+                    FieldEntry{m_state.picker->fieldId, chosen->label, std::nullopt, chosen->id};
                 m_state.picker.reset();
-                return Effects{};
+                return effects;
             },
             [&](const intent::ClosePicker&) {
                 m_state.picker.reset();
@@ -123,7 +130,9 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
                     leaveScreen();
                     return Effects{};
                 }
-                return Effects{std::nullopt, {request.actionId}};
+                Effects effects;
+                effects.confirmedActions.push_back(request.actionId);
+                return effects;
             },
             [&](const intent::Scanned& i) { return scanned(i.code, now); },
             [&](const intent::KeyPressed& i) { return key(i.key, now); },
@@ -132,6 +141,8 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
                 m_state.userName.reset();
                 return Effects{};
             },
+            [&](const intent::Login&) { return Effects{}; },   // the workflows' business
+            [&](const intent::Receive&) { return Effects{}; }, // the workflows' business
         },
         intent);
 }
@@ -152,6 +163,12 @@ Effects AppCore::tick(TimePoint now) {
                      who + " was idle for " + std::to_string(minutes) + " min", now);
     }
     return Effects{};
+}
+
+void AppCore::replaceFields(const std::string& prefix, std::map<std::string, std::string> values) {
+    std::erase_if(m_state.fields, [&](const auto& entry) { return startsWith(entry.first, prefix); });
+    for (auto& [id, value] : values)
+        if (startsWith(id, prefix)) m_state.fields[id] = std::move(value);
 }
 
 void AppCore::leaveScreen() {
@@ -196,14 +213,19 @@ Effects AppCore::keypadOk(TimePoint now) {
     const std::string shown = keypad.entry.display();
     m_state.fields[keypad.fieldId] = shown;
     const std::string label = keypad.label;
+    const std::string fieldId = keypad.fieldId;
     m_state.keypad.reset();
-    return flash(FeedbackKind::Accepted, label + ": " + shown, {}, now);
+    Effects effects = flash(FeedbackKind::Accepted, label + ": " + shown, {}, now);
+    effects.entered = FieldEntry{fieldId, shown, *quantity, std::nullopt};
+    return effects;
 }
 
 Effects AppCore::scanned(const scan::ScannedCode& code, TimePoint now) {
     m_state.lastScan = LastScan{code.text, code.origin, now};
-    // Until the interpreter and the workflows are wired in, the shell can only say what it read.
-    return flash(FeedbackKind::Unknown, "Not understood here", "Read: " + code.text, now);
+    // Whether the scan means anything is for the workflow of the screen to say (see Station).
+    Effects effects;
+    effects.scan = code;
+    return effects;
 }
 
 Effects AppCore::key(Key pressed, TimePoint now) {

@@ -87,6 +87,16 @@ std::expected<std::vector<ScriptEvent>, std::string> parseLine(int line, std::st
         event.text = rest;
         return single(ScriptAction::Tap);
     }
+    if (command == "drag") {
+        const auto [id, amount] = splitWord(rest);
+        long pixels = 0;
+        const auto [end, error] = std::from_chars(amount.data(), amount.data() + amount.size(), pixels);
+        if (id.empty() || amount.empty() || error != std::errc() || end != amount.data() + amount.size())
+            return std::unexpected("drag needs a widget id and pixels, e.g. drag picker.list -300");
+        event.text = id;
+        event.count = pixels;
+        return single(ScriptAction::Drag);
+    }
     if (command == "scan" || command == "wedge") {
         if (rest.empty()) return std::unexpected(command + " needs the payload that was read");
         event.text = unescapePayload(rest);

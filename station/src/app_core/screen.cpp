@@ -12,7 +12,7 @@ struct ScreenText {
 };
 
 // Indexed by Screen; the order here must follow the enum.
-constexpr std::array<ScreenText, 12> kScreens{{
+constexpr std::array<ScreenText, 13> kScreens{{
     {"home", "Home", "Choose what to do"},
     {"receive", "Receive", "Supplier delivery in"},
     {"produce", "Produce", "Run a batch"},
@@ -25,6 +25,7 @@ constexpr std::array<ScreenText, 12> kScreens{{
     {"labels", "Labels", "Reprint any label"},
     {"sync", "Sync", "Server and pending"},
     {"settings", "Settings", "Camera and printer"},
+    {"login", "Log in", "Scan your badge or use your PIN"},
 }};
 
 constexpr std::array<Screen, 11> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,    Screen::Move,

@@ -65,6 +65,38 @@ ScriptStep ScriptRunner::step(long frame, TimePoint now, const FrameRecord& draw
             out.pointer = m_pointer;
             return out;
         }
+        case ScriptAction::Drag: {
+            // Phase 0 finds the widget and puts the finger on it; 1 presses; 2..(1+kSteps) move; then
+            // release.
+            constexpr int kSteps = 8;
+            if (m_tapPhase == 0) {
+                const auto where = drawn.find(event.text);
+                if (!where) {
+                    if (++m_waitedFrames > m_limits.tapTimeoutFrames) {
+                        failAt(event, "drag " + event.text + ": no widget with that id was drawn");
+                        m_next = m_events.size();
+                        out.quit = true;
+                    }
+                    return out;
+                }
+                m_pointer = PointerState{where->centerX(), where->centerY(), false};
+                m_dragStartY = where->centerY();
+                m_tapPhase = 1;
+            } else if (m_tapPhase == 1) {
+                m_pointer->down = true;
+                m_tapPhase = 2;
+            } else if (m_tapPhase < 2 + kSteps) {
+                const float done = static_cast<float>(m_tapPhase - 1) / kSteps;
+                m_pointer->y = m_dragStartY + done * static_cast<float>(event.count);
+                ++m_tapPhase;
+            } else {
+                m_pointer->down = false;
+                advance();
+                m_settle = m_limits.settleFrames;
+            }
+            out.pointer = m_pointer;
+            return out;
+        }
         case ScriptAction::Scan: {
             scan::ScannedCode code;
             code.text = event.text;

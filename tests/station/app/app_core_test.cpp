@@ -102,7 +102,9 @@ TEST_CASE("app core: a keyboard-wedge burst ending in Enter is one scan - a stal
     app.apply(intent::TextTyped{"SOAP-261124-01"}, t0 + 20ms);
     CHECK(app.state().pendingWedge == "LS:LOT:SOAP-261124-01");
     const auto effects = app.apply(intent::KeyPressed{Key::Enter}, t0 + 40ms);
-    CHECK(effects.tone == FeedbackKind::Unknown);
+    REQUIRE(effects.scan); // the shell passes it on; whether it means anything is the workflows' call
+    CHECK(effects.scan->text == "LS:LOT:SOAP-261124-01");
+    CHECK_FALSE(effects.tone);
     REQUIRE(app.state().lastScan);
     CHECK(app.state().lastScan->text == "LS:LOT:SOAP-261124-01");
     CHECK(app.state().lastScan->origin == lotstation::scan::ScanOrigin::Wedge);
@@ -113,14 +115,13 @@ TEST_CASE("app core: a keyboard-wedge burst ending in Enter is one scan - a stal
     app.apply(intent::KeyPressed{Key::Enter}, t0 + 5s + 10ms);
     CHECK(app.state().lastScan->text == "0104012345678901");
     app.apply(intent::TextTyped{"late"}, t0 + 6s);
-    CHECK(app.apply(intent::KeyPressed{Key::Enter}, t0 + 8s).tone == std::nullopt);
+    CHECK_FALSE(app.apply(intent::KeyPressed{Key::Enter}, t0 + 8s).scan);
 }
 
 TEST_CASE("app core: feedback expires with the time passed in") {
     auto app = core();
-    lotstation::scan::ScannedCode code;
-    code.text = "hello";
-    app.apply(intent::Scanned{code}, t0);
+    CHECK(app.show(FeedbackKind::Unknown, "Not understood here", "Read: hello", t0).tone ==
+          FeedbackKind::Unknown);
     REQUIRE(app.state().feedback);
     CHECK(app.state().feedback->detail == "Read: hello");
     CHECK(app.state().feedback->strengthAt(t0) == doctest::Approx(1.0));

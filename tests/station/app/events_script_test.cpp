@@ -172,3 +172,23 @@ TEST_CASE("frame record: duplicate widget ids are reported, text matches by subs
     record.clear();
     CHECK_FALSE(record.find("nav.back"));
 }
+
+TEST_CASE("script runner: a drag presses on the widget, moves the finger in steps, then releases") {
+    Harness h{ScriptRunner(parseEventScript("drag picker.list -80\nquit").value(), ScriptLimits{90, 0}), {}};
+    h.drawn.widget("picker.list", Rect{0, 100, 200, 400});
+    CHECK_FALSE(h.next().pointer->down); // on the centre, y = 300
+    CHECK(h.next().pointer->down);
+    float lastY = 300;
+    for (int i = 0; i < 8; ++i) {
+        const auto step = h.next();
+        CHECK(step.pointer->down);
+        CHECK(step.pointer->y < lastY);
+        lastY = step.pointer->y;
+    }
+    CHECK(lastY == doctest::Approx(220));
+    CHECK_FALSE(h.next().pointer->down);
+    CHECK(h.next().quit);
+    CHECK(parseEventScript("drag picker.list")
+              .error()
+              .message.starts_with("line 1: drag needs a widget id and pixels"));
+}

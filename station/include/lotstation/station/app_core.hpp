@@ -19,11 +19,22 @@ struct AppConfig {
     Clock::duration wedgeMaxGap = std::chrono::milliseconds(300);
 };
 
-// What the host must do after an intent: things outside the state (sound, leaving).
+// A value the operator entered through the keypad or a picker, for the workflow that owns the field.
+struct FieldEntry {
+    std::string fieldId;                 // "receive.quantity"
+    std::string shown;                   // "2.5 kg", "Store B"
+    std::optional<Quantity> quantity;    // from the keypad
+    std::optional<std::string> optionId; // from a picker: the option's id (SKU, location code, ...)
+    bool operator==(const FieldEntry&) const = default;
+};
+
+// What the host must do after an intent: things outside the shell's state (sound, workflows, actions).
 struct Effects {
     std::optional<FeedbackKind> tone;
     std::vector<std::string> confirmedActions; // action ids the operator said yes to
-    bool operator==(const Effects&) const = default;
+    std::optional<FieldEntry> entered;         // a field was filled in
+    std::optional<scan::ScannedCode> scan;  // a scan arrived (camera or wedge); the shell does not judge it
+    std::vector<std::string> labelsToPrint; // lot codes a workflow wants labels for
 };
 
 class AppCore {
@@ -35,10 +46,18 @@ class AppCore {
     // Expires feedback and logs out an idle operator; call once per frame.
     Effects tick(TimePoint now);
 
-    // Fed by the login workflow and the sync client as they land.
+    // Flashes (and sounds) what a workflow said.
+    Effects show(FeedbackKind kind, std::string headline, std::string detail, TimePoint now) {
+        return flash(kind, std::move(headline), std::move(detail), now);
+    }
+
+    // Fed by the login workflow and the sync client.
     void logIn(std::string userName, TimePoint now);
+    void logOut() { m_state.userName.reset(); }
     void setSync(SyncStatus status) { m_state.sync = std::move(status); }
     void setCatalog(Catalog catalog) { m_state.catalog = std::move(catalog); }
+    // Replaces every field whose id starts with the prefix ("receive."): workflows mirror their drafts here.
+    void replaceFields(const std::string& prefix, std::map<std::string, std::string> values);
 
   private:
     Effects flash(FeedbackKind kind, std::string headline, std::string detail, TimePoint now);

@@ -39,9 +39,11 @@ struct PickerOption {
 // is open, from demoCatalog() (catalog.hpp) on the demo.
 struct Catalog {
     std::vector<PickerOption> items;
+    std::vector<PickerOption> suppliers;
     std::vector<PickerOption> locations;
     std::vector<PickerOption> recipes;
     std::vector<PickerOption> customers;
+    std::vector<PickerOption> users; // id = name, detail = role
 };
 
 // A big scrolling list to choose one of (items, locations, recipes).

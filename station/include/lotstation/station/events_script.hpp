@@ -6,9 +6,9 @@
 //   scan LS:LOT:SOAP-261124-01  a scan, as if from the camera
 //   wedge 0104012345678901      a keyboard-wedge burst: the text typed as keys, then Enter
 //   type 2.5                    taps on the on-screen keypad: keypad.2, keypad.dot, keypad.5
-//   key Enter                   a key: Enter, Backspace, Escape, Tab
-//   wait 500ms | wait 2s | wait 10 frames
-//   screenshot receive.png      the next frame, to a PNG (relative names go to the screenshot folder)
+//   drag picker.list -300       press on the widget's centre, move the finger 300 px up, release (scrolls
+//   lists) key Enter                   a key: Enter, Backspace, Escape, Tab wait 500ms | wait 2s | wait 10
+//   frames screenshot receive.png      the next frame, to a PNG (relative names go to the screenshot folder)
 //   expect text "Receive"       fail the run unless some text drawn in the last frame contains this
 //   expect no-text "Keypad"     fail the run if some text drawn in the last frame contains this
 //   quit
@@ -28,6 +28,7 @@ namespace lotstation::station {
 
 enum class ScriptAction {
     Tap,
+    Drag,
     Scan,
     Wedge,
     Key,
@@ -44,7 +45,7 @@ struct ScriptEvent {
     ScriptAction action = ScriptAction::Quit;
     std::string text; // widget id, payload, file name or expected text
     Key key = Key::Enter;
-    long count = 0; // milliseconds or frames
+    long count = 0; // milliseconds or frames; pixels to drag (negative = up)
 };
 
 // A parse error names its line: "line 4: unknown event \"tapp\"".
@@ -92,6 +93,7 @@ class ScriptRunner {
     ScriptLimits m_limits;
     std::size_t m_next = 0;
     int m_tapPhase = 0;
+    float m_dragStartY = 0;
     long m_waitedFrames = 0;
     long m_settle = 0;
     std::optional<long> m_waitUntilFrame;

@@ -3,6 +3,8 @@
 // change state themselves.
 #include "lotstation/scan/scanned_code.hpp"
 #include "lotstation/station/app_state.hpp"
+#include "lotstation/station/workflows/login_flow.hpp"
+#include "lotstation/station/workflows/receive_flow.hpp"
 
 #include <utility>
 #include <variant>
@@ -57,13 +59,20 @@ struct TextTyped {
     std::string text;
 };
 struct LogOut {};
+// Steps of the workflows, passed through to them (see Station).
+struct Login {
+    LoginIntent step;
+};
+struct Receive {
+    ReceiveIntent step;
+};
 } // namespace intent
 
 using Intent =
     std::variant<intent::Navigate, intent::Back, intent::GoHome, intent::OpenKeypad, intent::KeypadPress,
                  intent::KeypadUnit, intent::KeypadOk, intent::KeypadCancel, intent::OpenPicker, intent::Pick,
                  intent::ClosePicker, intent::AskConfirm, intent::Answer, intent::Scanned, intent::KeyPressed,
-                 intent::TextTyped, intent::LogOut>;
+                 intent::TextTyped, intent::LogOut, intent::Login, intent::Receive>;
 
 // Where a frame's views put what the operator asked for; the host applies them after the frame.
 class IntentSink {

@@ -18,7 +18,8 @@ enum class Screen {
     Stock,
     Labels,
     Sync,
-    Settings
+    Settings,
+    Login, // not a home tile: reached from the status bar
 };
 
 [[nodiscard]] std::string_view screenId(Screen screen);    // "receive", "lookup", "stock", ...
