@@ -69,6 +69,9 @@ struct Session {
         if (effects.tone) tones.play(*effects.tone);
         for (const auto& action : effects.confirmedActions)
             std::printf("confirmed: %s\n", action.c_str());
+        // Until the label printer is wired in, say which labels are due.
+        for (const auto& lot : effects.labelsToPrint)
+            std::printf("label due: %s\n", lot.c_str());
     }
     void apply(const Intent& intent) { handle(core.apply(intent, Clock::now())); }
 };

@@ -70,7 +70,9 @@ void Station::mirrorReceiveDraft() {
     if (state.step != ReceiveStep::Done) {
         const auto& draft = state.draft;
         if (draft.item) values["receive.item"] = draft.item->name;
-        if (draft.supplier) values["receive.supplier"] = *draft.supplier;
+        // A supplier alone (kept by Next for the delivery's following cases) is not worth a question.
+        const bool more = draft.item || draft.supplierLot || draft.quantity || draft.location;
+        if (draft.supplier && more) values["receive.supplier"] = *draft.supplier;
         if (draft.supplierLot) values["receive.supplier-lot"] = *draft.supplierLot;
         if (draft.quantity) values["receive.quantity"] = std::to_string(draft.quantity->amount);
         if (draft.location) values["receive.location"] = *draft.location;

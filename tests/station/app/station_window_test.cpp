@@ -2,6 +2,7 @@
 // every screen, pass every `expect text`, and leave full-size, non-blank screenshots in <build>/screenshots.
 #include "lotstation/station/events_script.hpp"
 #include "lotstation/station/image.hpp"
+#include "lotstation/storage/ledger.hpp"
 #include "test_support.hpp"
 
 #include <cstdlib>
@@ -59,8 +60,8 @@ TEST_CASE("app: the station window tours every screen under Xvfb and writes its 
     const std::string command =
         "cd " + quote(work.path()) +
         " && SDL_AUDIODRIVER=dummy LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s '-screen 0 1280x800x24' " +
-        quote(kBinary) + " --demo --windowed --events " + quote(kScript) + " --screenshots " +
-        quote(kScreenshots) + " > " + quote(log) + " 2>&1";
+        quote(kBinary) + " --demo --windowed --database " + quote(work.file("station.db")) + " --events " +
+        quote(kScript) + " --screenshots " + quote(kScreenshots) + " > " + quote(log) + " 2>&1";
     const int status = std::system(command.c_str());
     const std::string output = lotstation::test::readFile(log);
     INFO("station output:\n" << output);
@@ -88,6 +89,22 @@ TEST_CASE("app: the station window tours every screen under Xvfb and writes its 
         distinct.insert(image->pixels);
     }
     CHECK(distinct.size() == expected.size()); // every screen looks different
+
+    // The delivery received on screen is in the database: one lot, its quantity where it was put, a sound
+    // ledger.
+    auto ledger = lotstation::storage::Ledger::open(work.file("station.db"));
+    REQUIRE(ledger);
+    const auto lots = ledger->lotsBySupplierLot("K-2611-A", "KARITE");
+    REQUIRE(lots.size() == 1);
+    CHECK(lots[0].sku == "RM-SHEA");
+    CHECK(lots[0].code.starts_with("RM-SHEA-"));
+    CHECK(ledger->onHand(lots[0].code, "STORE-A") == 25'000'000); // 25 kg in mg
+    CHECK(ledger->movementCount() == 1);
+    const auto received = ledger->outbox(0, 10);
+    REQUIRE(received.size() == 1);
+    CHECK(received[0].movement.user == "Ana");
+    CHECK(ledger->verify().empty());
+    CHECK(output.find("label due: " + lots[0].code) != std::string::npos);
 }
 
 TEST_CASE("app: a broken event script stops the binary before a window opens, naming the line") {
