@@ -37,7 +37,7 @@ void drawFeedback(const AppState& state, Ui& ui, ImVec2 viewport, float top) {
     if (!state.feedback || !state.feedback->visibleAt(state.now) || state.confirm) return;
     const Feedback& feedback = *state.feedback;
     // Full strength for most of its life, then a quick fade: noticed without reading, gone without a tap.
-    const float alpha = std::min(1.0f, feedback.strengthAt(state.now) * 3.0f);
+    const float alpha = std::min(1.0f, feedback.strengthAt(state.now) * 8.0f);
     const Look look = lookOf(feedback.kind);
     ImDrawList* list = ImGui::GetForegroundDrawList();
     const float border = ui.em(0.5f);
