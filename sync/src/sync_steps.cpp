@@ -1,7 +1,8 @@
 #include "sync_steps.hpp"
 
+#include "lotstation/sync/protocol.hpp"
+
 #include <map>
-#include <set>
 
 namespace lotstation::sync {
 namespace {
@@ -48,31 +49,6 @@ void followServer(SyncSession& s, const std::string& epoch, std::int64_t acked) 
     state.acked = acked;
 }
 
-Json pushBody(storage::Ledger& ledger, const std::vector<storage::OutboxEntry>& batch,
-              const std::string& epoch) {
-    Json movements = Json::array();
-    Json lots = Json::array();
-    Json items = Json::array();
-    std::set<std::string> lotCodes;
-    std::set<std::string> skus;
-    for (const auto& entry : batch) {
-        movements.push_back(wire::toJson(entry.movement));
-        // Definitions travel with the movements that need them: the server may not know the lot yet.
-        if (!lotCodes.insert(entry.movement.lot).second) continue;
-        auto lot = ledger.lot(entry.movement.lot);
-        if (!lot) continue;
-        lots.push_back(wire::toJson(*lot));
-        if (!skus.insert(lot->sku).second) continue;
-        if (auto item = ledger.item(lot->sku)) items.push_back(wire::toJson(*item));
-    }
-    return Json{{"protocol", wire::kProtocolVersion},
-                {"station", ledger.station().stationId},
-                {"epoch", epoch},
-                {"movements", std::move(movements)},
-                {"lots", std::move(lots)},
-                {"items", std::move(items)}};
-}
-
 } // namespace
 
 SyncResult<void> handshake(SyncSession& s) {
@@ -101,7 +77,7 @@ SyncResult<void> pushOutbox(SyncSession& s) {
     while (true) {
         const auto batch = s.ledger.outbox(s.state.acked, s.options.pushBatch);
         if (batch.empty()) return {};
-        auto answer = s.http.post("/v1/push", pushBody(s.ledger, batch, s.state.epoch).dump());
+        auto answer = s.http.post("/v1/push", encodePush(s.ledger, batch, s.state.epoch));
         if (!answer) {
             if (answer.error().kind == SyncErrorKind::SequenceConflict) {
                 // Never overwrite, never retry on our own: a person must look at why the server holds
