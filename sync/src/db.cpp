@@ -51,6 +51,9 @@ bool Statement::step() {
 void Statement::run() {
     while (step()) {
     }
+    // Ready to bind and run again (a prepared statement reused in a loop).
+    sqlite3_reset(m_statement.get());
+    sqlite3_clear_bindings(m_statement.get());
 }
 
 bool Statement::isNull(int column) const {

@@ -38,7 +38,7 @@ class Statement {
     }
 
     bool step(); // true while a row is ready
-    void run();  // steps to the end
+    void run();  // steps to the end, then resets for another run
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::int64_t int64(int column) const;
     [[nodiscard]] std::string text(int column) const;

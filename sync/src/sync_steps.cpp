@@ -31,8 +31,11 @@ SyncResult<std::string> answerString(const Json& body, const char* name) {
 }
 
 // The server's epoch and acked mark as one answer tells them: a new epoch (a new or replaced store) or a
-// mark below ours (a store restored from a backup) rewinds what we push and where we pull from.
-void followServer(SyncSession& s, const std::string& epoch, std::int64_t acked) {
+// mark below ours (a store restored from a backup) rewinds what we push and where we pull from. Our mark
+// never moves past `confirmedUpTo`, the last movement this answer is about: a server claiming more than we
+// sent may hold other content under our numbers (our database was restored), which only pushing them again
+// reveals.
+void followServer(SyncSession& s, const std::string& epoch, std::int64_t acked, std::int64_t confirmedUpTo) {
     auto& state = s.state;
     if (!state.epoch.empty() && state.epoch != epoch) {
         s.summary.notes.push_back("the server's store is new (epoch " + epoch + ", was " + state.epoch +
@@ -46,7 +49,7 @@ void followServer(SyncSession& s, const std::string& epoch, std::int64_t acked) 
                                   std::to_string(acked + 1));
     }
     state.epoch = epoch;
-    state.acked = acked;
+    state.acked = std::min(acked, confirmedUpTo);
 }
 
 } // namespace
@@ -64,7 +67,7 @@ SyncResult<void> handshake(SyncSession& s) {
                                                          s.ledger.station().stationId + ")");
     }
     if (auto open = answerInteger(answer->body, "conflicts_open")) s.state.conflictsOpen = *open;
-    followServer(s, *epoch, *acked);
+    followServer(s, *epoch, *acked, s.state.acked);
     s.state.lastContact = nowText();
     s.store.save(s.state);
     return {};
@@ -94,11 +97,11 @@ SyncResult<void> pushOutbox(SyncSession& s) {
             return std::unexpected(!epoch ? epoch.error() : !acked ? acked.error() : applied.error());
         if (auto open = answerInteger(answer->body, "conflicts_open")) s.state.conflictsOpen = *open;
         const auto before = s.state.acked;
-        followServer(s, *epoch, *acked);
+        followServer(s, *epoch, *acked, batch.back().seq);
         s.summary.pushed += *applied;
         s.state.lastContact = nowText();
         s.store.save(s.state);
-        if (*acked > before) {
+        if (s.state.acked > before) {
             stalls = 0;
             continue;
         }
