@@ -64,8 +64,8 @@ struct SyncClient::Impl {
             if (result) pushed = pushOutbox(session);
             // A stopped push does not stop the pull: other stations' work still arrives here.
             if (result && (pushed || pushed.error().kind == SyncErrorKind::SequenceConflict)) {
-                result = pullRemote(session);
-                if (result) result = applyMasterData(session);
+                if (options.pull) result = pullRemote(session);
+                if (result && options.pull) result = applyMasterData(session);
                 if (result && !pushed) result = pushed;
             } else if (result) {
                 result = pushed;

@@ -28,6 +28,7 @@ struct ClientOptions {
     std::chrono::seconds timeout{30};
     std::optional<std::filesystem::path> caCert; // trust this certificate (self-signed servers)
     bool verifyTls = true;
+    bool pull = true; // false: push only (a station that only records; benchmarks)
 };
 
 struct BackgroundOptions {
