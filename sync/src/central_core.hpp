@@ -39,7 +39,7 @@ struct CentralStore::Impl {
     // The station whose token this is, or empty when no station has it.
     [[nodiscard]] std::optional<Caller> authenticate(std::string_view token);
 
-    [[nodiscard]] Reply status(const Caller& caller);
+    [[nodiscard]] Reply status(const Caller& caller, const PullLimits& limits);
     [[nodiscard]] Reply push(const Caller& caller, std::string_view body, const PullLimits& limits);
     [[nodiscard]] Reply pull(const Caller& caller, std::string_view cursor, std::string_view limit,
                              const PullLimits& limits);

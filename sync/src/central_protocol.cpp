@@ -43,11 +43,8 @@ struct ParsedPush {
     std::vector<storage::RemoteMovement> movements;
 };
 
-ParsedPush parsePush(const Json& body, const std::string& station, const PullLimits& limits) {
+ParsedPush parsePush(const Json& body, const std::string& station) {
     const auto& movements = wire::arrayAt(body, "movements", "body");
-    if (movements.size() > limits.maxPushMovements)
-        throw wire::WireError("a push holds at most " + std::to_string(limits.maxPushMovements) +
-                              " movements");
     std::map<std::string, storage::Lot> lots;
     std::map<std::string, storage::Item> items;
     if (auto it = body.find("lots"); it != body.end() && !it->is_null()) {
@@ -104,12 +101,13 @@ std::int64_t CentralStore::Impl::openConflicts() {
     return s.int64(0);
 }
 
-Reply CentralStore::Impl::status(const Caller& caller) {
+Reply CentralStore::Impl::status(const Caller& caller, const PullLimits& limits) {
     Json body = {{"protocol", wire::kProtocolVersion},
                  {"epoch", epoch},
                  {"station", caller.name},
                  {"acked", caller.acked},
-                 {"conflicts_open", openConflicts()}};
+                 {"conflicts_open", openConflicts()},
+                 {"max_push", limits.maxPushMovements}};
     body["station_id"] = caller.stationId ? Json(*caller.stationId) : Json(nullptr);
     return ok(body);
 }
@@ -118,11 +116,16 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
     Json body = Json::parse(text, nullptr, false);
     if (body.is_discarded() || !body.is_object())
         return error(400, "malformed", "the body is not a JSON object");
+    if (auto list = body.find("movements");
+        list != body.end() && list->is_array() && list->size() > limits.maxPushMovements) {
+        return error(413, "too-large",
+                     "a push holds at most " + std::to_string(limits.maxPushMovements) + " movements");
+    }
     std::string station;
     ParsedPush parsed;
     try {
         station = wire::stringAt(body, "station", "body");
-        parsed = parsePush(body, station, limits);
+        parsed = parsePush(body, station);
     } catch (const wire::WireError& e) {
         return error(400, "malformed", e.what());
     }

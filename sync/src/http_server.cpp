@@ -66,7 +66,7 @@ struct SyncServer::Impl {
     void routes() {
         http->Get("/v1/status", [this](const httplib::Request& request, httplib::Response& response) {
             authorised(request, response, *reader, readMutex,
-                       [&](const Caller& caller) { send(response, reader->status(caller)); });
+                       [&](const Caller& caller) { send(response, reader->status(caller, limits)); });
         });
         http->Post("/v1/push", [this](const httplib::Request& request, httplib::Response& response) {
             authorised(request, response, *writer, writeMutex, [&](const Caller& caller) {

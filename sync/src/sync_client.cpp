@@ -56,7 +56,7 @@ struct SyncClient::Impl {
         std::scoped_lock lock(syncMutex);
         auto state = store.load();
         SyncSummary summary;
-        SyncSession session{ledger, http, store, state, summary, options};
+        SyncSession session{ledger, http, store, state, summary, options, options.pushBatch};
         SyncResult<void> result;
         try {
             result = handshake(session);

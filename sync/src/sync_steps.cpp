@@ -67,6 +67,9 @@ SyncResult<void> handshake(SyncSession& s) {
                                                          s.ledger.station().stationId + ")");
     }
     if (auto open = answerInteger(answer->body, "conflicts_open")) s.state.conflictsOpen = *open;
+    s.pushBatch = s.options.pushBatch;
+    if (auto most = answerInteger(answer->body, "max_push"); most && *most > 0)
+        s.pushBatch = std::min(s.pushBatch, static_cast<std::size_t>(*most));
     followServer(s, *epoch, *acked, s.state.acked);
     s.state.lastContact = nowText();
     s.store.save(s.state);
@@ -78,7 +81,7 @@ SyncResult<void> pushOutbox(SyncSession& s) {
         return syncFail(SyncErrorKind::SequenceConflict, "pushing stopped: " + *s.state.pushStopped);
     int stalls = 0;
     while (true) {
-        const auto batch = s.ledger.outbox(s.state.acked, s.options.pushBatch);
+        const auto batch = s.ledger.outbox(s.state.acked, s.pushBatch);
         if (batch.empty()) return {};
         auto answer = s.http.post("/v1/push", encodePush(s.ledger, batch, s.state.epoch));
         if (!answer) {

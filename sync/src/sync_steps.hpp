@@ -16,6 +16,7 @@ struct SyncSession {
     StationSyncState& state;
     SyncSummary& summary;
     const ClientOptions& options;
+    std::size_t pushBatch = 1000; // options.pushBatch, capped by what the server accepts
 };
 
 // Learns the server's epoch and acked mark; notices a new epoch or a lower mark (restored server) and

@@ -92,6 +92,7 @@ TEST_CASE(
     ScratchDir dir;
     ServerOptions options;
     options.maxBodyBytes = 64 * 1024;
+    options.maxPushMovements = 2;
     Central central(dir / "server", options);
     auto dock = makeStation(dir, central, "dock", "D");
     auto line = makeStation(dir, central, "line", "L");
@@ -144,6 +145,9 @@ TEST_CASE(
                    "invalid-movement");
     checkErrorBody(http.Post("/v1/push", dockAuth, std::string(100 * 1024, ' '), "application/json"), 413,
                    "too-large");
+    auto tooMany = Json::parse(goodBody);
+    tooMany["movements"].push_back(tooMany["movements"][0]);
+    checkErrorBody(http.Post("/v1/push", dockAuth, tooMany.dump(), "application/json"), 413, "too-large");
     checkErrorBody(http.Get("/v1/pull?limit=zero", dockAuth), 400, "malformed");
     checkErrorBody(http.Get("/v1/pull?cursor=garbage", dockAuth), 400, "malformed");
     checkErrorBody(http.Get("/v2/anything", dockAuth), 404, "not-found");
