@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -40,7 +41,8 @@ class LedgerAccess; // storage/-internal door for the query layer
 
 class Ledger {
   public:
-    // Opens (creating when missing) and migrates. ":memory:" opens a private in-memory ledger.
+    // Opens (creating the file and its folder when missing) and migrates. ":memory:" opens a private
+    // in-memory ledger.
     [[nodiscard]] static Result<Ledger> open(const std::filesystem::path& path, OpenOptions options = {});
 
     Ledger(Ledger&&) noexcept;
@@ -105,6 +107,12 @@ class Ledger {
     // The same for a batch in one transaction (one disk sync instead of one per movement): movements are
     // applied in order; the first that fails stops the batch, the good prefix before it commits.
     [[nodiscard]] ApplyBatchResult applyRemoteMovements(std::span<const RemoteMovement> remotes);
+
+    // Runs `body` (any number of the operations above) as one transaction: everything it wrote commits
+    // together when it returns a value, and nothing is kept when it returns an error (or the database fails).
+    // For imports ("a bad row and nothing is imported"), recalls and batched writes. An operation that fails
+    // inside still undoes only its own writes, so `body` may also carry on after an error it expected.
+    [[nodiscard]] Result<void> atomically(const std::function<Result<void>()>& body);
 
     // --- reads --------------------------------------------------------------------------------------------
     [[nodiscard]] Result<Lot> lot(std::string_view code) const;
