@@ -106,4 +106,24 @@ std::vector<OutboxEntry> Ledger::outbox(std::int64_t afterSeq, std::size_t limit
     return out;
 }
 
+std::vector<ArrivedMovement> Ledger::movementsSince(std::int64_t afterPosition, std::size_t limit) const {
+    auto& core = m_impl->core;
+    std::vector<std::int64_t> positions;
+    {
+        auto s = core.db.cached("SELECT pos FROM movements WHERE pos > ?1 ORDER BY pos LIMIT ?2");
+        s.bindAll(afterPosition, static_cast<std::int64_t>(limit));
+        while (s.step())
+            positions.push_back(s.int64(0));
+    }
+    std::vector<ArrivedMovement> out;
+    if (positions.empty()) return out;
+    out.reserve(positions.size());
+    // Bounded by the last position read: rows arriving meanwhile only come after it.
+    auto s = core.db.cached(std::string(kMovementSelect) + "WHERE m.pos > ?1 AND m.pos <= ?2 ORDER BY m.pos");
+    s.bindAll(afterPosition, positions.back());
+    for (std::size_t i = 0; i < positions.size() && s.step(); ++i)
+        out.push_back(ArrivedMovement{positions[i], readMovement(s.statement())});
+    return out;
+}
+
 } // namespace lotstation::storage

@@ -66,54 +66,93 @@ Result<std::int64_t> ensureLot(LedgerCore& core, const RemoteMovement& remote) {
     return core.db.lastInsertRowid();
 }
 
+// Checks and applies one remote movement. The caller holds a transaction (or savepoint) and rolls it back on
+// error: a failure half-way (e.g. after the lot was defined) must leave nothing behind.
+Result<ApplyOutcome> applyRemote(LedgerCore& core, const RemoteMovement& remote) {
+    const auto& m = remote.movement;
+    if (m.stationId.empty()) return fail(ErrorKind::Invalid, "a remote movement needs a station id");
+    if (m.stationId == core.identity.stationId)
+        return fail(ErrorKind::Conflict, label(m) + " claims to come from this station");
+    if (m.seq < 1 || m.quantity < 0 || m.id.size() != 36)
+        return fail(ErrorKind::Invalid, label(m) + " is malformed (seq, quantity or id)");
+    if (movementHash(m) != m.hash)
+        return fail(ErrorKind::Invalid, label(m) + ": hash does not match its content");
+    if (auto existing = findMovement(core, m.id)) {
+        if (existing->hash == m.hash) return ApplyOutcome::AlreadyPresent;
+        return fail(ErrorKind::Conflict, label(m) + ": id " + m.id + " is already stored with other content");
+    }
+    std::int64_t lastSeq = 0;
+    std::string lastHash(kGenesisHash);
+    {
+        auto head = core.db.cached("SELECT last_seq, last_hash FROM chains WHERE station_id = ?1");
+        head.bindAll(m.stationId);
+        if (head.step()) {
+            lastSeq = head.int64(0);
+            lastHash = head.text(1);
+        }
+    }
+    if (m.seq <= lastSeq)
+        return fail(ErrorKind::Conflict, label(m) + " is already stored with other content (another id)");
+    if (m.seq != lastSeq + 1) {
+        return fail(ErrorKind::Refused, label(m) + " arrived before movement " + std::to_string(lastSeq + 1) +
+                                            ": movements of a station are applied in order");
+    }
+    if (m.prevHash != lastHash)
+        return fail(ErrorKind::Refused, label(m) + " does not link to the previous movement of its station");
+
+    auto lotId = ensureLot(core, remote);
+    if (!lotId) return std::unexpected(lotId.error());
+    ensureLocation(core, m.from);
+    ensureLocation(core, m.to);
+    insertAndApply(core, m);
+    return ApplyOutcome::Applied;
+}
+
 } // namespace
 
 Result<ApplyOutcome> Ledger::applyRemoteMovement(const RemoteMovement& remote) {
     auto& core = m_impl->core;
     return guarded([&]() -> Result<ApplyOutcome> {
-        const auto& m = remote.movement;
-        if (m.stationId.empty()) return fail(ErrorKind::Invalid, "a remote movement needs a station id");
-        if (m.stationId == core.identity.stationId)
-            return fail(ErrorKind::Conflict, label(m) + " claims to come from this station");
-        if (m.seq < 1 || m.quantity < 0 || m.id.size() != 36)
-            return fail(ErrorKind::Invalid, label(m) + " is malformed (seq, quantity or id)");
-        if (movementHash(m) != m.hash)
-            return fail(ErrorKind::Invalid, label(m) + ": hash does not match its content");
-        if (auto existing = findMovement(core, m.id)) {
-            if (existing->hash == m.hash) return ApplyOutcome::AlreadyPresent;
-            return fail(ErrorKind::Conflict,
-                        label(m) + ": id " + m.id + " is already stored with other content");
-        }
-        std::int64_t lastSeq = 0;
-        std::string lastHash(kGenesisHash);
-        {
-            auto head = core.db.cached("SELECT last_seq, last_hash FROM chains WHERE station_id = ?1");
-            head.bindAll(m.stationId);
-            if (head.step()) {
-                lastSeq = head.int64(0);
-                lastHash = head.text(1);
-            }
-        }
-        if (m.seq <= lastSeq)
-            return fail(ErrorKind::Conflict, label(m) + " is already stored with other content (another id)");
-        if (m.seq != lastSeq + 1) {
-            return fail(ErrorKind::Refused, label(m) + " arrived before movement " +
-                                                std::to_string(lastSeq + 1) +
-                                                ": movements of a station are applied in order");
-        }
-        if (m.prevHash != lastHash)
-            return fail(ErrorKind::Refused,
-                        label(m) + " does not link to the previous movement of its station");
-
         sql::Transaction transaction(core.db);
-        auto lotId = ensureLot(core, remote);
-        if (!lotId) return std::unexpected(lotId.error());
-        ensureLocation(core, m.from);
-        ensureLocation(core, m.to);
-        insertAndApply(core, m);
-        transaction.commit();
-        return ApplyOutcome::Applied;
+        auto outcome = applyRemote(core, remote);
+        if (outcome) transaction.commit();
+        return outcome;
     });
+}
+
+ApplyBatchResult Ledger::applyRemoteMovements(std::span<const RemoteMovement> remotes) {
+    auto& core = m_impl->core;
+    ApplyBatchResult result;
+    auto done = guarded([&]() -> Result<bool> {
+        sql::Transaction transaction(core.db);
+        for (const auto& remote : remotes) {
+            // A savepoint per movement: the failing one leaves nothing behind, the good prefix commits.
+            core.db.exec("SAVEPOINT remote_movement");
+            Result<ApplyOutcome> outcome;
+            try {
+                outcome = applyRemote(core, remote);
+            } catch (const sql::Exception&) {
+                core.db.exec("ROLLBACK TO remote_movement");
+                core.db.exec("RELEASE remote_movement");
+                throw;
+            }
+            if (!outcome) {
+                core.db.exec("ROLLBACK TO remote_movement");
+                core.db.exec("RELEASE remote_movement");
+                result.error = outcome.error();
+                break;
+            }
+            core.db.exec("RELEASE remote_movement");
+            result.outcomes.push_back(*outcome);
+        }
+        transaction.commit();
+        return true;
+    });
+    if (!done) {
+        result.outcomes.clear();
+        result.error = done.error();
+    }
+    return result;
 }
 
 } // namespace lotstation::storage

@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +104,9 @@ class Ledger {
     // Redelivery of an identical movement is AlreadyPresent; the same (station, seq) with other content is an
     // error.
     [[nodiscard]] Result<ApplyOutcome> applyRemoteMovement(const RemoteMovement& remote);
+    // The same for a batch in one transaction (one disk sync instead of one per movement): movements are
+    // applied in order; the first that fails stops the batch, the good prefix before it commits.
+    [[nodiscard]] ApplyBatchResult applyRemoteMovements(std::span<const RemoteMovement> remotes);
 
     // Runs `body` (any number of the operations above) as one transaction: everything it wrote commits
     // together when it returns a value, and nothing is kept when it returns an error (or the database fails).
@@ -126,6 +130,11 @@ class Ledger {
 
     // This station's movements with seq > afterSeq, in order, at most `limit`.
     [[nodiscard]] std::vector<OutboxEntry> outbox(std::int64_t afterSeq, std::size_t limit) const;
+    // Every station's movements in the order they arrived in this ledger (position ascending, position >
+    // afterPosition), at most `limit`. A sync server hands these out as its global order. Positions only
+    // grow: nothing is ever deleted.
+    [[nodiscard]] std::vector<ArrivedMovement> movementsSince(std::int64_t afterPosition,
+                                                              std::size_t limit) const;
 
     // Re-derives every balance from the ledger and compares, walks every station's hash chain and checks the
     // sequences are gapless. Empty = the ledger is consistent.

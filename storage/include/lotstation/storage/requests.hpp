@@ -159,6 +159,16 @@ struct RemoteMovement {
 
 enum class ApplyOutcome { Applied, AlreadyPresent };
 
+struct ApplyBatchResult {
+    std::vector<ApplyOutcome> outcomes; // one per movement of the committed prefix, in order
+    std::optional<Error> error;         // why the movement after that prefix was not applied
+};
+
+struct ArrivedMovement {
+    std::int64_t position = 0; // arrival order in this ledger, from 1
+    Movement movement;
+};
+
 struct OutboxEntry {
     std::int64_t seq = 0; // this station's sequence number
     Movement movement{};

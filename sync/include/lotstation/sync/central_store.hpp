@@ -1,0 +1,87 @@
+#pragma once
+// The central server's store: a ledger in the server's data directory (ledger.sqlite, the same model as a
+// station's) in which the server's own station never records, every station's movements applied as remote
+// ones, plus the server's tables: registered stations and their token hashes, the server epoch (a random id
+// made when the store is created, kept by backups) and conflicts (a lot + location that went negative).
+//
+// This is the administration face (lotstation-server's subcommands); the HTTP side is SyncServer. Several
+// processes may open the same store at once (SQLite WAL and busy timeouts).
+#include "lotstation/storage/error.hpp"
+#include "lotstation/storage/ledger.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lotstation::sync {
+
+struct StationRecord {
+    std::string name;
+    std::optional<std::string> stationId; // bound at the station's first request
+    std::int64_t acked = 0;               // highest contiguous sequence committed
+    std::optional<std::string> lastContact;
+};
+
+struct ConflictMovement {
+    std::string id;
+    std::string stationId;
+    std::int64_t seq = 0;
+    std::string kind;
+    std::int64_t quantity = 0;
+    std::string at;
+};
+
+// Stock of a lot at a location went below zero: movements from stations that did not know of each other
+// took more than there was. Both are kept; a supervisor resolves (e.g. records a count) and closes it.
+struct Conflict {
+    std::int64_t id = 0;
+    std::string lot;
+    std::string location;
+    std::int64_t balance = 0; // on hand at the location now
+    std::string detectedAt;
+    std::vector<ConflictMovement> movements; // every movement that took from the lot at that location
+    std::optional<std::string> resolvedBy;
+    std::optional<std::string> resolvedAt;
+    std::optional<std::string> note;
+};
+
+class CentralStore {
+  public:
+    // Opens (creating the folder and the store when missing) the store in `dataDir`.
+    [[nodiscard]] static storage::Result<CentralStore> open(const std::filesystem::path& dataDir);
+
+    CentralStore(CentralStore&&) noexcept;
+    CentralStore& operator=(CentralStore&&) noexcept;
+    ~CentralStore();
+
+    [[nodiscard]] std::string epoch() const;
+
+    // Registers a station and returns its token, the only time it is ever shown.
+    [[nodiscard]] storage::Result<std::string> addStation(std::string_view name);
+    // A new token for a station (the old one stops working).
+    [[nodiscard]] storage::Result<std::string> rotateToken(std::string_view name);
+    [[nodiscard]] std::vector<StationRecord> stations() const;
+
+    // Master data is administered through the central ledger (addItem, addLocation, addSupplier, ...);
+    // stations receive it with GET /v1/master.
+    [[nodiscard]] storage::Ledger& ledger();
+
+    [[nodiscard]] std::vector<Conflict> conflicts(bool includeResolved = false) const;
+    [[nodiscard]] storage::Result<Conflict> resolveConflict(std::int64_t id, std::string_view by,
+                                                            std::string_view note);
+
+    // A consistent copy of the store (SQLite VACUUM INTO) in `dataDir`, safe while the server runs.
+    [[nodiscard]] storage::Result<std::filesystem::path> backup(const std::filesystem::path& dataDir) const;
+
+    struct Impl;
+
+  private:
+    explicit CentralStore(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace lotstation::sync

@@ -1,0 +1,238 @@
+// lotstation-server: the central sync server and its administration. Thin: parses the command line and
+// calls lotstation::sync (SyncServer, CentralStore) and the central ledger's master data functions.
+#include "lotstation/storage/quantity.hpp"
+#include "lotstation/sync/central_store.hpp"
+#include "lotstation/sync/server.hpp"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+namespace {
+
+using namespace lotstation;
+
+int failWith(const std::string& message) {
+    std::cerr << "lotstation-server: " << message << "\n";
+    return 1;
+}
+
+template <typename T> int report(const storage::Result<T>& result, const std::string& done) {
+    if (!result) return failWith(result.error().message);
+    std::cout << done << "\n";
+    return 0;
+}
+
+std::optional<std::pair<std::string, int>> splitListen(const std::string& text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) return std::nullopt;
+    try {
+        std::size_t used = 0;
+        const auto port = std::stoi(text.substr(colon + 1), &used);
+        if (used != text.size() - colon - 1 || port < 0 || port > 65535) return std::nullopt;
+        return std::pair{text.substr(0, colon), port};
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+int serve(sync::ServerOptions options, const std::string& listen) {
+    auto address = splitListen(listen);
+    if (!address) return failWith("--listen wants ADDRESS:PORT, e.g. 0.0.0.0:8750 (not '" + listen + "')");
+    options.host = address->first;
+    options.port = address->second;
+    // SIGINT / SIGTERM are taken by a thread of their own that stops the server cleanly.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    auto server = sync::SyncServer::create(std::move(options));
+    if (!server) return failWith(server.error().message);
+    std::cout << "lotstation-server listening on " << server->url() << " (epoch " << server->epoch() << ")"
+              << std::endl;
+    std::thread waiter([&] {
+        int signal = 0;
+        sigwait(&signals, &signal);
+        server->stop();
+    });
+    server->run();
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    return 0;
+}
+
+void printConflicts(const std::vector<sync::Conflict>& conflicts) {
+    if (conflicts.empty()) std::cout << "no conflicts\n";
+    for (const auto& c : conflicts) {
+        std::cout << "#" << c.id << "  lot " << c.lot << " at " << c.location << ": " << c.balance
+                  << " on hand (base units), detected " << c.detectedAt;
+        if (c.resolvedAt) std::cout << ", resolved by " << *c.resolvedBy << " " << *c.resolvedAt;
+        std::cout << "\n";
+        for (const auto& m : c.movements)
+            std::cout << "    " << m.at << "  " << m.kind << " " << m.quantity << "  station " << m.stationId
+                      << " #" << m.seq << "  (" << m.id << ")\n";
+        if (c.note) std::cout << "    note: " << *c.note << "\n";
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Lotstation central sync server"};
+    app.require_subcommand(1);
+    std::string dataDir = "lotstation-server-data";
+    app.add_option("--data", dataDir, "server data folder")->envname("LOTSTATION_SERVER_DATA");
+
+    sync::ServerOptions serveOptions;
+    std::string listen = "127.0.0.1:8750";
+    std::string tlsCert;
+    std::string tlsKey;
+    std::size_t maxBodyMb = 32;
+    auto* serveCmd = app.add_subcommand("serve", "serve the sync protocol");
+    serveCmd->add_option("--listen", listen, "ADDRESS:PORT (port 0: any free port)");
+    serveCmd->add_option("--tls-cert", tlsCert, "PEM certificate: serve HTTPS")->check(CLI::ExistingFile);
+    serveCmd->add_option("--tls-key", tlsKey, "PEM private key")->check(CLI::ExistingFile);
+    serveCmd->add_option("--max-body-mb", maxBodyMb, "largest request body accepted");
+    // For fault tests only: cut the connection after every Nth committed push instead of answering.
+    serveCmd->add_option("--fault-drop-answer-every", serveOptions.dropAnswerEvery)->group("");
+
+    auto* stationCmd = app.add_subcommand("station", "stations allowed to sync");
+    stationCmd->require_subcommand(1);
+    std::string name;
+    auto* stationAdd = stationCmd->add_subcommand("add", "register a station; prints its token once");
+    stationAdd->add_option("name", name)->required();
+    auto* stationRotate = stationCmd->add_subcommand("rotate", "a new token for a station");
+    stationRotate->add_option("name", name)->required();
+    auto* stationList = stationCmd->add_subcommand("list", "registered stations");
+
+    std::string code;
+    std::string label;
+    std::string kind;
+    std::string uom = "g";
+    std::string gtin;
+    std::string defaultLocation;
+    std::string badge;
+    int shelfLife = -1;
+    auto* itemCmd = app.add_subcommand("item", "items (SKUs)")->require_subcommand(1);
+    auto* itemAdd = itemCmd->add_subcommand("add", "add an item");
+    itemAdd->add_option("sku", code)->required();
+    itemAdd->add_option("name", label)->required();
+    itemAdd->add_option("--kind", kind, "raw, packaging, intermediate, finished")->default_str("raw");
+    itemAdd->add_option("--uom", uom, "g, ml or pc");
+    itemAdd->add_option("--gtin", gtin);
+    itemAdd->add_option("--shelf-life-days", shelfLife);
+    itemAdd->add_option("--default-location", defaultLocation);
+    auto* locationCmd = app.add_subcommand("location", "locations")->require_subcommand(1);
+    auto* locationAdd = locationCmd->add_subcommand("add", "add a location");
+    locationAdd->add_option("code", code)->required();
+    locationAdd->add_option("name", label)->required();
+    locationAdd->add_option("--kind", kind, "dock, store, workstation, quarantine, finished, shipped");
+    auto* supplierAdd =
+        app.add_subcommand("supplier", "suppliers")->require_subcommand(1)->add_subcommand("add");
+    supplierAdd->add_option("code", code)->required();
+    supplierAdd->add_option("name", label)->required();
+    auto* customerAdd =
+        app.add_subcommand("customer", "customers")->require_subcommand(1)->add_subcommand("add");
+    customerAdd->add_option("code", code)->required();
+    customerAdd->add_option("name", label)->required();
+    auto* userAdd = app.add_subcommand("user", "users (PINs are set per station)")
+                        ->require_subcommand(1)
+                        ->add_subcommand("add");
+    userAdd->add_option("name", label)->required();
+    userAdd->add_option("--role", kind, "operator, supervisor, admin");
+    userAdd->add_option("--badge", badge);
+
+    bool all = false;
+    std::int64_t conflictId = 0;
+    std::string by;
+    std::string note;
+    auto* conflictsCmd = app.add_subcommand("conflicts", "negative stock flagged for a supervisor");
+    conflictsCmd->add_flag("--all", all, "resolved ones too");
+    auto* resolveCmd = conflictsCmd->add_subcommand("resolve", "mark a conflict resolved");
+    resolveCmd->add_option("id", conflictId)->required();
+    resolveCmd->add_option("--by", by, "supervisor")->required();
+    resolveCmd->add_option("--note", note, "what was done");
+
+    std::string backupDir;
+    auto* backupCmd = app.add_subcommand("backup", "a consistent copy of the store (safe while serving)");
+    backupCmd->add_option("folder", backupDir)->required();
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (serveCmd->parsed()) {
+        serveOptions.dataDir = dataDir;
+        if (!tlsCert.empty()) serveOptions.tlsCert = tlsCert;
+        if (!tlsKey.empty()) serveOptions.tlsKey = tlsKey;
+        serveOptions.maxBodyBytes = maxBodyMb << 20;
+        return serve(std::move(serveOptions), listen);
+    }
+    auto store = sync::CentralStore::open(dataDir);
+    if (!store) return failWith(store.error().message);
+    auto& ledger = store->ledger();
+    if (stationAdd->parsed()) {
+        auto token = store->addStation(name);
+        if (!token) return failWith(token.error().message);
+        std::cout << "station " << name << " added. Its token (shown only now):\n" << *token << "\n";
+        return 0;
+    }
+    if (stationRotate->parsed()) {
+        auto token = store->rotateToken(name);
+        if (!token) return failWith(token.error().message);
+        std::cout << "new token for " << name << " (the old one no longer works):\n" << *token << "\n";
+        return 0;
+    }
+    if (stationList->parsed()) {
+        for (const auto& s : store->stations())
+            std::cout << s.name << "  id " << s.stationId.value_or("(not yet seen)") << "  acked " << s.acked
+                      << "  last contact " << s.lastContact.value_or("never") << "\n";
+        return 0;
+    }
+    if (itemAdd->parsed()) {
+        storage::NewItem item;
+        item.sku = code;
+        item.name = label;
+        auto itemKind = storage::parseItemKind(kind.empty() ? "raw" : kind);
+        auto itemUom = storage::parseUom(uom);
+        if (!itemKind) return failWith(itemKind.error().message);
+        if (!itemUom) return failWith(itemUom.error().message);
+        item.kind = *itemKind;
+        item.uom = *itemUom;
+        if (!gtin.empty()) item.gtin = gtin;
+        if (shelfLife >= 0) item.shelfLifeDays = shelfLife;
+        if (!defaultLocation.empty()) item.defaultLocation = defaultLocation;
+        return report(ledger.addItem(item), "item " + code + " added");
+    }
+    if (locationAdd->parsed()) {
+        auto locationKind = storage::parseLocationKind(kind.empty() ? "store" : kind);
+        if (!locationKind) return failWith(locationKind.error().message);
+        return report(ledger.addLocation({code, label, *locationKind}), "location " + code + " added");
+    }
+    if (supplierAdd->parsed())
+        return report(ledger.addSupplier({code, label}), "supplier " + code + " added");
+    if (customerAdd->parsed())
+        return report(ledger.addCustomer({code, label}), "customer " + code + " added");
+    if (userAdd->parsed()) {
+        auto role = storage::parseUserRole(kind.empty() ? "operator" : kind);
+        if (!role) return failWith(role.error().message);
+        storage::NewUser user;
+        user.name = label;
+        user.role = *role;
+        if (!badge.empty()) user.badge = badge;
+        return report(ledger.addUser(user), "user " + label + " added");
+    }
+    if (resolveCmd->parsed()) {
+        auto resolved = store->resolveConflict(conflictId, by, note);
+        if (!resolved) return failWith(resolved.error().message);
+        printConflicts({*resolved});
+        return 0;
+    }
+    if (conflictsCmd->parsed()) {
+        printConflicts(store->conflicts(all));
+        return 0;
+    }
+    if (backupCmd->parsed()) return report(store->backup(backupDir), "backup written to " + backupDir);
+    return 0;
+}

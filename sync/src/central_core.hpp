@@ -1,0 +1,58 @@
+#pragma once
+// Inside a CentralStore: the central ledger, a second connection to the same file for the server's own
+// tables, and the protocol operations the HTTP layer calls. Not thread-safe: the server keeps one for writes
+// (pushes) and one for reads (pulls, master data, status), each behind its own mutex.
+#include "db.hpp"
+#include "lotstation/sync/central_store.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace lotstation::sync {
+
+// What an HTTP handler sends back: a status and a JSON body.
+struct Reply {
+    int status = 200;
+    std::string body;
+    bool committed = false; // a push that wrote something (the fault switch drops only those answers)
+};
+
+// The station a valid token belongs to.
+struct Caller {
+    std::string name;
+    std::optional<std::string> stationId;
+    std::int64_t acked = 0;
+};
+
+struct PullLimits {
+    std::size_t defaultLimit = 1000;
+    std::size_t maxLimit = 5000;
+    std::size_t maxPushMovements = 10000;
+};
+
+struct CentralStore::Impl {
+    std::filesystem::path dataDir;
+    storage::Ledger ledger;
+    db::Database db;
+    std::string epoch;
+
+    // The station whose token this is, or empty when no station has it.
+    [[nodiscard]] std::optional<Caller> authenticate(std::string_view token);
+
+    [[nodiscard]] Reply status(const Caller& caller, const PullLimits& limits);
+    [[nodiscard]] Reply push(const Caller& caller, std::string_view body, const PullLimits& limits);
+    [[nodiscard]] Reply pull(const Caller& caller, std::string_view cursor, std::string_view limit,
+                             const PullLimits& limits);
+    [[nodiscard]] Reply master();
+
+    [[nodiscard]] std::int64_t openConflicts();
+    // After movements were applied: remembers what they took from where and flags negative stock.
+    void recordEffects(const std::vector<storage::Movement>& applied);
+};
+
+[[nodiscard]] storage::Result<std::unique_ptr<CentralStore::Impl>>
+openCentral(const std::filesystem::path& dir);
+
+inline constexpr std::string_view kLedgerFile = "ledger.sqlite";
+
+} // namespace lotstation::sync

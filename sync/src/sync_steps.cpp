@@ -1,0 +1,178 @@
+#include "sync_steps.hpp"
+
+#include "lotstation/sync/protocol.hpp"
+
+#include <map>
+
+namespace lotstation::sync {
+namespace {
+
+using wire::Json;
+
+std::string nowText() {
+    return storage::formatTimestamp(storage::systemClock()());
+}
+
+// The protocol's numbers and strings out of an answer; a missing one is the server's fault.
+SyncResult<std::int64_t> answerInteger(const Json& body, const char* name) {
+    auto it = body.find(name);
+    if (it == body.end() || !it->is_number_integer())
+        return syncFail(SyncErrorKind::Protocol,
+                        std::string("the server's answer has no integer '") + name + "'");
+    return it->get<std::int64_t>();
+}
+
+SyncResult<std::string> answerString(const Json& body, const char* name) {
+    auto it = body.find(name);
+    if (it == body.end() || !it->is_string())
+        return syncFail(SyncErrorKind::Protocol,
+                        std::string("the server's answer has no string '") + name + "'");
+    return it->get<std::string>();
+}
+
+// The server's epoch and acked mark as one answer tells them: a new epoch (a new or replaced store) or a
+// mark below ours (a store restored from a backup) rewinds what we push and where we pull from. Our mark
+// never moves past `confirmedUpTo`, the last movement this answer is about: a server claiming more than we
+// sent may hold other content under our numbers (our database was restored), which only pushing them again
+// reveals.
+void followServer(SyncSession& s, const std::string& epoch, std::int64_t acked, std::int64_t confirmedUpTo) {
+    auto& state = s.state;
+    if (!state.epoch.empty() && state.epoch != epoch) {
+        s.summary.notes.push_back("the server's store is new (epoch " + epoch + ", was " + state.epoch +
+                                  "): pushing again from movement " + std::to_string(acked + 1) +
+                                  " and pulling from the start");
+        state.cursor.clear();
+    } else if (acked < state.acked) {
+        s.summary.notes.push_back("the server acknowledges up to movement " + std::to_string(acked) +
+                                  " but had acknowledged " + std::to_string(state.acked) +
+                                  " (restored from a backup?): pushing again from " +
+                                  std::to_string(acked + 1));
+    }
+    state.epoch = epoch;
+    state.acked = std::min(acked, confirmedUpTo);
+}
+
+} // namespace
+
+SyncResult<void> handshake(SyncSession& s) {
+    auto answer = s.http.get("/v1/status");
+    if (!answer) return std::unexpected(answer.error());
+    auto epoch = answerString(answer->body, "epoch");
+    auto acked = answerInteger(answer->body, "acked");
+    if (!epoch || !acked) return std::unexpected(!epoch ? epoch.error() : acked.error());
+    if (auto id = answer->body.find("station_id"); id != answer->body.end() && id->is_string() &&
+                                                   id->get<std::string>() != s.ledger.station().stationId) {
+        return syncFail(SyncErrorKind::Unauthorized, "this token belongs to station " +
+                                                         id->get<std::string>() + ", not to this one (" +
+                                                         s.ledger.station().stationId + ")");
+    }
+    if (auto open = answerInteger(answer->body, "conflicts_open")) s.state.conflictsOpen = *open;
+    s.pushBatch = s.options.pushBatch;
+    if (auto most = answerInteger(answer->body, "max_push"); most && *most > 0)
+        s.pushBatch = std::min(s.pushBatch, static_cast<std::size_t>(*most));
+    followServer(s, *epoch, *acked, s.state.acked);
+    s.state.lastContact = nowText();
+    s.store.save(s.state);
+    return {};
+}
+
+SyncResult<void> pushOutbox(SyncSession& s) {
+    if (s.state.pushStopped)
+        return syncFail(SyncErrorKind::SequenceConflict, "pushing stopped: " + *s.state.pushStopped);
+    int stalls = 0;
+    while (true) {
+        const auto batch = s.ledger.outbox(s.state.acked, s.pushBatch);
+        if (batch.empty()) return {};
+        auto answer = s.http.post("/v1/push", encodePush(s.ledger, batch, s.state.epoch));
+        if (!answer) {
+            if (answer.error().kind == SyncErrorKind::SequenceConflict) {
+                // Never overwrite, never retry on our own: a person must look at why the server holds
+                // other content under our sequence numbers.
+                s.state.pushStopped = answer.error().message;
+                s.store.save(s.state);
+            }
+            return std::unexpected(answer.error());
+        }
+        auto epoch = answerString(answer->body, "epoch");
+        auto acked = answerInteger(answer->body, "acked");
+        auto applied = answerInteger(answer->body, "applied");
+        if (!epoch || !acked || !applied)
+            return std::unexpected(!epoch ? epoch.error() : !acked ? acked.error() : applied.error());
+        if (auto open = answerInteger(answer->body, "conflicts_open")) s.state.conflictsOpen = *open;
+        const auto before = s.state.acked;
+        followServer(s, *epoch, *acked, batch.back().seq);
+        s.summary.pushed += *applied;
+        s.state.lastContact = nowText();
+        s.store.save(s.state);
+        if (s.state.acked > before) {
+            stalls = 0;
+            continue;
+        }
+        // No progress: a rewind (restored server) gets a few tries; a server that keeps refusing the next
+        // movement is reported.
+        if (++stalls > 3) {
+            const auto stopped = answer->body.value("stopped", std::string("no reason given"));
+            return syncFail(SyncErrorKind::Protocol, "the server does not accept movement " +
+                                                         std::to_string(*acked + 1) + ": " + stopped);
+        }
+    }
+}
+
+SyncResult<void> pullRemote(SyncSession& s) {
+    while (true) {
+        auto path = "/v1/pull?limit=" + std::to_string(s.options.pullBatch);
+        if (!s.state.cursor.empty()) path += "&cursor=" + s.state.cursor;
+        auto answer = s.http.get(path);
+        if (!answer) return std::unexpected(answer.error());
+        const auto& body = answer->body;
+        std::vector<storage::RemoteMovement> remotes;
+        try {
+            if (body.value("reset", false))
+                s.summary.notes.push_back("the server no longer knows our pull position (restored?): reading "
+                                          "everything again; what is here already is skipped");
+            std::map<std::string, storage::Lot> lots;
+            std::map<std::string, storage::Item> items;
+            const auto& lotList = wire::arrayAt(body, "lots", "answer");
+            for (std::size_t i = 0; i < lotList.size(); ++i) {
+                auto lot = wire::lotFrom(lotList[i], "lots[" + std::to_string(i) + "]");
+                lots.emplace(lot.code, std::move(lot));
+            }
+            const auto& itemList = wire::arrayAt(body, "items", "answer");
+            for (std::size_t i = 0; i < itemList.size(); ++i) {
+                auto item = wire::itemFrom(itemList[i], "items[" + std::to_string(i) + "]");
+                items.emplace(item.sku, std::move(item));
+            }
+            const auto& list = wire::arrayAt(body, "movements", "answer");
+            remotes.reserve(list.size());
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                storage::RemoteMovement remote{
+                    wire::movementFrom(list[i], "movements[" + std::to_string(i) + "]"), std::nullopt,
+                    std::nullopt};
+                if (auto lot = lots.find(remote.movement.lot); lot != lots.end()) {
+                    remote.lot = lot->second;
+                    if (auto item = items.find(lot->second.sku); item != items.end())
+                        remote.item = item->second;
+                }
+                remotes.push_back(std::move(remote));
+            }
+        } catch (const wire::WireError& e) {
+            return syncFail(SyncErrorKind::Protocol, std::string("the server's pull answer: ") + e.what());
+        }
+        auto result = s.ledger.applyRemoteMovements(remotes);
+        for (auto outcome : result.outcomes)
+            (outcome == storage::ApplyOutcome::Applied ? s.summary.pulled : s.summary.pulledPresent) += 1;
+        if (result.error) {
+            // The cursor stays: the page comes again next time, and what did apply is then skipped.
+            return syncFail(SyncErrorKind::Storage,
+                            "cannot apply a pulled movement: " + result.error->message);
+        }
+        auto cursor = answerString(body, "cursor");
+        if (!cursor) return std::unexpected(cursor.error());
+        s.state.cursor = *cursor;
+        s.state.lastContact = nowText();
+        s.store.save(s.state);
+        if (!body.value("more", false)) return {};
+    }
+}
+
+} // namespace lotstation::sync

@@ -1,0 +1,54 @@
+#include "token.hpp"
+
+#include <array>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <stdexcept>
+
+namespace lotstation::sync {
+namespace {
+
+std::string hex(const unsigned char* data, std::size_t size) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        out += kDigits[data[i] >> 4];
+        out += kDigits[data[i] & 0x0f];
+    }
+    return out;
+}
+
+template <std::size_t N> std::string randomHex() {
+    std::array<unsigned char, N> bytes{};
+    // A token from a broken random generator would be guessable: that is a broken invariant, not a value.
+    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+        throw std::runtime_error("the random generator failed");
+    return hex(bytes.data(), bytes.size());
+}
+
+} // namespace
+
+std::string newToken() {
+    return "lst_" + randomHex<32>();
+}
+
+std::string newEpoch() {
+    return randomHex<16>();
+}
+
+std::string sha256Hex(std::string_view data) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 failed");
+    return hex(digest.data(), size);
+}
+
+bool equalConstantTime(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+} // namespace lotstation::sync

@@ -1,0 +1,49 @@
+#pragma once
+// The JSON shapes of the sync protocol (docs: sync/PROTOCOL.md): ledger values to JSON and back. Parsing is
+// strict and says which field is wrong ("movements[3].seq must be an integer"); it throws WireError, which
+// the server turns into a 400 answer and the client into a protocol error.
+#include "lotstation/storage/model.hpp"
+#include "lotstation/storage/requests.hpp"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace lotstation::sync::wire {
+
+using Json = nlohmann::json;
+
+inline constexpr int kProtocolVersion = 1;
+
+class WireError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+[[nodiscard]] Json toJson(const storage::Movement& movement);
+[[nodiscard]] Json toJson(const storage::Lot& lot);
+[[nodiscard]] Json toJson(const storage::Item& item);
+[[nodiscard]] Json toJson(const storage::Location& location);
+[[nodiscard]] Json toJson(const storage::Party& party);
+[[nodiscard]] Json toJson(const storage::User& user); // name, role, badge: never a PIN or its hash
+[[nodiscard]] Json toJson(const storage::Recipe& recipe);
+
+// `where` names the value in messages, e.g. "movements[3]".
+[[nodiscard]] storage::Movement movementFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::Lot lotFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::Item itemFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::Location locationFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::Party partyFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::NewUser userFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::Recipe recipeFrom(const Json& json, const std::string& where);
+
+// Field access with clear messages.
+[[nodiscard]] const Json& member(const Json& object, const char* name, const std::string& where);
+[[nodiscard]] std::string stringAt(const Json& object, const char* name, const std::string& where);
+[[nodiscard]] std::int64_t integerAt(const Json& object, const char* name, const std::string& where);
+[[nodiscard]] const Json& arrayAt(const Json& object, const char* name, const std::string& where);
+
+// The body of every refusal: {"error": code, "detail": sentence}.
+[[nodiscard]] std::string errorBody(std::string_view code, std::string_view detail);
+
+} // namespace lotstation::sync::wire

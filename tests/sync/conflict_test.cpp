@@ -1,0 +1,92 @@
+// The server never refuses a movement for a business reason: two stations that use the same lot offline
+// both land, and the negative stock is flagged as a conflict a supervisor sees and resolves.
+#include "sync_fixture.hpp"
+#include "test_support.hpp"
+
+using namespace lotstation;
+using namespace lotstation::sync;
+using namespace lotstation::sync::test;
+
+namespace {
+
+storage::Movement consumeOffline(storage::Ledger& ledger, const std::string& lot) {
+    storage::StartRunRequest start;
+    start.sku = "SOAP";
+    start.planned = 100;
+    start.workstation = "LINE";
+    start.user = "ann";
+    auto run = ledger.startRun(start);
+    REQUIRE_MESSAGE(run, (run ? "" : run.error().message));
+    storage::ConsumeRequest consume;
+    consume.run = run->code;
+    consume.lot = lot;
+    consume.quantity = 7'000'000;
+    consume.location = "DOCK";
+    consume.user = "ann";
+    auto used = ledger.consume(consume);
+    REQUIRE_MESSAGE(used, (used ? "" : used.error().message));
+    return *used;
+}
+
+} // namespace
+
+TEST_CASE("two stations consume the same lot offline: both land and the negative stock is a conflict") {
+    ScratchDir dir;
+    Central central(dir / "server");
+    std::vector<Station> stations{makeStation(dir, central, "dock", "D"),
+                                  makeStation(dir, central, "line", "L")};
+    syncAll(central.url(), stations, 1);
+    std::string lot;
+    {
+        auto dock = stations[0].open();
+        storage::ReceiveRequest receive;
+        receive.sku = "OIL";
+        receive.supplier = "ACME";
+        receive.supplierLot = "A-77";
+        receive.quantity = 10'000'000;
+        receive.location = "DOCK";
+        receive.user = "ann";
+        auto received = dock.receive(receive);
+        REQUIRE(received);
+        lot = received->lotCode;
+    }
+    syncAll(central.url(), stations, 2);
+
+    // Both offline: each station sees 10 kg and takes 7 kg.
+    std::vector<std::string> ids;
+    for (const auto& station : stations) {
+        auto ledger = station.open();
+        ids.push_back(consumeOffline(ledger, lot).id);
+    }
+    syncAll(central.url(), stations, 2);
+    checkConverged(central.ledgerPath(), stations);
+
+    auto store = CentralStore::open(central.dataDir);
+    REQUIRE(store);
+    auto conflicts = store->conflicts();
+    REQUIRE(conflicts.size() == 1);
+    const auto& conflict = conflicts.front();
+    CHECK(conflict.lot == lot);
+    CHECK(conflict.location == "DOCK");
+    CHECK(conflict.balance == -4'000'000);
+    REQUIRE(conflict.movements.size() == 2);
+    std::vector<std::string> involved{conflict.movements[0].id, conflict.movements[1].id};
+    std::sort(involved.begin(), involved.end());
+    std::sort(ids.begin(), ids.end());
+    CHECK(involved == ids);
+    CHECK(stations[1].open().onHand(lot, "DOCK") == -4'000'000);
+
+    // Stations learn how many conflicts are open.
+    auto client = stations[0].client(central.url());
+    REQUIRE(client.syncOnce());
+    CHECK(client.status().conflictsOpen == 1);
+
+    auto resolved = store->resolveConflict(conflict.id, "sue", "counted 0 kg; adjusted");
+    REQUIRE(resolved);
+    CHECK(resolved->resolvedBy == "sue");
+    CHECK(store->conflicts().empty());
+    CHECK(store->conflicts(true).size() == 1);
+    CHECK_FALSE(store->resolveConflict(999, "sue", ""));
+    REQUIRE(client.syncOnce());
+    CHECK(client.status().conflictsOpen == 0);
+}

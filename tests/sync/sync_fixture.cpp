@@ -1,0 +1,276 @@
+#include "sync_fixture.hpp"
+
+#include "test_support.hpp"
+
+#include <csignal>
+#include <fcntl.h>
+#include <map>
+#include <poll.h>
+#include <random>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace lotstation::sync::test {
+
+using namespace lotstation::storage;
+
+ScratchDir::ScratchDir() {
+    std::random_device random;
+    const std::filesystem::path shm = "/dev/shm";
+    const auto base = std::filesystem::is_directory(shm) ? shm : std::filesystem::temp_directory_path();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        auto candidate = base / ("lotstation-sync-test-" + std::to_string(random()));
+        if (std::filesystem::create_directory(candidate)) {
+            m_path = candidate;
+            return;
+        }
+    }
+    throw std::runtime_error("cannot create a scratch folder");
+}
+
+ScratchDir::~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(m_path, ignored);
+}
+
+void seedMasterData(Ledger& ledger) {
+    REQUIRE(ledger.addLocation({"DOCK", "Receiving dock", LocationKind::Dock}));
+    REQUIRE(ledger.addLocation({"STORE", "Raw store", LocationKind::Store}));
+    REQUIRE(ledger.addLocation({"LINE", "Soap line", LocationKind::Workstation}));
+    REQUIRE(ledger.addSupplier({"ACME", "Acme Oils"}));
+    REQUIRE(ledger.addCustomer({"SHOP", "Corner shop"}));
+    NewItem oil;
+    oil.sku = "OIL";
+    oil.name = "Olive oil";
+    oil.uom = Uom::Gram;
+    oil.defaultLocation = "DOCK";
+    REQUIRE(ledger.addItem(oil));
+    NewItem soap;
+    soap.sku = "SOAP";
+    soap.name = "Olive soap bar";
+    soap.kind = ItemKind::Finished;
+    soap.uom = Uom::Piece;
+    soap.shelfLifeDays = 365;
+    REQUIRE(ledger.addItem(soap));
+    REQUIRE(ledger.setRecipe(Recipe{"SOAP", 1, {{"OIL", 100'000}}}));
+    NewUser ann;
+    ann.name = "ann";
+    REQUIRE(ledger.addUser(ann));
+    NewUser sue;
+    sue.name = "sue";
+    sue.role = UserRole::Supervisor;
+    REQUIRE(ledger.addUser(sue));
+}
+
+Central::Central(std::filesystem::path dir, ServerOptions options) : dataDir(std::move(dir)) {
+    {
+        auto store = CentralStore::open(dataDir);
+        REQUIRE(store);
+        if (store->ledger().items().empty()) seedMasterData(store->ledger());
+    }
+    restart(std::move(options));
+}
+
+void Central::restart(ServerOptions options) {
+    server.reset();
+    options.dataDir = dataDir;
+    options.port = 0;
+    auto created = SyncServer::create(std::move(options));
+    REQUIRE_MESSAGE(created, (created ? "" : created.error().message));
+    server.emplace(std::move(*created));
+    server->start();
+}
+
+std::string Central::addStation(const std::string& name) {
+    auto store = CentralStore::open(dataDir);
+    REQUIRE(store);
+    auto token = store->addStation(name);
+    REQUIRE_MESSAGE(token, (token ? "" : token.error().message));
+    return *token;
+}
+
+std::filesystem::path serverExecutable() {
+    return std::filesystem::path(LOTSTATION_BINARY_DIR) / "sync" / "lotstation-server";
+}
+
+ServerProcess::ServerProcess(const std::filesystem::path& dataDir,
+                             const std::vector<std::string>& extraArgs) {
+    REQUIRE_MESSAGE(std::filesystem::exists(serverExecutable()), "build lotstation-server first");
+    int out[2];
+    REQUIRE(pipe(out) == 0);
+    std::vector<std::string> args{
+        serverExecutable().string(), "--data", dataDir.string(), "serve", "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    m_pid = fork();
+    REQUIRE(m_pid >= 0);
+    if (m_pid == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        close(out[0]);
+        close(out[1]);
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(out[1]);
+    // The server says where it listens on its first line: "lotstation-server listening on URL (epoch ...)".
+    std::string line;
+    pollfd wait{out[0], POLLIN, 0};
+    while (line.find('\n') == std::string::npos && poll(&wait, 1, 20000) > 0) {
+        char buffer[256];
+        const auto got = read(out[0], buffer, sizeof buffer);
+        if (got <= 0) break;
+        line.append(buffer, static_cast<std::size_t>(got));
+    }
+    close(out[0]);
+    const auto at = line.find("listening on ");
+    REQUIRE_MESSAGE(at != std::string::npos, "the server did not start: " << line);
+    const auto start = at + std::string_view("listening on ").size();
+    m_url = line.substr(start, line.find(' ', start) - start);
+}
+
+ServerProcess::~ServerProcess() {
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGTERM);
+        waitpid(m_pid, nullptr, 0);
+    }
+}
+
+void ServerProcess::kill() {
+    if (m_pid <= 0) return;
+    ::kill(m_pid, SIGKILL);
+    waitpid(m_pid, nullptr, 0);
+    m_pid = -1;
+}
+
+Ledger Station::open() const {
+    auto ledger = Ledger::open(path);
+    REQUIRE_MESSAGE(ledger, (ledger ? "" : ledger.error().message));
+    return std::move(*ledger);
+}
+
+SyncClient Station::client(const std::string& url, ClientOptions options) const {
+    options.serverUrl = url;
+    options.token = token;
+    options.ledgerPath = path;
+    auto client = SyncClient::open(std::move(options));
+    REQUIRE_MESSAGE(client, (client ? "" : client.error().message));
+    return std::move(*client);
+}
+
+Station makeStation(const ScratchDir& dir, Central& central, const std::string& name,
+                    const std::string& shortCode, Clock clock) {
+    Station station{name, dir / (name + ".sqlite"), central.addStation(name)};
+    auto ledger = Ledger::open(station.path,
+                               {.identity = StationIdentity{"", name, shortCode}, .clock = std::move(clock)});
+    REQUIRE_MESSAGE(ledger, (ledger ? "" : ledger.error().message));
+    return station;
+}
+
+std::vector<std::string> doWork(Ledger& ledger, int count, const std::string& tag) {
+    std::vector<std::string> lots;
+    for (int i = 0; i < count; ++i) {
+        ReceiveRequest receive;
+        receive.sku = "OIL";
+        receive.supplier = "ACME";
+        receive.supplierLot = tag + "-" + std::to_string(i);
+        receive.quantity = 10'000'000;
+        receive.location = "DOCK";
+        receive.user = "ann";
+        auto received = ledger.receive(receive);
+        REQUIRE_MESSAGE(received, (received ? "" : received.error().message));
+        MoveRequest move;
+        move.lot = received->lotCode;
+        move.quantity = 2'000'000;
+        move.from = "DOCK";
+        move.to = "STORE";
+        move.user = "ann";
+        auto moved = ledger.move(move);
+        REQUIRE_MESSAGE(moved, (moved ? "" : moved.error().message));
+        lots.push_back(received->lotCode);
+    }
+    return lots;
+}
+
+namespace {
+
+struct Snapshot {
+    std::map<std::pair<std::string, std::int64_t>, std::string> hashes;   // (station, seq) -> hash
+    std::map<std::pair<std::string, std::string>, std::int64_t> balances; // (lot, location) -> on hand
+};
+
+Snapshot snapshotOf(const std::filesystem::path& path, const std::string& label) {
+    auto opened = Ledger::open(path);
+    REQUIRE_MESSAGE(opened, label << ": " << (opened ? "" : opened.error().message));
+    auto& ledger = *opened;
+    const auto findings = ledger.verify();
+    for (const auto& finding : findings)
+        FAIL_CHECK(label << " does not verify: " << finding.message);
+    Snapshot snapshot;
+    std::map<std::string, std::int64_t> lastSeq;
+    std::set<std::string> lots;
+    for (const auto& arrived : ledger.movementsSince(0, 100'000'000)) {
+        const auto& m = arrived.movement;
+        const bool fresh = snapshot.hashes.emplace(std::pair{m.stationId, m.seq}, m.hash).second;
+        CHECK_MESSAGE(fresh, label << " holds movement " << m.seq << " of " << m.stationId << " twice");
+        lastSeq[m.stationId] = std::max(lastSeq[m.stationId], m.seq);
+        lots.insert(m.lot);
+    }
+    for (const auto& [station, last] : lastSeq) {
+        std::int64_t present = 0;
+        for (auto it = snapshot.hashes.lower_bound({station, 0});
+             it != snapshot.hashes.end() && it->first.first == station; ++it)
+            ++present;
+        CHECK_MESSAGE(present == last, label << " has " << present << " movements of " << station
+                                             << " but seq up to " << last);
+    }
+    for (const auto& lot : lots) {
+        for (const auto& balance : ledger.balances(lot))
+            snapshot.balances[{balance.lot, balance.location}] = balance.quantity;
+    }
+    return snapshot;
+}
+
+} // namespace
+
+void checkConverged(const std::filesystem::path& serverLedger, const std::vector<Station>& stations,
+                    std::optional<std::int64_t> expected) {
+    const auto server = snapshotOf(serverLedger, "the server");
+    if (expected) CHECK(static_cast<std::int64_t>(server.hashes.size()) == *expected);
+    for (const auto& station : stations) {
+        const auto here = snapshotOf(station.path, "station " + station.name);
+        CHECK_MESSAGE(here.hashes.size() == server.hashes.size(),
+                      "station " << station.name << " holds " << here.hashes.size()
+                                 << " movements, the server " << server.hashes.size());
+        for (const auto& [key, hash] : server.hashes) {
+            auto it = here.hashes.find(key);
+            if (it == here.hashes.end()) {
+                FAIL_CHECK("station " << station.name << " lacks movement " << key.second << " of "
+                                      << key.first);
+                break;
+            }
+            if (it->second != hash) {
+                FAIL_CHECK("station " << station.name << " holds movement " << key.second << " of "
+                                      << key.first << " with another hash");
+                break;
+            }
+        }
+        CHECK_MESSAGE(here.balances == server.balances,
+                      "station " << station.name << " balances differ from the server's");
+    }
+}
+
+void syncAll(const std::string& url, const std::vector<Station>& stations, int rounds) {
+    for (int round = 0; round < rounds; ++round) {
+        for (const auto& station : stations) {
+            auto client = station.client(url);
+            auto summary = client.syncOnce();
+            REQUIRE_MESSAGE(summary, station.name << ": " << (summary ? "" : summary.error().message));
+        }
+    }
+}
+
+} // namespace lotstation::sync::test

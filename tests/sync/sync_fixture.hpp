@@ -1,0 +1,93 @@
+#pragma once
+// Shared by the sync tests: scratch folders, a central server (in this process or a real child process),
+// stations with real ledgers, movements made the way operators make them, and the ONE checker every
+// scenario ends with.
+#include "lotstation/storage/ledger.hpp"
+#include "lotstation/sync/central_store.hpp"
+#include "lotstation/sync/client.hpp"
+#include "lotstation/sync/server.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace lotstation::sync::test {
+
+// A fresh folder removed at the end. In RAM (/dev/shm) when there is one: these tests are about the
+// protocol, and a disk sync per movement would make thousands of movements take minutes.
+class ScratchDir {
+  public:
+    ScratchDir();
+    ~ScratchDir();
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+  private:
+    std::filesystem::path m_path;
+};
+
+// Items, locations, suppliers, customers, users and a recipe every scenario uses.
+void seedMasterData(storage::Ledger& ledger);
+
+// A server in this process on an ephemeral loopback port.
+struct Central {
+    std::filesystem::path dataDir;
+    std::optional<SyncServer> server;
+
+    explicit Central(std::filesystem::path dir, ServerOptions options = {});
+    void restart(ServerOptions options = {});
+    void stop() { server.reset(); }
+    [[nodiscard]] std::string url() const { return server->url(); }
+    [[nodiscard]] std::string addStation(const std::string& name);
+    [[nodiscard]] std::filesystem::path ledgerPath() const { return dataDir / "ledger.sqlite"; }
+};
+
+// The real lotstation-server executable as a child process (killed with SIGKILL in fault tests).
+class ServerProcess {
+  public:
+    ServerProcess(const std::filesystem::path& dataDir, const std::vector<std::string>& extraArgs = {});
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+    [[nodiscard]] const std::string& url() const { return m_url; }
+    void kill(); // SIGKILL, then reaped
+
+  private:
+    pid_t m_pid = -1;
+    std::string m_url;
+};
+
+[[nodiscard]] std::filesystem::path serverExecutable();
+
+// A station: its database file, name and token. Each gets a short code so generated lot codes differ.
+struct Station {
+    std::string name;
+    std::filesystem::path path;
+    std::string token;
+
+    [[nodiscard]] storage::Ledger open() const;
+    [[nodiscard]] SyncClient client(const std::string& url, ClientOptions options = {}) const;
+};
+
+[[nodiscard]] Station makeStation(const ScratchDir& dir, Central& central, const std::string& name,
+                                  const std::string& shortCode,
+                                  storage::Clock clock = storage::systemClock());
+
+// Operator work: `count` receipts of OIL at DOCK, each followed by a move of part of it to STORE.
+// Returns the lot codes received.
+std::vector<std::string> doWork(storage::Ledger& ledger, int count, const std::string& tag);
+
+// THE checker: on the server and every station, each station's sequences 1..n are present exactly once,
+// every movement's hash is the same everywhere, every ledger verifies, and the balance of every lot at
+// every location is the same everywhere. `expected` (when given) is the number of movements in all.
+void checkConverged(const std::filesystem::path& serverLedger, const std::vector<Station>& stations,
+                    std::optional<std::int64_t> expected = std::nullopt);
+
+// syncOnce on every station, `rounds` times over, so that each sees what the others pushed.
+void syncAll(const std::string& url, const std::vector<Station>& stations, int rounds = 2);
+
+} // namespace lotstation::sync::test
