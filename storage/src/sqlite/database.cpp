@@ -153,21 +153,21 @@ bool Database::inTransaction() const {
     return sqlite3_get_autocommit(m_db.get()) == 0;
 }
 
-Transaction::Transaction(Database& db, Mode mode) : m_db(db) {
-    m_db.exec(mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+Transaction::Transaction(Database& db, Mode mode) : m_db(db), m_nested(db.inTransaction()) {
+    m_db.exec(m_nested ? "SAVEPOINT nested" : (mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN"));
 }
 
 Transaction::~Transaction() {
     if (m_done) return;
     try {
-        m_db.exec("ROLLBACK");
+        m_db.exec(m_nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
     } catch (const Exception&) {
         // Nothing may leave a destructor; SQLite has already rolled back when ROLLBACK itself fails.
     }
 }
 
 void Transaction::commit() {
-    m_db.exec("COMMIT");
+    m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
     m_done = true;
 }
 

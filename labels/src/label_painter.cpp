@@ -1,0 +1,29 @@
+#include "label_painter.hpp"
+
+#include "code_painter.hpp"
+#include "text_fit.hpp"
+
+namespace lotstation::labels {
+
+std::expected<void, LabelError> paintLabel(cairo_t* cr, const LabelTemplate& tmpl, const ResolvedLabel& label,
+                                           const PaintOptions& options) {
+    if (options.whiteBackground) {
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_rectangle(cr, 0, 0, tmpl.widthMm, tmpl.heightMm);
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+    for (const auto& code : label.codes) {
+        if (auto painted = paintCode(cr, code, options.pixelSnap); !painted) return painted;
+    }
+    for (const auto& field : label.fields) {
+        drawFittedText(cr, fitText(cr, field.spec, field.text), field.spec.box, field.spec.align);
+    }
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return std::unexpected(LabelError{LabelErrorKind::Render,
+                                          std::string("cairo: ") + cairo_status_to_string(cairo_status(cr))});
+    return {};
+}
+
+} // namespace lotstation::labels

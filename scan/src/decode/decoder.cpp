@@ -1,0 +1,177 @@
+#include "lotstation/scan/decoder.hpp"
+
+#include "decode/opencv_frame.hpp"
+#include "decode/zxing_call.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace lotstation::scan {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+detail::GrayView viewOf(const cv::Mat& gray) {
+    return {gray.data, gray.cols, gray.rows, static_cast<int>(gray.step)};
+}
+
+void stamp(std::vector<ScannedCode>& codes, const Frame& frame, ScanOrigin origin) {
+    for (auto& c : codes) {
+        c.frameTime = frame.captureTime;
+        c.origin = origin;
+    }
+}
+
+} // namespace
+
+SymbologySet SymbologySet::all() {
+    return {Symbology::QrCode,  Symbology::DataMatrix,
+            Symbology::Code128, Symbology::Ean13,
+            Symbology::Ean8,    Symbology::UpcA,
+            Symbology::UpcE,    Symbology::Itf,
+            Symbology::DataBar, Symbology::DataBarExpanded,
+            Symbology::Code39,  Symbology::Pdf417};
+}
+
+std::vector<ScannedCode> decodeStill(const Frame& frame, const DecoderSettings& settings) {
+    const cv::Mat gray = detail::grayOf(frame);
+    if (gray.empty()) return {};
+    detail::PassOptions options;
+    options.maxSymbols = settings.maxSymbols;
+    auto codes = detail::readCodes(viewOf(gray), settings.symbologies, options);
+    if (codes.empty()) {
+        // Uneven light defeats the local threshold on some 1D photos; the global one gets those.
+        options.threshold = detail::Threshold::GlobalHistogram;
+        codes = detail::readCodes(viewOf(gray), settings.symbologies, options);
+    }
+    if (codes.empty() && std::min(gray.cols, gray.rows) < 800) {
+        // Small, soft images: thin bars merge at 1 px per module; doubling the size separates them.
+        cv::Mat larger;
+        cv::resize(gray, larger, {}, 2.0, 2.0, cv::INTER_CUBIC);
+        options.threshold = detail::Threshold::Local;
+        codes = detail::readCodes(viewOf(larger), settings.symbologies, options, {0.5, 0, 0});
+    }
+    stamp(codes, frame, ScanOrigin::File);
+    return codes;
+}
+
+// Per-frame effort policy for camera feeds
+// ----------------------------------------
+// 1. fast pass: the frame shrunk to about fastPassWidth (INTER_AREA), no try-harder, no rotation. Finds what
+//    an operator holds up to the camera, at a fraction of the full-frame cost.
+// 2. region pass: when a code was seen recently, the region around it at full resolution with try-harder,
+//    so a code that is small or at an angle keeps being read while it is in view.
+// 3. tile pass: when nothing was found and the budget allows, one full-resolution tile (of six, in turn) with
+//    try-harder and rotation: within six frames the whole frame gets the expensive look, no frame pays for
+//    all of it.
+struct LiveDecoder::State {
+    LiveDecoderSettings settings;
+    LivePassReport report;
+    std::optional<cv::Rect> lastRegion;
+    Clock::time_point lastHit{};
+    int nextTile = 0;
+};
+
+LiveDecoder::LiveDecoder(LiveDecoderSettings settings) : m_state(std::make_unique<State>()) {
+    m_state->settings = settings;
+}
+LiveDecoder::~LiveDecoder() = default;
+LiveDecoder::LiveDecoder(LiveDecoder&&) noexcept = default;
+LiveDecoder& LiveDecoder::operator=(LiveDecoder&&) noexcept = default;
+
+const LivePassReport& LiveDecoder::lastReport() const {
+    return m_state->report;
+}
+
+std::vector<ScannedCode> LiveDecoder::decode(const Frame& frame) {
+    auto& s = *m_state;
+    const auto start = Clock::now();
+    s.report = {};
+    std::vector<ScannedCode> codes;
+    const cv::Mat gray = detail::grayOf(frame);
+    if (gray.empty()) return codes;
+    const auto& decoder = s.settings.decoder;
+    const auto budget = s.settings.frameBudget;
+    auto elapsed = [&] {
+        return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
+    };
+
+    // 1. fast pass
+    {
+        detail::PassOptions fast;
+        fast.tryHarder = false;
+        fast.tryRotate = false;
+        fast.tryDownscale = false;
+        fast.maxSymbols = decoder.maxSymbols;
+        const int factor =
+            std::max(1, static_cast<int>(std::ceil(double(gray.cols) / s.settings.fastPassWidth)));
+        if (factor > 1) {
+            cv::Mat small;
+            cv::resize(gray, small, {gray.cols / factor, gray.rows / factor}, 0, 0, cv::INTER_AREA);
+            codes = detail::readCodes(viewOf(small), decoder.symbologies, fast, {double(factor), 0, 0});
+        } else {
+            codes = detail::readCodes(viewOf(gray), decoder.symbologies, fast);
+        }
+        s.report.fast = true;
+    }
+
+    const auto frameTime = frame.captureTime;
+    const bool regionFresh = s.lastRegion && frameTime - s.lastHit <= s.settings.regionMemory;
+
+    // 2. region pass
+    if (codes.empty() && regionFresh && elapsed() < budget) {
+        const cv::Rect region = *s.lastRegion & cv::Rect(0, 0, gray.cols, gray.rows);
+        if (region.area() > 0) {
+            detail::PassOptions harder;
+            harder.tryDownscale = false;
+            harder.maxSymbols = decoder.maxSymbols;
+            const cv::Mat roi = gray(region);
+            detail::mergeCodes(codes, detail::readCodes(viewOf(roi), decoder.symbologies, harder,
+                                                        {1.0, region.x, region.y}));
+            s.report.region = true;
+        }
+    }
+
+    // 3. one full-resolution tile, when there is time left
+    if (codes.empty() && elapsed() < budget / 3 && gray.cols > s.settings.fastPassWidth) {
+        constexpr int kColumns = 3, kRows = 2;
+        const int tile = s.nextTile++ % (kColumns * kRows);
+        const int w = gray.cols / kColumns, h = gray.rows / kRows;
+        // Tiles overlap by a third so a code on a seam is whole in one of them.
+        const cv::Rect cell((tile % kColumns) * w - w / 3, (tile / kColumns) * h - h / 3, w + 2 * w / 3,
+                            h + 2 * h / 3);
+        const cv::Rect region = cell & cv::Rect(0, 0, gray.cols, gray.rows);
+        detail::PassOptions harder;
+        harder.tryDownscale = false;
+        harder.maxSymbols = decoder.maxSymbols;
+        const cv::Mat roi = gray(region);
+        detail::mergeCodes(
+            codes, detail::readCodes(viewOf(roi), decoder.symbologies, harder, {1.0, region.x, region.y}));
+        s.report.full = true;
+    }
+
+    if (!codes.empty()) {
+        // Remember where the codes were, generously: the hand holding them moves between frames.
+        int x0 = gray.cols, y0 = gray.rows, x1 = 0, y1 = 0;
+        for (const auto& c : codes) {
+            if (!c.position) continue;
+            for (const auto& p : c.position->corners) {
+                x0 = std::min(x0, p.x);
+                y0 = std::min(y0, p.y);
+                x1 = std::max(x1, p.x);
+                y1 = std::max(y1, p.y);
+            }
+        }
+        if (x1 > x0 && y1 > y0) {
+            const int mx = std::max(48, (x1 - x0) / 2), my = std::max(48, (y1 - y0) / 2);
+            s.lastRegion = cv::Rect(x0 - mx, y0 - my, x1 - x0 + 2 * mx, y1 - y0 + 2 * my);
+            s.lastHit = frameTime;
+        }
+    }
+    stamp(codes, frame, ScanOrigin::Camera);
+    s.report.elapsed = elapsed();
+    return codes;
+}
+
+} // namespace lotstation::scan

@@ -1,0 +1,63 @@
+#pragma once
+// What every subcommand shares: where the ledger is, who is acting, how to print, and the one action the
+// parse selected. Commands signal refusals by throwing CommandFailed, caught once in runCommandLine.
+#include "lotstation/storage/ledger.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace CLI {
+class App;
+}
+
+namespace lotstation::station::cli {
+
+class CommandFailed : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct CliContext {
+    std::ostream& out;
+    std::ostream& err;
+    std::string databasePath; // empty = the user's default ledger
+    bool json = false;
+    std::string user;            // who the movements are recorded for
+    std::function<int()> action; // set by the subcommand the parser matched
+
+    [[nodiscard]] std::filesystem::path resolvedDatabasePath() const;
+
+    // Opens the existing ledger; a missing file is an error that says how to make one.
+    [[nodiscard]] storage::Ledger openLedger() const;
+    // Opens, creating and migrating when missing (init, demo).
+    [[nodiscard]] storage::Ledger createLedger(const storage::OpenOptions& options) const;
+
+    // Prints text for people, or the JSON value with --json.
+    void emit(const std::string& text, const nlohmann::json& value) const;
+};
+
+// The value of a ledger result, or CommandFailed carrying its message.
+template <typename T> T unwrap(storage::Result<T>&& result) {
+    if (!result) throw CommandFailed(result.error().message);
+    return std::move(*result);
+}
+
+// Parses a quantity for the item (by SKU) in the ledger: "2.5kg", "500 g", "12".
+[[nodiscard]] std::int64_t quantityForItem(const storage::Ledger& ledger, const std::string& sku,
+                                           const std::string& text);
+// The same, for the item a lot is of.
+[[nodiscard]] std::int64_t quantityForLot(const storage::Ledger& ledger, const std::string& lotCode,
+                                          const std::string& text);
+[[nodiscard]] storage::Date dateArgument(const std::string& text);
+
+// Each group of subcommands registers itself on the root parser.
+void addSetupCommands(CLI::App& root, CliContext& context);
+void addMovementCommands(CLI::App& root, CliContext& context);
+void addQueryCommands(CLI::App& root, CliContext& context);
+
+} // namespace lotstation::station::cli

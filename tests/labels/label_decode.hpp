@@ -1,0 +1,40 @@
+#pragma once
+// Test helpers: decode rendered labels back (PNG bytes or PNG files) with a real barcode reader, and the
+// shipped templates and sample label contents the tests share.
+#include "lotstation/labels/labels.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lotstation::labels::test {
+
+struct DecodedCode {
+    std::string text;        // GS1 data with ASCII 29 separators
+    std::string symbologyId; // "]Q1", "]C1", "]d2", ...
+    std::string format;      // "QRCode", "Code128", "DataMatrix"
+};
+
+// Every code found in a PNG image.
+[[nodiscard]] std::vector<DecodedCode> decodePng(const Bytes& png);
+// A symbol drawn straight from its modules (scale pixels each, quiet zone included); linear codes 40 px high.
+[[nodiscard]] std::vector<DecodedCode> decodeMatrix(const ModuleMatrix& matrix, int scale);
+[[nodiscard]] std::vector<DecodedCode> decodePngFile(const std::filesystem::path& file);
+// A rasterised sheet page cut into its label cells (as a scanner sees one label at a time), each decoded.
+[[nodiscard]] std::vector<std::vector<DecodedCode>> decodeSheetPage(const std::filesystem::path& file,
+                                                                    const SheetLayout& sheet, int dpi);
+
+// The shipped templates (assets/labels of the source tree).
+[[nodiscard]] const TemplateSet& shippedTemplates();
+[[nodiscard]] const LabelTemplate& shippedTemplate(std::string_view name);
+
+[[nodiscard]] LotLabelData sampleLot();         // lavender soap, no GTIN
+[[nodiscard]] LotLabelData sampleLotWithGtin(); // same lot, GTIN 09506000134352, expiry 2027-11-24
+
+// Counts dark pixels (luma < 128) outside the given boxes (in mm) of a PNG rendered at dpi.
+[[nodiscard]] int darkPixelsOutside(const Bytes& png, int dpi, const std::vector<BoxMm>& boxes);
+
+// Pixels that are neither pure black nor pure white.
+[[nodiscard]] int midtonePixels(const Bytes& png);
+
+} // namespace lotstation::labels::test

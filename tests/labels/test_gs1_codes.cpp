@@ -1,0 +1,127 @@
+// GS1-128 and GS1 DataMatrix decode back as GS1 symbols (]C1, ]d2) carrying the right AIs.
+#include "label_decode.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace lotstation::labels;
+using namespace lotstation::labels::test;
+
+namespace {
+
+std::optional<DecodedCode> findFormat(const std::vector<DecodedCode>& codes, std::string_view format) {
+    for (const auto& code : codes) {
+        if (code.format == format) return code;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("GS1 element string: (01) GTIN-14, (17) expiry, (10) lot last") {
+    auto lot = sampleLotWithGtin();
+    CHECK(gs1ElementString(lot).value() == "01095060001343521727112410LAV-261124-01");
+    CHECK(gs1HumanReadable(lot).value() == "(01)09506000134352(17)271124(10)LAV-261124-01");
+    lot.expiry.reset();
+    lot.bestBefore = std::chrono::year{2027} / std::chrono::May / 1;
+    CHECK(gs1ElementString(lot).value() == "01095060001343521527050110LAV-261124-01");
+    lot.bestBefore.reset();
+    CHECK(gs1ElementString(lot).value() == "010950600013435210LAV-261124-01");
+}
+
+TEST_CASE("GS1 data is refused with a clear reason") {
+    auto lot = sampleLot();
+    CHECK(gs1ElementString(lot).error().message.find("need a GTIN") != std::string::npos);
+    lot.gtin = "09506000134353";
+    CHECK(gs1ElementString(lot).error().message.find("GTIN check digit wrong") != std::string::npos);
+    lot.gtin = "9506000134352"; // GTIN-13 is padded to GTIN-14
+    CHECK(gs1ElementString(lot).value().starts_with("0109506000134352"));
+    lot.lotCode = "LOT WITH SPACES";
+    CHECK(gs1ElementString(lot).error().message.find("AI (10)") != std::string::npos);
+    lot.lotCode = "ABCDEFGHIJKLMNOPQRSTU"; // 21 characters
+    CHECK_FALSE(gs1ElementString(lot).has_value());
+}
+
+TEST_CASE("GS1-128 on the 100x50 label decodes as GS1 (C1) with the right AIs") {
+    const auto lot = sampleLotWithGtin();
+    for (int dpi : {203, 300}) {
+        CAPTURE(dpi);
+        auto png = renderPng(shippedTemplate("lot-100x50-gs1"), lot, dpi);
+        REQUIRE(png.has_value());
+        const auto decoded = decodePng(*png);
+        const auto code128 = findFormat(decoded, "Code128");
+        REQUIRE(code128.has_value());
+        CHECK(code128->symbologyId == "]C1");
+        CHECK(code128->text == "01095060001343521727112410LAV-261124-01");
+    }
+}
+
+TEST_CASE("GS1-128 carries numeric lots and separators through FNC1") {
+    auto matrix = encodeGs1_128("0109506000134352"
+                                "10"
+                                "ABC123"
+                                "\x1D"
+                                "17271124");
+    REQUIRE(matrix.has_value());
+    const auto direct = decodeMatrix(*matrix, 3);
+    REQUIRE(direct.size() == 1);
+    CHECK(direct[0].symbologyId == "]C1");
+    CHECK(direct[0].text == "0109506000134352"
+                            "10"
+                            "ABC123"
+                            "\x1D"
+                            "17271124");
+
+    LabelTemplate tmpl;
+    tmpl.name = "probe";
+    tmpl.widthMm = 80;
+    tmpl.heightMm = 20;
+    tmpl.codes.push_back(CodeSpec{CodeType::Gs1_128, BoxMm{0, 0, 80, 20}, QrEcc::M, false});
+    tmpl.kind = LabelKind::Lot;
+    auto lot = sampleLotWithGtin();
+    lot.lotCode = "123456";
+    auto png = renderPng(tmpl, lot, 300);
+    REQUIRE(png.has_value());
+    const auto code128 = findFormat(decodePng(*png), "Code128");
+    REQUIRE(code128.has_value());
+    CHECK(code128->symbologyId == "]C1");
+    CHECK(code128->text == "0109506000134352172711241012345"
+                           "6");
+}
+
+TEST_CASE("GS1 DataMatrix decodes as GS1 (d2) with the right AIs") {
+    const auto lot = sampleLotWithGtin();
+    for (int dpi : {203, 300}) {
+        CAPTURE(dpi);
+        auto png = renderPng(shippedTemplate("lot-50x30-datamatrix"), lot, dpi);
+        REQUIRE(png.has_value());
+        const auto dm = findFormat(decodePng(*png), "DataMatrix");
+        REQUIRE(dm.has_value());
+        CHECK(dm->symbologyId == "]d2");
+        CHECK(dm->text == "01095060001343521727112410LAV-261124-01");
+    }
+}
+
+TEST_CASE("GS1 DataMatrix of every size up to 48x48 decodes, separators included") {
+    // Element strings of growing length exercise the symbol sizes, the corner placement cases and padding.
+    std::string data = "01095060001343521727112410";
+    int largest = 0;
+    for (int extra = 0; extra <= 300; extra += 7) {
+        std::string elements = data + std::string(static_cast<std::size_t>(extra % 20 + 1), 'A');
+        for (int i = 0; i < extra / 20; ++i)
+            elements += "\x1D"
+                        "21SERIAL" +
+                        std::to_string(i);
+        CAPTURE(elements);
+        auto matrix = encodeGs1DataMatrix(elements);
+        if (!matrix) { // past 48x48: refused with a reason, never a broken symbol
+            CHECK(matrix.error().message.find("too long") != std::string::npos);
+            continue;
+        }
+        largest = std::max(largest, matrix->width);
+        const auto decoded = decodeMatrix(*matrix, 4);
+        REQUIRE(decoded.size() == 1);
+        CHECK(decoded[0].symbologyId == "]d2");
+        CHECK(decoded[0].text == elements);
+    }
+    CHECK(largest == 48);
+}

@@ -1,0 +1,84 @@
+#include "ledger_fixture.hpp"
+
+#include <thread>
+
+using namespace lotstation::storage;
+using namespace lotstation::storage::test;
+
+TEST_CASE("a failure half-way through an operation rolls back the movement the balance and the new lot") {
+    Shop shop;
+    const auto lot = shop.receive("SOAP-OIL", 1'000'000, "OILCO", "L-1");
+    RawConnection raw(shop.path);
+    // The outbox row is the last thing a movement writes: make it fail.
+    REQUIRE(raw.exec("CREATE TRIGGER outbox_fails BEFORE INSERT ON outbox "
+                     "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END") == "");
+    const auto before = shop.state();
+    const auto received = shop.l().receive({.sku = "SOAP-OIL",
+                                            .supplier = "OILCO",
+                                            .supplierLot = "L-2",
+                                            .quantity = 5,
+                                            .location = "DOCK",
+                                            .user = "ana"});
+    REQUIRE_FALSE(received.has_value());
+    CHECK((received.error().kind == ErrorKind::Storage));
+    CHECK(received.error().message.find("disk on fire") != std::string::npos);
+    const auto moved = shop.l().move({.lot = lot, .quantity = 5, .to = "STORE", .user = "ana"});
+    CHECK((moved.error().kind == ErrorKind::Storage));
+    const auto held = shop.l().hold({.lots = {lot}, .reason = "x", .user = "sam"});
+    CHECK((held.error().kind == ErrorKind::Storage));
+    CHECK(shop.state() == before);
+    CHECK(shop.l().verify().empty());
+
+    REQUIRE(raw.exec("DROP TRIGGER outbox_fails") == "");
+    const auto next = must(shop.l().move({.lot = lot, .quantity = 5, .to = "STORE", .user = "ana"}));
+    CHECK(next.seq == 2); // the failed attempts used no sequence numbers
+    CHECK(shop.l().verify().empty());
+}
+
+TEST_CASE("a database locked by another writer gives a storage error and writes nothing") {
+    Shop shop;
+    shop.ledger.reset();
+    shop.ledger.emplace(must(Ledger::open(shop.path, OpenOptions{std::nullopt, shop.time.clock(), 50})));
+    const auto before = shop.state();
+    RawConnection raw(shop.path);
+    REQUIRE(raw.exec("BEGIN IMMEDIATE") == "");
+    const auto result = shop.l().receive({.sku = "SOAP-OIL",
+                                          .supplier = "OILCO",
+                                          .supplierLot = "L-2",
+                                          .quantity = 5,
+                                          .location = "DOCK",
+                                          .user = "ana"});
+    REQUIRE_FALSE(result.has_value());
+    CHECK((result.error().kind == ErrorKind::Storage));
+    CHECK(result.error().message.find("locked") != std::string::npos);
+    REQUIRE(raw.exec("ROLLBACK") == "");
+    CHECK(shop.state() == before);
+    CHECK(must(shop.l().receive({.sku = "SOAP-OIL",
+                                 .supplier = "OILCO",
+                                 .supplierLot = "L-2",
+                                 .quantity = 5,
+                                 .location = "DOCK",
+                                 .user = "ana"}))
+              .movement.seq == 1);
+}
+
+TEST_CASE("two ledgers on one file in two threads keep one gapless chain") {
+    Shop shop;
+    const auto lot = shop.receive("WRAP", 10'000, "CHEM", "W", {}, "STORE");
+    auto worker = [&] {
+        auto ledger =
+            must(Ledger::open(shop.path, OpenOptions{std::nullopt, systemClock()})); // own clock per thread
+        for (int i = 0; i < 25; ++i) {
+            const auto moved =
+                ledger.move({.lot = lot, .quantity = 1, .to = "DOCK", .from = "STORE", .user = "ana"});
+            if (!moved) FAIL_CHECK(moved.error().message);
+        }
+    };
+    std::thread first(worker);
+    std::thread second(worker);
+    first.join();
+    second.join();
+    CHECK(shop.l().movementCount() == 51);
+    CHECK(shop.l().onHand(lot, "DOCK") == 50);
+    CHECK(shop.l().verify().empty());
+}

@@ -1,0 +1,133 @@
+#include "ledger_fixture.hpp"
+
+using namespace lotstation::storage;
+using namespace lotstation::storage::test;
+
+namespace {
+
+// Station B: its own file, its own chain; what it records is shipped to station A as RemoteMovements.
+struct TwoStations {
+    Shop a{"A1"};
+    lotstation::test::TempDir dirB;
+    TestClock timeB;
+    Ledger b = must(Ledger::open(
+        dirB.file("b.db"), OpenOptions{StationIdentity{"station-b", "Workstation", "B2"}, timeB.clock()}));
+    TwoStations() {
+        must(b.addLocation({"DOCK", "Dock", LocationKind::Dock}));
+        must(b.addLocation({"MIX", "Mix", LocationKind::Workstation}));
+        must(b.addSupplier({"OILCO", "Oil Company"}));
+        must(b.addUser({.name = "bo"}));
+        must(b.addItem({.sku = "SOAP-OIL", .name = "Olive oil", .uom = Uom::Gram}));
+        must(b.addItem({.sku = "CANDLE", .name = "Candle wax", .uom = Uom::Gram}));
+    }
+    RemoteMovement fromB(const Movement& m) {
+        return RemoteMovement{m, must(b.lot(m.lot)), must(b.item(must(b.lot(m.lot)).sku))};
+    }
+};
+
+} // namespace
+
+TEST_CASE("another station's movements are applied in order with their own chain") {
+    TwoStations t;
+    const auto lot = must(t.b.receive({.sku = "SOAP-OIL",
+                                       .supplier = "OILCO",
+                                       .supplierLot = "B-LOT",
+                                       .quantity = 5'000'000,
+                                       .location = "DOCK",
+                                       .user = "bo"}));
+    CHECK(lot.lotCode == "SOAP-OIL-260310-B201"); // B's short code: never collides with A's codes
+    const auto moved = must(t.b.move({.lot = lot.lotCode, .quantity = 1'000'000, .to = "MIX", .user = "bo"}));
+
+    CHECK((must(t.a.l().applyRemoteMovement(t.fromB(lot.movement))) == ApplyOutcome::Applied));
+    CHECK((must(t.a.l().applyRemoteMovement(t.fromB(moved))) == ApplyOutcome::Applied));
+    CHECK(t.a.l().onHand(lot.lotCode, "DOCK") == 4'000'000);
+    CHECK(t.a.l().onHand(lot.lotCode, "MIX") == 1'000'000);
+    const auto seen = must(t.a.l().lot(lot.lotCode));
+    CHECK(seen.supplierLot == "B-LOT");
+    CHECK(seen.createdBy == "station-b");
+    CHECK(must(t.a.l().movement(moved.id)).hash == moved.hash);
+    // remote movements are not A's to push
+    CHECK(t.a.l().outbox(0, 100).empty());
+    CHECK(t.a.l().verify().empty());
+
+    // redelivery is a no-op
+    const auto before = t.a.state();
+    CHECK((must(t.a.l().applyRemoteMovement(t.fromB(moved))) == ApplyOutcome::AlreadyPresent));
+    CHECK(t.a.state() == before);
+
+    // A's own movements go on in A's chain, untouched by B's
+    const auto own = t.a.receive("SOAP-OIL", 1'000, "OILCO", "A-LOT");
+    CHECK(must(t.a.l().lot(own)).createdBy == "station-a");
+    CHECK(t.a.l().outbox(0, 10).front().seq == 1);
+    CHECK(t.a.l().verify().empty());
+}
+
+TEST_CASE("a remote movement out of order or tampered or conflicting is refused and writes nothing") {
+    TwoStations t;
+    const auto first = must(t.b.receive({.sku = "SOAP-OIL",
+                                         .supplier = "OILCO",
+                                         .supplierLot = "B-LOT",
+                                         .quantity = 5'000'000,
+                                         .location = "DOCK",
+                                         .user = "bo"}));
+    const auto second =
+        must(t.b.move({.lot = first.lotCode, .quantity = 1'000'000, .to = "MIX", .user = "bo"}));
+    const auto before = t.a.state();
+
+    auto gap = t.a.l().applyRemoteMovement(t.fromB(second));
+    CHECK(gap.error().message == "movement 2 of station station-b arrived before movement 1: movements of a "
+                                 "station are applied in order");
+
+    auto tampered = t.fromB(first.movement);
+    tampered.movement.quantity = 50'000'000;
+    CHECK(t.a.l().applyRemoteMovement(tampered).error().message ==
+          "movement 1 of station station-b: hash does not match its content");
+
+    auto unlinked = t.fromB(first.movement);
+    unlinked.movement.prevHash = std::string(64, 'f');
+    unlinked.movement.hash = movementHash(unlinked.movement);
+    CHECK(t.a.l().applyRemoteMovement(unlinked).error().message ==
+          "movement 1 of station station-b does not link to the previous movement of its station");
+
+    auto lotless = t.fromB(first.movement);
+    lotless.lot.reset();
+    CHECK((t.a.l().applyRemoteMovement(lotless).error().kind == ErrorKind::NotFound));
+
+    auto mine = t.fromB(first.movement);
+    mine.movement.stationId = "station-a";
+    CHECK((t.a.l().applyRemoteMovement(mine).error().kind == ErrorKind::Conflict));
+    CHECK(t.a.state() == before);
+
+    // the same (station, seq) with other content is a hard error, never an overwrite
+    must(t.a.l().applyRemoteMovement(t.fromB(first.movement)));
+    auto impostor = t.fromB(first.movement);
+    impostor.movement.id = "0190f0e4-0000-7000-8000-000000000000";
+    impostor.movement.hash = movementHash(impostor.movement);
+    const auto afterFirst = t.a.state();
+    CHECK((t.a.l().applyRemoteMovement(impostor).error().kind == ErrorKind::Conflict));
+    CHECK(t.a.state() == afterFirst);
+}
+
+TEST_CASE("a remote movement is never refused for stock reasons and a remote hold holds here too") {
+    TwoStations t;
+    const auto received = must(t.b.receive({.sku = "SOAP-OIL",
+                                            .supplier = "OILCO",
+                                            .supplierLot = "B-LOT",
+                                            .quantity = 1'000'000,
+                                            .location = "DOCK",
+                                            .user = "bo"}));
+    must(t.a.l().applyRemoteMovement(t.fromB(received.movement)));
+    // A and B both ship the whole lot while offline: A's view goes negative, and that is kept, not refused
+    must(t.a.l().ship({.lot = received.lotCode, .quantity = 1'000'000, .customer = "SHOP1", .user = "ana"}));
+    must(t.b.addCustomer({"SHOP9", "x"}));
+    const auto bShip =
+        must(t.b.ship({.lot = received.lotCode, .quantity = 1'000'000, .customer = "SHOP9", .user = "bo"}));
+    must(t.a.l().applyRemoteMovement(t.fromB(bShip)));
+    CHECK(t.a.l().onHand(received.lotCode, "DOCK") == -1'000'000);
+    CHECK(t.a.l().verify().empty());
+
+    const auto hold = must(t.b.hold(
+        {.lots = {received.lotCode}, .status = LotStatus::Recalled, .reason = "recall", .user = "bo"}));
+    must(t.a.l().applyRemoteMovement(t.fromB(hold.front())));
+    CHECK((must(t.a.l().lot(received.lotCode)).status == LotStatus::Recalled));
+}
