@@ -156,6 +156,38 @@ TEST_CASE("station: without a ledger the shell still runs and says what it read"
     Station station(AppConfig{}, t0, nullptr);
     CHECK(station.receive() == nullptr);
     CHECK(station.apply(scanOf("0104012345678901"), t0).tone == FeedbackKind::Unknown);
-    CHECK(station.state().feedback->detail == "Read: 0104012345678901");
+    CHECK(station.state().feedback->detail.find("04012345678901") != std::string::npos); // read as a GTIN
     CHECK(station.apply(intent::Receive{receive::Cancel{}}, t0).tone == std::nullopt);
+}
+
+TEST_CASE("station: a GS1 case label scanned on Receive fills item, lot and expiry through the interpreter") {
+    auto demo = demoLedger();
+    Station station(AppConfig{}, t0, &demo->ledger);
+    station.apply(intent::Navigate{Screen::Receive}, t0);
+    lotstation::scan::ScannedCode code;
+    code.text = "0109506000134352"
+                "17271130"
+                "10LOT-42"; // GTIN, expiry, lot
+    code.symbologyId = "]C1";
+    const auto read = station.apply(intent::Scanned{code}, t0);
+    CHECK(read.tone == FeedbackKind::Accepted);
+    const auto& draft = station.receive()->draft;
+    REQUIRE(draft.item);
+    CHECK(draft.item->sku == "BAR-LAV");
+    CHECK(draft.supplierLot == "LOT-42");
+    CHECK(draft.expiry == std::chrono::year(2027) / std::chrono::month(11) / std::chrono::day(30));
+    CHECK_FALSE(draft.quantity); // none on this label: the keypad asks
+    // A label whose check digit is wrong is refused with the interpreter's reason, and fills nothing more.
+    code.text = "0109506000134353";
+    CHECK(station.apply(intent::Scanned{code}, t0).tone == FeedbackKind::Refused);
+    CHECK(station.state().feedback->detail.find("check digit") != std::string::npos);
+}
+
+TEST_CASE("station: one of our badge labels logs in from any screen") {
+    auto demo = demoLedger();
+    Station station(AppConfig{}, t0, &demo->ledger);
+    station.apply(intent::Navigate{Screen::Count}, t0);
+    CHECK(station.apply(scanOf("LS:USR:B-SAM"), t0).tone == FeedbackKind::Accepted);
+    CHECK(station.state().userName == "sam");
+    CHECK(station.state().screen() == Screen::Count); // it does not take the operator away from their work
 }
