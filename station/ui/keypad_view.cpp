@@ -111,7 +111,8 @@ void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top)
     for (const auto& row : kRows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i > 0) ImGui::SameLine();
-            const bool isDigit = row[i].key <= KeypadKey::D9;
+            const bool isDigit =
+                row[i].key <= KeypadKey::D9 || row[i].key == KeypadKey::Dot; // a dot must be big to be seen
             if (touchButton(ui, keyId(row[i].key), row[i].text, ImVec2(keyWidth, keyHeight),
                             ButtonKind::Secondary, isDigit ? ui.fonts.title : ui.fonts.bold))
                 ui.intents.emit(intent::KeypadPress{row[i].key});

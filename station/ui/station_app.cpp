@@ -1,7 +1,7 @@
 #include "station_app.hpp"
 
 #include "host_media.hpp"
-#include "lotstation/station/catalog.hpp"
+#include "lotstation/station/demo_seed.hpp"
 #include "lotstation/station/events_script.hpp"
 #include "lotstation/station/station.hpp"
 #include "lotstation/station/synthetic_camera.hpp"
@@ -73,7 +73,11 @@ struct Session {
         for (const auto& lot : effects.labelsToPrint)
             std::printf("label due: %s\n", lot.c_str());
     }
-    void apply(const Intent& intent) { handle(core.apply(intent, Clock::now())); }
+    void apply(const Intent& intent) {
+        const Effects effects = core.apply(intent, Clock::now());
+        if (effects.tone) core.restartFeedback(Clock::now()); // the step may have been slow (a PIN check)
+        handle(effects);
+    }
 };
 
 void pollEvents(Session& session) {
@@ -90,19 +94,22 @@ void pollEvents(Session& session) {
     }
 }
 
-// The demo starts on a fresh ledger (in memory unless a database path is given) filled with the demo
-// workshop.
+// The station's ledger. The demo never touches it: `--demo` builds a fresh demo ledger beside it
+// (station.db -> station-demo.db), replacing the previous demo, and opens that.
 std::expected<std::optional<storage::Ledger>, std::string> openLedger(const AppOptions& options) {
-    if (!options.demo && options.databasePath.empty()) return std::optional<storage::Ledger>();
-    const std::filesystem::path path = options.databasePath.empty() ? ":memory:" : options.databasePath;
-    storage::OpenOptions open;
-    if (options.demo) open.identity = storage::StationIdentity{"", "Demo station", "D1"};
-    auto ledger = storage::Ledger::open(path, open);
-    if (!ledger) return std::unexpected("cannot open " + path.string() + ": " + ledger.error().message);
-    if (options.demo && ledger->items().empty()) {
-        if (auto seeded = seedDemoLedger(*ledger); !seeded)
-            return std::unexpected("cannot set up the demo: " + seeded.error().message);
+    if (options.databasePath.empty()) return std::optional<storage::Ledger>();
+    std::filesystem::path path = options.databasePath;
+    if (options.demo) {
+        path.replace_filename(path.stem().string() + "-demo" + path.extension().string());
+        auto demo = createDemoLedger(path, storage::systemClock()());
+        if (!demo) return std::unexpected("cannot set up the demo: " + demo.error().message);
+        std::printf("demo database: %s\n", path.string().c_str());
+    } else {
+        std::error_code ignored;
+        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
     }
+    auto ledger = storage::Ledger::open(path);
+    if (!ledger) return std::unexpected("cannot open " + path.string() + ": " + ledger.error().message);
     return std::optional<storage::Ledger>(std::move(*ledger));
 }
 

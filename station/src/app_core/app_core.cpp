@@ -165,6 +165,14 @@ Effects AppCore::tick(TimePoint now) {
     return Effects{};
 }
 
+void AppCore::restartFeedback(TimePoint now) {
+    if (!m_state.feedback) return;
+    const auto length = m_state.feedback->until - m_state.feedback->shownAt;
+    m_state.feedback->shownAt = now;
+    m_state.feedback->until = now + length;
+    m_state.now = now;
+}
+
 void AppCore::replaceFields(const std::string& prefix, std::map<std::string, std::string> values) {
     std::erase_if(m_state.fields, [&](const auto& entry) { return startsWith(entry.first, prefix); });
     for (auto& [id, value] : values)

@@ -1,5 +1,6 @@
 #include "lotstation/station/station.hpp"
 
+#include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/catalog.hpp"
 
 #include <algorithm>
@@ -14,6 +15,20 @@ void merge(Effects& into, Effects from) {
         into.confirmedActions.push_back(std::move(action));
     for (auto& lot : from.labelsToPrint)
         into.labelsToPrint.push_back(std::move(lot));
+}
+
+// What a supplier's case label says, in the receive workflow's terms.
+SupplierLabel supplierLabelOf(const scan::Gs1Data& data) {
+    SupplierLabel label;
+    label.gtin = data.gtin;
+    label.lot = data.lot;
+    label.expiry = data.expiry;
+    label.bestBefore = data.bestBefore;
+    if (data.netWeight)
+        label.quantity = Quantity{scan::toMilligrams(*data.netWeight), BaseUnit::Milligram};
+    else if (data.count)
+        label.quantity = Quantity{*data.count, BaseUnit::Piece};
+    return label;
 }
 
 bool onStack(const AppState& state, Screen screen) {
@@ -97,12 +112,30 @@ void Station::keepOperatorInStep(TimePoint now) {
 }
 
 Effects Station::routeScan(const scan::ScannedCode& code, TimePoint now) {
+    const scan::Meaning meaning = scan::interpret(code);
     const Screen screen = state().screen();
-    if (screen == Screen::Login && m_login && !state().modalOpen())
-        return show(m_login->apply(login::BadgeScanned{code.text}, now), now);
-    if (screen == Screen::Receive && m_receive && !state().modalOpen())
-        return show(m_receive->apply(receive::CodeScanned{code.text}), now);
-    return m_core.show(FeedbackKind::Unknown, "Not understood here", "Read: " + code.text, now);
+    const bool free = !state().modalOpen();
+    // A badge logs in wherever it is scanned; on the login screen any plain code is tried as a badge.
+    if (m_login && free) {
+        if (const auto* badge = std::get_if<scan::OwnBadge>(&meaning))
+            return show(m_login->apply(login::BadgeScanned{badge->badge}, now), now);
+        if (const auto* key = std::get_if<scan::LookupKey>(&meaning); key && screen == Screen::Login)
+            return show(m_login->apply(login::BadgeScanned{key->key}, now), now);
+    }
+    if (const auto* unreadable = std::get_if<scan::Unreadable>(&meaning))
+        return m_core.show(FeedbackKind::Refused, "Not understood",
+                           unreadable->shown + ": " + unreadable->reason, now);
+    if (screen == Screen::Receive && m_receive && free) {
+        if (const auto* gs1 = std::get_if<scan::Gs1Data>(&meaning))
+            return show(m_receive->apply(receive::LabelScanned{supplierLabelOf(*gs1)}), now);
+        if (const auto* link = std::get_if<scan::DigitalLink>(&meaning))
+            return show(m_receive->apply(receive::LabelScanned{supplierLabelOf(link->data)}), now);
+        if (const auto* location = std::get_if<scan::OwnLocation>(&meaning))
+            return show(m_receive->apply(receive::CodeScanned{location->location}), now);
+        if (const auto* key = std::get_if<scan::LookupKey>(&meaning))
+            return show(m_receive->apply(receive::CodeScanned{key->key}), now);
+    }
+    return m_core.show(FeedbackKind::Unknown, "Not understood here", scan::describe(meaning), now);
 }
 
 Effects Station::routeEntry(const FieldEntry& entry, TimePoint now) {

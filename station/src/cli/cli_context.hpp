@@ -62,5 +62,6 @@ void addQueryCommands(CLI::App& root, CliContext& context);
 void addTraceCommands(CLI::App& root, CliContext& context);
 void addDataCommands(CLI::App& root, CliContext& context);
 void addDeviceCommands(CLI::App& root, CliContext& context);
+void addSyncCommand(CLI::App& root, CliContext& context);
 
 } // namespace lotstation::station::cli

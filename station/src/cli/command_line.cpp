@@ -49,6 +49,7 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     cli::addQueryCommands(root, context);
     cli::addDataCommands(root, context);
     cli::addDeviceCommands(root, context);
+    cli::addSyncCommand(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -70,14 +71,6 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     try {
         if (context.action) return context.action();
         appOptions.databasePath = context.resolvedDatabasePath();
-        if (appOptions.demo && context.databasePath.empty()) {
-            // The demo never touches the station's real ledger: it starts on a fresh file of its own.
-            appOptions.databasePath = userDataDir() / "demo.db";
-            std::error_code ignored;
-            for (const char* suffix : {"", "-wal", "-shm"})
-                std::filesystem::remove(appOptions.databasePath.string() + suffix, ignored);
-            std::filesystem::create_directories(appOptions.databasePath.parent_path(), ignored);
-        }
         appOptions.assetsDir = findAssetsDir();
         if (!launchApp) {
             io.err << "lotstation: this build has no station window; use a subcommand (see --help)\n";

@@ -158,3 +158,14 @@ TEST_CASE("screens: every home tile has an id, a title and a purpose") {
     CHECK(screenId(Screen::Lookup) == "lookup");
     CHECK(screenTitle(Screen::Stock) == "Stock & expiry");
 }
+
+TEST_CASE("app core: a flash restarted after a slow step keeps its full time") {
+    auto app = core();
+    app.show(FeedbackKind::Accepted, "Hello, ana", {}, t0);
+    app.restartFeedback(t0 + 1200ms); // the PIN check took 1.2 s
+    app.tick(t0 + 2s);
+    REQUIRE(app.state().feedback);
+    CHECK(app.state().feedback->headline == "Hello, ana");
+    app.tick(t0 + 2700ms);
+    CHECK_FALSE(app.state().feedback);
+}

@@ -51,6 +51,10 @@ class AppCore {
         return flash(kind, std::move(headline), std::move(detail), now);
     }
 
+    // Starts the current flash's time again: a slow step (checking a PIN's hash) must not use up the time the
+    // operator has to see what it said.
+    void restartFeedback(TimePoint now);
+
     // Fed by the login workflow and the sync client.
     void logIn(std::string userName, TimePoint now);
     void logOut() { m_state.userName.reset(); }

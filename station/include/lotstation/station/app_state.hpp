@@ -35,8 +35,7 @@ struct PickerOption {
     std::string detail; // "RM-SHEA · kg"
 };
 
-// The master data the pickers offer (items, locations, recipes, customers): filled from the ledger when one
-// is open, from demoCatalog() (catalog.hpp) on the demo.
+// The master data the pickers offer, read from the ledger (catalogOf in catalog.hpp).
 struct Catalog {
     std::vector<PickerOption> items;
     std::vector<PickerOption> suppliers;

@@ -18,6 +18,7 @@ class Station {
 
     Effects apply(const Intent& intent, TimePoint now);
     Effects tick(TimePoint now);
+    void restartFeedback(TimePoint now) { m_core.restartFeedback(now); }
 
     [[nodiscard]] const AppState& state() const { return m_core.state(); }
     [[nodiscard]] const LoginState* login() const { return m_login ? &m_login->state() : nullptr; }
