@@ -1,7 +1,9 @@
 // Backward and forward genealogy. One recursive CTE finds every lot reachable from the traced one; its
-// UNION (not UNION ALL) keeps each lot once, which is also what ends the walk on looping data. The same CTE
-// then feeds the lot details, the edges with their net quantities and (forward) the shipments. Depths come
-// from a breadth-first walk over the edges in C++, so a lot reached along several paths gets its shortest.
+// UNION (not UNION ALL) keeps each lot once, which is also what ends the walk on looping data. The same
+// statement returns the edges with their net quantities; the lots they name are then read (details, and
+// forward their shipments) in one statement each, by id list (json_each), so the CTE runs once per trace.
+// Depths come from a breadth-first walk over the edges in C++: a lot reached along several paths gets its
+// shortest.
 #include "lotstation/storage/trace.hpp"
 
 #include "query_rows.hpp"
@@ -41,7 +43,8 @@ std::string reachCte(TraceDirection direction) {
 std::string edgesSql(TraceDirection direction) {
     if (direction == TraceDirection::Backward) {
         return reachCte(direction) +
-               "SELECT i.code, c.run_code, o.code, sum(c.quantity), ri.sku, r.status, r.finished_at "
+               "SELECT i.code, c.run_code, o.code, sum(c.quantity), ri.sku, r.status, r.finished_at, i.id, "
+               "o.id "
                "FROM reach JOIN lots o ON o.id = reach.lot_id "
                "JOIN movements c ON c.run_code = o.run_code AND c.kind = 'consume' "
                "JOIN lots i ON i.id = c.lot_id "
@@ -50,7 +53,7 @@ std::string edgesSql(TraceDirection direction) {
                std::string(kNotReversed) + "GROUP BY c.lot_id, c.run_code, o.id";
     }
     return reachCte(direction) +
-           "SELECT i.code, c.run_code, o.code, sum(c.quantity), ri.sku, r.status, r.finished_at "
+           "SELECT i.code, c.run_code, o.code, sum(c.quantity), ri.sku, r.status, r.finished_at, i.id, o.id "
            "FROM reach JOIN movements c ON c.lot_id = reach.lot_id AND c.kind = 'consume' "
            "JOIN lots i ON i.id = c.lot_id LEFT JOIN lots o ON o.run_code = c.run_code "
            "LEFT JOIN runs r ON r.code = c.run_code LEFT JOIN items ri ON ri.id = r.item_id "
@@ -58,28 +61,32 @@ std::string edgesSql(TraceDirection direction) {
            std::string(kNotReversed) + "GROUP BY c.lot_id, c.run_code, o.id";
 }
 
-std::string lotsSql(TraceDirection direction) {
-    return reachCte(direction) +
-           "SELECT l.code, it.sku, it.name, it.kind, it.uom, l.status, l.origin_date, l.expiry, s.code, "
-           "s.name, "
-           "l.supplier_lot, l.run_code FROM reach JOIN lots l ON l.id = reach.lot_id "
-           "JOIN items it ON it.id = l.item_id LEFT JOIN suppliers s ON s.id = l.supplier_id";
-}
+// ?1 is a JSON array of lot ids.
+constexpr std::string_view kLotsSql =
+    "SELECT l.code, it.sku, it.name, it.kind, it.uom, l.status, l.origin_date, l.expiry, s.code, s.name, "
+    "l.supplier_lot, l.run_code FROM lots l JOIN items it ON it.id = l.item_id "
+    "LEFT JOIN suppliers s ON s.id = l.supplier_id WHERE l.id IN (SELECT value FROM json_each(?1))";
 
 std::string shipmentsSql() {
-    return reachCte(TraceDirection::Forward) +
-           "SELECT c.id, l.code, it.sku, it.name, it.uom, c.party, cu.name, c.at_ms, c.quantity, "
+    return "SELECT c.id, l.code, it.sku, it.name, it.uom, c.party, cu.name, c.at_ms, c.quantity, "
            "c.reference, "
-           "f.code FROM reach JOIN movements c ON c.lot_id = reach.lot_id AND c.kind = 'ship' "
+           "f.code FROM movements c "
            "JOIN lots l ON l.id = c.lot_id JOIN items it ON it.id = l.item_id "
            "LEFT JOIN customers cu ON cu.code = c.party LEFT JOIN locations f ON f.id = c.from_location_id "
-           "WHERE" +
+           "WHERE c.lot_id IN (SELECT value FROM json_each(?1)) AND c.kind = 'ship' AND" +
            std::string(kNotReversed) + "ORDER BY c.at_ms, c.pos";
 }
 
-void readLots(LedgerCore& core, TraceDirection direction, std::int64_t rootId, Trace& out) {
-    auto s = core.db.cached(lotsSql(direction));
-    s.bindAll(rootId);
+std::string jsonIds(const std::set<std::int64_t>& ids) {
+    std::string out = "[";
+    for (const auto id : ids)
+        out += (out.size() > 1 ? "," : "") + std::to_string(id);
+    return out + "]";
+}
+
+void readLots(LedgerCore& core, const std::string& ids, Trace& out) {
+    auto s = core.db.cached(kLotsSql);
+    s.bindAll(ids);
     while (s.step()) {
         TraceLot lot;
         lot.code = s.text(0);
@@ -98,11 +105,16 @@ void readLots(LedgerCore& core, TraceDirection direction, std::int64_t rootId, T
     }
 }
 
-void readEdges(LedgerCore& core, TraceDirection direction, std::int64_t rootId, Trace& out) {
+// Returns the ids of every lot the edges name.
+std::set<std::int64_t> readEdges(LedgerCore& core, TraceDirection direction, std::int64_t rootId,
+                                 Trace& out) {
     auto s = core.db.cached(edgesSql(direction));
     s.bindAll(rootId);
     std::map<std::string, TraceRun> runs;
+    std::set<std::int64_t> ids{rootId};
     while (s.step()) {
+        ids.insert(s.int64(7));
+        if (auto output = s.optInt64(8)) ids.insert(*output);
         TraceEdge edge{s.text(0), s.text(1), s.optText(2), s.int64(3)};
         if (!runs.contains(edge.run)) {
             TraceRun run{edge.run, s.optText(4).value_or(""),
@@ -119,11 +131,12 @@ void readEdges(LedgerCore& core, TraceDirection direction, std::int64_t rootId, 
     std::ranges::sort(out.edges, [](const TraceEdge& a, const TraceEdge& b) {
         return std::tie(a.run, a.input, a.output) < std::tie(b.run, b.input, b.output);
     });
+    return ids;
 }
 
-void readShipments(LedgerCore& core, std::int64_t rootId, Trace& out) {
+void readShipments(LedgerCore& core, const std::string& ids, Trace& out) {
     auto s = core.db.cached(shipmentsSql());
-    s.bindAll(rootId);
+    s.bindAll(ids);
     std::map<std::string, Party> customers;
     while (s.step()) {
         Shipment shipment;
@@ -197,9 +210,9 @@ Result<Trace> trace(const Ledger& ledger, std::string_view lot, TraceDirection d
         // One read snapshot for the whole trace: a movement landing half-way cannot tear it.
         std::optional<sql::Transaction> snapshot;
         if (!core.db.inTransaction()) snapshot.emplace(core.db, sql::Transaction::Mode::Deferred);
-        readLots(core, direction, root->id, out);
-        readEdges(core, direction, root->id, out);
-        if (direction == TraceDirection::Forward) readShipments(core, root->id, out);
+        const auto ids = jsonIds(readEdges(core, direction, root->id, out));
+        readLots(core, ids, out);
+        if (direction == TraceDirection::Forward) readShipments(core, ids, out);
         if (snapshot) snapshot->commit();
         assignDepths(out);
         if (direction == TraceDirection::Backward) collectSuppliers(out);
