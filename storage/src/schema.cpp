@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
 
 #include <array>
@@ -177,7 +178,7 @@ CREATE TABLE outbox (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2QueryIndexes};
 
 } // namespace
 

@@ -5,7 +5,7 @@ using namespace lotstation::storage::test;
 
 TEST_CASE("opening a ledger migrates and sets WAL and records the station") {
     Shop shop("A1", false);
-    CHECK(shop.l().schemaVersion() == 1);
+    CHECK(shop.l().schemaVersion() == 2); // 1: the data model, 2: the query layer's indexes
     CHECK(shop.l().station().stationId == "station-a");
     CHECK(shop.l().station().shortCode == "A1");
     RawConnection raw(shop.path);

@@ -136,14 +136,17 @@ Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_
     if (!problems.empty()) return std::unexpected(problems.error());
 
     ImportSummary summary{items.size(), {}, table->ignored()};
-    sql::Transaction transaction(core.db);
-    for (const auto& [line, item] : items) {
-        auto added = ledger.addItem(item);
-        if (!added)
-            return fail(added.error().kind, "line " + std::to_string(line) + ": " + added.error().message);
-        summary.created.push_back(added->sku);
-    }
-    transaction.commit();
+    auto written = ledger.atomically([&]() -> Result<void> {
+        for (const auto& [line, item] : items) {
+            auto added = ledger.addItem(item);
+            if (!added)
+                return fail(added.error().kind,
+                            "line " + std::to_string(line) + ": " + added.error().message);
+            summary.created.push_back(added->sku);
+        }
+        return {};
+    });
+    if (!written) return std::unexpected(written.error());
     return summary;
 }
 
@@ -242,15 +245,17 @@ Result<ImportSummary> importLots(Ledger& ledger, LedgerCore& core, std::string_v
     if (!problems.empty()) return std::unexpected(problems.error());
 
     ImportSummary summary{lots.size(), {}, table->ignored()};
-    sql::Transaction transaction(core.db);
-    for (const auto& in : lots) {
-        auto received = ledger.receive(in.request);
-        if (!received)
-            return fail(received.error().kind,
-                        "line " + std::to_string(in.line) + ": " + received.error().message);
-        summary.created.push_back(received->lotCode);
-    }
-    transaction.commit();
+    auto written = ledger.atomically([&]() -> Result<void> {
+        for (const auto& in : lots) {
+            auto received = ledger.receive(in.request);
+            if (!received)
+                return fail(received.error().kind,
+                            "line " + std::to_string(in.line) + ": " + received.error().message);
+            summary.created.push_back(received->lotCode);
+        }
+        return {};
+    });
+    if (!written) return std::unexpected(written.error());
     return summary;
 }
 
