@@ -89,15 +89,16 @@ std::vector<ScannedCode> decodeStill(const Frame& frame, const DecoderSettings& 
 
 // Per-frame effort policy for camera feeds
 // ----------------------------------------
-// 1. fast pass, no try-harder, no rotation: 2D symbols on the frame shrunk to fastPassWidth (INTER_AREA),
+// 1. fast pass, no try-harder, no rotation: 2D symbols on the frame shrunk to fastPassWidth (bilinear),
 //    1D symbols at full resolution (scanning a few rows is cheap, and thin bars need every pixel). Finds what
 //    an operator holds up to the camera at a fraction of the full-frame cost.
 // 2. region pass: when a code was seen recently, the region around it at full resolution with try-harder,
 //    so a code that is small or at an angle keeps being read while it is in view.
-// 3. tile pass: when nothing was found and the budget allows, one full-resolution tile (of nine, in turn)
-// with
-//    try-harder and rotation: within nine frames (0.3 s) the whole frame gets the expensive look, and no
-//    frame pays for all of it.
+// 3. tile pass: when nothing was found and the budget allows, one full-resolution tile (of twelve, in
+//    turn) with try-harder and rotation: within twelve frames (0.4 s) the whole frame gets the expensive
+//    look, and no frame pays for all of it.
+// Passes 2 and 3 are skipped when a newer frame is already waiting (the worker says so), so a code coming
+// into view does not wait behind an optional pass on an older frame.
 struct LiveDecoder::State {
     LiveDecoderSettings settings;
     LivePassReport report;
