@@ -15,9 +15,9 @@
 //     AIs; what remains is a numeric code of exactly that shape, e.g. a 16-digit "01..." lot number with a
 //     valid check digit. Such a code is read as GS1; Gs1Data keeps the raw elements, so the station can still
 //     fall back to a lookup. With a non-GS1 identifier (]C0, ]Q1, ...) this rule never applies.
-//     A scanner that drops GS separators makes a variable-length field swallow what follows (lot
-//     "AB1217261231" instead of lot AB12 + expiry); no parser can tell in general, so scanners must send GS
-//     or a substitute (see wedge.hpp).
+//     A scanner that drops GS separators makes a variable-length field swallow what follows (lot "AB1217261231"
+//     instead of lot AB12 + expiry); no parser can tell in general, so scanners must send GS or a substitute
+//     (see wedge.hpp).
 //  6. Otherwise a LookupKey (trimmed); empty, control characters inside, invalid UTF-8 or over 256 characters
 //     make it Unreadable.
 #include "lotstation/scan/meaning.hpp"
