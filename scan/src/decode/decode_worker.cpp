@@ -1,6 +1,7 @@
 #include "lotstation/scan/decode_worker.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -19,6 +20,7 @@ struct DecodeWorker::Shared {
     std::mutex inboxMutex;
     std::condition_variable inboxChanged;
     std::optional<Frame> pending;
+    std::atomic<bool> hasPending{false}; // read by the decoder without the lock
     bool busy = false;
     bool stopping = false;
 
@@ -55,13 +57,14 @@ struct DecodeWorker::Shared {
                 if (stopping) return;
                 frame = std::move(*pending);
                 pending.reset();
+                hasPending = false;
                 busy = true;
             }
             DecodeOutcome outcome;
             outcome.sequence = frame.sequence;
             outcome.frameTime = frame.captureTime;
             try {
-                outcome.seen = decoder.decode(frame);
+                outcome.seen = decoder.decode(frame, &hasPending);
                 outcome.passes = decoder.lastReport();
             } catch (const std::exception&) {
                 // LiveDecoder does not throw; should an allocation fail, this frame simply found nothing.
@@ -103,6 +106,7 @@ void DecodeWorker::submit(Frame frame) {
         if (m_shared->stopping) return;
         replaced = m_shared->pending.has_value();
         m_shared->pending = std::move(frame);
+        m_shared->hasPending = true;
     }
     m_shared->inboxChanged.notify_all();
     std::lock_guard lock(m_shared->statsMutex);

@@ -13,10 +13,17 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+// Errors are reported beside their source; the source readers name the file in their messages too.
+FileScanError errorFor(const std::string& source, std::string message) {
+    const std::string prefix = source + ": ";
+    if (message.starts_with(prefix)) message.erase(0, prefix.size());
+    return {source, std::move(message)};
+}
+
 void scanImage(const fs::path& path, const FileScanOptions& options, FileScanReport& report) {
     auto frame = readImageFile(path, Clock::now());
     if (!frame) {
-        report.errors.push_back({path.string(), frame.error().message});
+        report.errors.push_back(errorFor(path.string(), frame.error().message));
         return;
     }
     ++report.imagesRead;
@@ -61,7 +68,8 @@ void scanFeed(const std::string& input, SourceSpec spec, const FileScanOptions& 
     }
     report.framesRead += frames;
     const auto& status = source.status();
-    if (frames == 0) report.errors.push_back({input, status.reason.empty() ? "no frames" : status.reason});
+    if (frames == 0)
+        report.errors.push_back(errorFor(input, status.reason.empty() ? "no frames" : status.reason));
 }
 
 void scanFolder(const fs::path& folder, const FileScanOptions& options, FileScanReport& report) {

@@ -8,6 +8,7 @@
 #include "lotstation/scan/frame.hpp"
 #include "lotstation/scan/scanned_code.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <initializer_list>
@@ -76,8 +77,10 @@ class LiveDecoder {
     LiveDecoder(const LiveDecoder&) = delete;
     LiveDecoder& operator=(const LiveDecoder&) = delete;
 
-    // Codes seen in this frame (frameTime and origin set from the frame). Never throws.
-    [[nodiscard]] std::vector<ScannedCode> decode(const Frame& frame);
+    // Codes seen in this frame (frameTime and origin set from the frame). Never throws. When
+    // newerFrameWaiting is given and becomes true, the optional passes are skipped.
+    [[nodiscard]] std::vector<ScannedCode> decode(const Frame& frame,
+                                                  const std::atomic<bool>* newerFrameWaiting = nullptr);
     [[nodiscard]] const LivePassReport& lastReport() const;
 
   private:
