@@ -31,10 +31,13 @@ InterpretError noAiAt(std::string_view rest) {
     }
     if (rest.size() < 2 || !isDigit(rest[1]))
         return {"data ends inside an AI (\"" + detail::displayText(rest, 4) + "\")"};
-    std::size_t length = unknownAiLength(rest);
-    while (length > 2 && !isDigit(rest[length - 1]))
-        --length;
-    return {"unknown AI (" + std::string{rest.substr(0, length)} + ")"};
+    // Only the leading digits are the AI: what follows may be any byte, even invalid UTF-8, and must not
+    // reach the message.
+    const std::size_t length = unknownAiLength(rest);
+    std::size_t digits = 2;
+    while (digits < length && digits < rest.size() && isDigit(rest[digits]))
+        ++digits;
+    return {"unknown AI (" + std::string{rest.substr(0, digits)} + ")"};
 }
 
 std::expected<Elements, InterpretError> splitElementString(std::string_view data) {

@@ -1,0 +1,42 @@
+#include "properties.hpp"
+
+#include <array>
+
+namespace lotstation::fuzz {
+
+void require(bool holds, const std::string& what) {
+    if (!holds) throw PropertyViolation(what);
+}
+
+std::string_view asText(Bytes input) {
+    // Reading bytes as chars is what every text parser does with scanner input.
+    return {reinterpret_cast<const char*>(input.data()), input.size()};
+}
+
+namespace {
+
+constexpr std::array kProperties{
+    NamedProperty{"gs1", checkGs1},
+    NamedProperty{"digital_link", checkDigitalLink},
+    NamedProperty{"interpreter", checkInterpreter},
+    NamedProperty{"own_labels", checkOwnLabels},
+    NamedProperty{"wedge", checkWedge},
+    NamedProperty{"quantity", checkQuantity},
+    NamedProperty{"money", checkMoney},
+    NamedProperty{"dates", checkDates},
+};
+
+} // namespace
+
+std::span<const NamedProperty> allProperties() {
+    return kProperties;
+}
+
+Property findProperty(std::string_view name) {
+    for (const auto& named : allProperties()) {
+        if (named.name == name) return named.property;
+    }
+    return nullptr;
+}
+
+} // namespace lotstation::fuzz
