@@ -83,6 +83,7 @@ void printConflicts(const std::vector<sync::Conflict>& conflicts) {
 int main(int argc, char** argv) {
     CLI::App app{"Lotstation central sync server"};
     app.require_subcommand(1);
+    app.fallthrough(); // --data may come before or after the subcommand (subcommands inherit this)
     std::string dataDir = "lotstation-server-data";
     app.add_option("--data", dataDir, "server data folder")->envname("LOTSTATION_SERVER_DATA");
 

@@ -45,7 +45,7 @@ TEST_CASE("three stations: every movement lands once on the server and once on e
     checkConverged(central.ledgerPath(), stations, 30);
 }
 
-TEST_CASE("master data made on the server arrives at a new station; the station can then work") {
+TEST_CASE("master data made on the server arrives at a new station - the station can then work") {
     ScratchDir dir;
     Central central(dir / "server");
     auto station = makeStation(dir, central, "dock", "D");

@@ -28,8 +28,8 @@ void syncUntilClean(const std::string& url, const Station& station, ClientOption
 
 } // namespace
 
-TEST_CASE("fault: the server is killed (SIGKILL) in the middle of a batch; after a restart nothing is lost "
-          "or doubled") {
+TEST_CASE("fault: the server is killed SIGKILL in the middle of a batch - after a restart nothing is lost or "
+          "doubled") {
     ScratchDir dir;
     std::vector<Station> stations;
     {
@@ -64,7 +64,7 @@ TEST_CASE("fault: the server is killed (SIGKILL) in the middle of a batch; after
     checkConverged(dir / "server" / "ledger.sqlite", stations, 6000);
 }
 
-TEST_CASE("fault: the connection drops after the server committed, before the station got the answer") {
+TEST_CASE("fault: the connection drops after the server committed before the station got the answer") {
     ScratchDir dir;
     ServerOptions faulty;
     faulty.dropAnswerEvery = 2;
@@ -90,8 +90,8 @@ TEST_CASE("fault: the connection drops after the server committed, before the st
     checkConverged(central.ledgerPath(), stations, 160);
 }
 
-TEST_CASE("fault: batches duplicated, reordered, shuffled and with gaps; the ack stays at the last "
-          "contiguous sequence") {
+TEST_CASE("fault: batches duplicated reordered shuffled and with gaps - the ack stays at the last contiguous "
+          "sequence") {
     ScratchDir dir;
     Central central(dir / "server");
     auto dock = makeStation(dir, central, "dock", "D");
@@ -142,7 +142,7 @@ TEST_CASE("fault: batches duplicated, reordered, shuffled and with gaps; the ack
     checkConverged(central.ledgerPath(), {dock, line}, 30);
 }
 
-TEST_CASE("fault: a station offline for 10,000 movements reconnects and catches up both ways") {
+TEST_CASE("fault: a station offline for 10000 movements reconnects and catches up both ways") {
     ScratchDir dir;
     Central central(dir / "server");
     std::vector<Station> stations{makeStation(dir, central, "dock", "D"),

@@ -37,7 +37,7 @@ void checkErrorBody(const httplib::Result& answer, int status, const std::string
 } // namespace
 
 TEST_CASE(
-    "same sequence with other content: refused with 409, pushing stops and says why, nothing overwritten") {
+    "same sequence with other content: refused with 409 pushing stops and says why nothing overwritten") {
     ScratchDir dir;
     Central central(dir / "server");
     auto station = makeStation(dir, central, "dock", "D");
@@ -88,7 +88,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "bad token, wrong station id, malformed JSON, oversized body: a clear JSON error and nothing written") {
+    "bad token wrong station id malformed JSON oversized body: a clear JSON error and nothing written") {
     ScratchDir dir;
     ServerOptions options;
     options.maxBodyBytes = 64 * 1024;

@@ -65,7 +65,7 @@ TEST_CASE(
     checkConverged(central.ledgerPath(), stations, 28);
 }
 
-TEST_CASE("server with a new store (new epoch): stations notice and push everything again") {
+TEST_CASE("server with a new store new epoch: stations notice and push everything again") {
     ScratchDir dir;
     auto central = std::make_unique<Central>(dir / "server");
     std::vector<Station> stations{makeStation(dir, *central, "dock", "D"),

@@ -32,7 +32,7 @@ bool waitFor(Predicate done, std::chrono::seconds limit = std::chrono::seconds(2
 
 } // namespace
 
-TEST_CASE("TLS: a station syncs over HTTPS when it trusts the certificate, and refuses when it does not") {
+TEST_CASE("TLS: a station syncs over HTTPS when it trusts the certificate and refuses when it does not") {
     ScratchDir dir;
     if (!makeCertificate(dir)) LOTSTATION_SKIP("the openssl command is not available");
     ServerOptions tls;
@@ -79,7 +79,7 @@ TEST_CASE("TLS: a station syncs over HTTPS when it trusts the certificate, and r
 }
 
 TEST_CASE(
-    "background sync: pushes new work by itself, backs off while the server is away, reports its status") {
+    "background sync: pushes new work by itself backs off while the server is away reports its status") {
     ScratchDir dir;
     Central central(dir / "server");
     auto dock = makeStation(dir, central, "dock", "D");
