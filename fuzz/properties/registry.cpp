@@ -24,6 +24,8 @@ constexpr std::array kProperties{
     NamedProperty{"quantity", checkQuantity},
     NamedProperty{"money", checkMoney},
     NamedProperty{"dates", checkDates},
+    NamedProperty{"csv", checkCsv},
+    NamedProperty{"label_template", checkLabelTemplate},
 };
 
 } // namespace
