@@ -3,7 +3,9 @@
 #include "text_fit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
 
 namespace lotstation::labels {
 
@@ -41,12 +43,19 @@ double moduleSize(double available, int modules, bool pixelSnap) {
     return pixelSnap ? std::floor(size) : size;
 }
 
+// GS1's smallest X-dimension for GS1-128 and GS1 DataMatrix outside retail is 0.25 mm; finer modules print
+// as mush on a thermal head and phones cannot resolve them at arm's length, so QR codes keep to it too.
+constexpr double kMinModuleMm = 0.245;
+
 LabelError tooSmall(const ResolvedCode& code, int modules) {
-    return LabelError{LabelErrorKind::Render,
-                      std::string(codeTypeName(code.spec.type)) + " code of " + std::to_string(modules) +
-                          " modules (quiet zone included) does not fit its " +
-                          std::to_string(code.spec.box.width) +
-                          " mm box at this resolution: make the box larger or the payload shorter"};
+    std::array<char, 48> box{};
+    std::snprintf(box.data(), box.size(), "%.1f x %.1f mm", code.spec.box.width, code.spec.box.height);
+    return LabelError{
+        LabelErrorKind::Render,
+        std::string(codeTypeName(code.spec.type)) + " code of " + std::to_string(modules) +
+            " modules (quiet zone included) does not fit its " + box.data() +
+            " box with modules of at least 0.25 mm at this resolution: make the box larger or the "
+            "data shorter"};
 }
 
 // Dark runs of each row as rectangles in one path, filled once (no seams between neighbours).
@@ -70,13 +79,13 @@ void fillModules(cairo_t* cr, const ModuleMatrix& matrix, double left, double to
 }
 
 std::expected<void, LabelError> paintMatrix(cairo_t* cr, const ResolvedCode& code, const Frame& frame,
-                                            bool pixelSnap) {
+                                            double unitsPerMm, bool pixelSnap) {
     const auto& matrix = code.matrix;
     const int across = matrix.width + 2 * matrix.quietZone;
     const int down = matrix.height + 2 * matrix.quietZone;
     const double module =
         std::min(moduleSize(frame.width, across, pixelSnap), moduleSize(frame.height, down, pixelSnap));
-    if (module <= 0 || (pixelSnap && module < 1)) return std::unexpected(tooSmall(code, across));
+    if (module <= 0 || module < kMinModuleMm * unitsPerMm) return std::unexpected(tooSmall(code, across));
     // Centred in the box, quiet zone included, on whole units when snapping.
     double left = frame.x0 + (frame.width - module * across) / 2 + module * matrix.quietZone;
     double top = frame.y0 + (frame.height - module * down) / 2 + module * matrix.quietZone;
@@ -93,7 +102,7 @@ std::expected<void, LabelError> paintLinear(cairo_t* cr, const ResolvedCode& cod
     const auto& matrix = code.matrix;
     const int across = matrix.width + 2 * matrix.quietZone;
     const double module = moduleSize(frame.width, across, pixelSnap);
-    if (module <= 0 || (pixelSnap && module < 1)) return std::unexpected(tooSmall(code, across));
+    if (module <= 0 || module < kMinModuleMm * unitsPerMm) return std::unexpected(tooSmall(code, across));
     const double textHeight = humanReadableHeightMm(code) * unitsPerMm;
     double barHeight = frame.height - textHeight;
     if (pixelSnap) barHeight = std::floor(barHeight);
@@ -120,7 +129,7 @@ std::expected<void, LabelError> paintCode(cairo_t* cr, const ResolvedCode& code,
     cairo_set_source_rgb(cr, 0, 0, 0);
     std::expected<void, LabelError> result = code.matrix.height == 1
                                                  ? paintLinear(cr, code, frame, unitsPerMm, pixelSnap)
-                                                 : paintMatrix(cr, code, frame, pixelSnap);
+                                                 : paintMatrix(cr, code, frame, unitsPerMm, pixelSnap);
     cairo_restore(cr);
     if (result && code.matrix.height == 1 && code.spec.humanReadable) {
         const auto& box = code.spec.box;

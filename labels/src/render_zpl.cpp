@@ -20,6 +20,7 @@ class ZplWriter {
     explicit ZplWriter(int dpi) : m_dotsPerMm(dpi / 25.4) {}
 
     [[nodiscard]] int dots(double mm) const { return static_cast<int>(std::lround(mm * m_dotsPerMm)); }
+    [[nodiscard]] double millimetres(int dots) const { return dots / m_dotsPerMm; }
 
     void command(std::string_view text) { m_out += text; }
     void command(std::string_view name, std::initializer_list<int> values) {
@@ -108,11 +109,18 @@ void writeField(ZplWriter& zpl, const ResolvedField& field) {
     zpl.line();
 }
 
+// Dots per module: the largest whole number that fits the symbol and its quiet zone in the box.
+int moduleDots(const ZplWriter& zpl, const ResolvedCode& code) {
+    const auto& box = code.spec.box;
+    const int across = code.matrix.width + 2 * code.matrix.quietZone;
+    if (code.matrix.height == 1) return zpl.dots(box.width) / across;
+    return std::min(zpl.dots(box.width), zpl.dots(box.height)) / across;
+}
+
 void writeQr(ZplWriter& zpl, const ResolvedCode& code) {
     const auto& box = code.spec.box;
     const int across = code.matrix.width + 2 * code.matrix.quietZone;
-    const int boxDots = std::min(zpl.dots(box.width), zpl.dots(box.height));
-    const int magnification = std::clamp(boxDots / across, 1, 10);
+    const int magnification = std::clamp(moduleDots(zpl, code), 1, 10);
     const int left = zpl.dots(box.x) + (zpl.dots(box.width) - magnification * across) / 2 +
                      magnification * code.matrix.quietZone;
     const int top = zpl.dots(box.y) + (zpl.dots(box.height) - magnification * across) / 2 +
@@ -139,7 +147,7 @@ void writeHumanReadable(ZplWriter& zpl, const ResolvedCode& code, double stripMm
 void writeGs1_128(ZplWriter& zpl, const ResolvedCode& code) {
     const auto& box = code.spec.box;
     const int across = code.matrix.width + 2 * code.matrix.quietZone;
-    const int module = std::max(1, zpl.dots(box.width) / across);
+    const int module = std::max(1, moduleDots(zpl, code));
     const double stripMm = code.spec.humanReadable ? std::min(box.height * 0.25, 3.0) : 0.0;
     const int left =
         zpl.dots(box.x) + (zpl.dots(box.width) - module * across) / 2 + module * code.matrix.quietZone;
@@ -173,7 +181,7 @@ void writeGs1_128(ZplWriter& zpl, const ResolvedCode& code) {
 void writeDataMatrix(ZplWriter& zpl, const ResolvedCode& code) {
     const auto& box = code.spec.box;
     const int across = code.matrix.width + 2 * code.matrix.quietZone;
-    const int module = std::max(1, std::min(zpl.dots(box.width), zpl.dots(box.height)) / across);
+    const int module = std::max(1, moduleDots(zpl, code));
     const int left =
         zpl.dots(box.x) + (zpl.dots(box.width) - module * across) / 2 + module * code.matrix.quietZone;
     const int top =
@@ -206,6 +214,15 @@ std::expected<std::string, LabelError> renderZpl(const LabelTemplate& tmpl,
         zpl.command("^LH0,0");
         zpl.line();
         for (const auto& code : resolved->codes) {
+            // The same floor as the raster renderer: GS1's 0.25 mm smallest module.
+            if (zpl.millimetres(moduleDots(zpl, code)) < 0.245)
+                return std::unexpected(
+                    LabelError{LabelErrorKind::Render,
+                               std::string(codeTypeName(code.spec.type)) +
+                                   " code does not fit its box with modules of at least 0.25 mm at " +
+                                   std::to_string(tmpl.dpi) +
+                                   " dpi: make the box larger or the "
+                                   "data shorter"});
             switch (code.spec.type) {
             case CodeType::Qr:
                 writeQr(zpl, code);

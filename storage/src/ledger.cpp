@@ -60,6 +60,14 @@ Ledger::~Ledger() = default;
 Result<Ledger> Ledger::open(const std::filesystem::path& path, OpenOptions options) {
     if (!initCrypto()) return fail(ErrorKind::Storage, "libsodium cannot initialise");
     if (!options.clock) options.clock = systemClock();
+    if (path != ":memory:" && path.has_parent_path()) {
+        std::error_code error;
+        std::filesystem::create_directories(path.parent_path(), error);
+        if (error) {
+            return fail(ErrorKind::Storage,
+                        "cannot create folder " + path.parent_path().string() + ": " + error.message());
+        }
+    }
     return guarded([&]() -> Result<Ledger> {
         auto db = sql::Database::open(path.string(), options.busyTimeoutMs);
         // WAL: readers never block the writer; FULL: a committed movement survives a power cut.
@@ -73,6 +81,16 @@ Result<Ledger> Ledger::open(const std::filesystem::path& path, OpenOptions optio
         auto impl =
             std::make_unique<Impl>(Impl{LedgerCore{std::move(db), std::move(options.clock), *identity}});
         return Ledger(std::move(impl));
+    });
+}
+
+Result<void> Ledger::atomically(const std::function<Result<void>()>& body) {
+    auto& core = m_impl->core;
+    return guarded([&]() -> Result<void> {
+        sql::Transaction transaction(core.db);
+        auto result = body();
+        if (result) transaction.commit();
+        return result;
     });
 }
 

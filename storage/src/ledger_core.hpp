@@ -1,6 +1,19 @@
 #pragma once
 // What a Ledger is inside storage/: the connection, the clock and who this station is. The operation files
 // (receive.cpp, runs.cpp, ...) work on a LedgerCore; the query layer reaches it through LedgerAccess.
+//
+// Conventions the query layer relies on (schema.cpp has the tables):
+// - movements.quantity is a magnitude >= 0; from_location_id loses it, to_location_id gains it; NULL is
+// outside
+//   the station (supplier, customer, a run's bowl, the bin). Balances hold only non-zero rows.
+// - Genealogy: consume movements carry run_code (input lots), the produce movement of the same run_code
+//   creates the output lot (lots.run_code too). A reversal (kind 'reversal', reverses = original id) copies
+//   the original's run_code, party and reference: net quantities are the originals minus their reversals.
+// - Shipments: kind 'ship', party = customer code, reference = order. Receipts: kind 'receive', party =
+//   supplier code. Hold / release: quantity 0, lot_status = the status after.
+// - movements.pos is the local arrival order; (station_id, seq) the per-station order.
+// - Unit costs are micro-units per g / ml / pc (see money.hpp); divideHalfEven in wide_math.hpp is the
+// rounding.
 #include "lotstation/storage/ledger.hpp"
 #include "sqlite/database.hpp"
 

@@ -11,12 +11,15 @@
 namespace lotstation::storage {
 namespace {
 
+// The lot this supplier lot already is: this station's own when there is one, else the oldest another station
+// made (two stations offline may both have created one).
 std::optional<std::int64_t> existingSupplierLot(LedgerCore& core, std::int64_t supplierId,
                                                 std::int64_t itemId, const std::string& supplierLot,
                                                 std::string& code) {
     auto s = core.db.cached(
-        "SELECT id, code FROM lots WHERE supplier_id = ?1 AND item_id = ?2 AND supplier_lot = ?3");
-    s.bindAll(supplierId, itemId, supplierLot);
+        "SELECT id, code FROM lots WHERE supplier_id = ?1 AND item_id = ?2 AND supplier_lot = ?3 "
+        "ORDER BY created_by = ?4 DESC, id LIMIT 1");
+    s.bindAll(supplierId, itemId, supplierLot, core.identity.stationId);
     if (!s.step()) return std::nullopt;
     code = s.text(1);
     return s.int64(0);

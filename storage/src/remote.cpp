@@ -48,13 +48,9 @@ Result<std::int64_t> ensureLot(LedgerCore& core, const RemoteMovement& remote) {
         if (!findSupplier(core, *def.supplier))
             core.db.cached("INSERT INTO suppliers (code, name) VALUES (?1, ?1)").bindAll(*def.supplier).run();
         supplierId = findSupplier(core, *def.supplier)->id;
-        auto clash = core.db.cached(
-            "SELECT code FROM lots WHERE supplier_id = ?1 AND item_id = ?2 AND supplier_lot = ?3");
-        clash.bindAll(*supplierId, item->id, *def.supplierLot);
-        if (clash.step()) {
-            return fail(ErrorKind::Conflict, label(m) + ": supplier lot " + *def.supplierLot + " is lot " +
-                                                 clash.text(0) + " here but lot " + def.code + " there");
-        }
+        // The same supplier lot may already be a lot made here while both stations were offline: both lots
+        // are kept (the schema allows one per creating station) and lotsBySupplierLot shows them side by
+        // side.
     }
     core.db
         .cached(

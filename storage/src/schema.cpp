@@ -84,8 +84,10 @@ CREATE TABLE recipe_components (
     PRIMARY KEY (item_id, component_id)
 ) WITHOUT ROWID;
 
--- A received lot has supplier + supplier_lot (unique per supplier and item: a second delivery of the same
--- supplier lot adds to it); a produced lot has run_code.
+-- A received lot has supplier + supplier_lot, a produced lot has run_code. A supplier lot is one lot per
+-- supplier and item: receive() adds a second delivery to the lot already known, whichever station made it. The
+-- database enforces that per creating station only, because two stations offline can both receive the same
+-- supplier lot before they hear of each other; sync must then store both (lotsBySupplierLot shows the fork).
 CREATE TABLE lots (
     id           INTEGER PRIMARY KEY,
     code         TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(code) > 0),
@@ -100,7 +102,7 @@ CREATE TABLE lots (
     unit_cost    INTEGER,
     created_by   TEXT NOT NULL,
     CHECK ((supplier_id IS NULL) = (supplier_lot IS NULL)),
-    UNIQUE (supplier_id, item_id, supplier_lot)
+    UNIQUE (supplier_id, item_id, supplier_lot, created_by)
 );
 CREATE INDEX lots_item_expiry ON lots(item_id, expiry);
 CREATE INDEX lots_supplier_lot ON lots(supplier_lot) WHERE supplier_lot IS NOT NULL;

@@ -1,7 +1,8 @@
-#define ZX_USE_UTF8 1
 #include "label_decode.hpp"
 
-#include <ZXing/ReadBarcode.h>
+#include "lotstation/scan/decoder.hpp"
+#include "lotstation/scan/frame.hpp"
+
 #include <algorithm>
 #include <cairo.h>
 #include <cmath>
@@ -63,24 +64,25 @@ Gray readPng(const Bytes& png) {
     return toGray(surface.get());
 }
 
+std::string formatName(scan::Symbology symbology) {
+    switch (symbology) {
+    case scan::Symbology::QrCode:
+        return "QRCode";
+    case scan::Symbology::DataMatrix:
+        return "DataMatrix";
+    case scan::Symbology::Code128:
+        return "Code128";
+    default:
+        return "other";
+    }
+}
+
+// Through our own scan pipeline (scan::decodeStill), as the station reads a label held up to its camera.
 std::vector<DecodedCode> decodeGray(const Gray& gray) {
-    // One format per pass: ZXing 1.4 asserts when ReadBarcodes compares a linear result with a matrix one.
+    const auto frame = scan::makeFrame(gray.width, gray.height, scan::PixelFormat::Gray8, gray.pixels);
     std::vector<DecodedCode> decoded;
-    const ZXing::ImageView image(gray.pixels.data(), gray.width, gray.height, ZXing::ImageFormat::Lum);
-    for (auto format :
-         {ZXing::BarcodeFormat::QRCode, ZXing::BarcodeFormat::DataMatrix, ZXing::BarcodeFormat::Code128}) {
-        ZXing::DecodeHints hints;
-        hints.setFormats(format);
-        hints.setTryHarder(true);
-        // Linear codes through ReadBarcode: ReadBarcodes trips that assertion on Code 128 alone as well.
-        const auto results = format == ZXing::BarcodeFormat::Code128
-                                 ? ZXing::Results{ZXing::ReadBarcode(image, hints)}
-                                 : ZXing::ReadBarcodes(image, hints);
-        for (const auto& result : results) {
-            if (!result.isValid()) continue;
-            decoded.push_back(
-                {result.text(), result.symbologyIdentifier(), ZXing::ToString(result.format())});
-        }
+    for (const auto& code : scan::decodeStill(frame)) {
+        decoded.push_back({code.text, code.symbologyId, formatName(code.symbology)});
     }
     return decoded;
 }
@@ -202,6 +204,10 @@ int midtonePixels(const Bytes& png) {
     const Gray gray = readPng(png);
     return static_cast<int>(std::count_if(gray.pixels.begin(), gray.pixels.end(),
                                           [](std::uint8_t value) { return value != 0 && value != 255; }));
+}
+
+scan::Meaning interpretCode(const DecodedCode& code) {
+    return scan::interpret(code.text, code.symbologyId, scan::InterpretOptions{std::chrono::year{2026}});
 }
 
 } // namespace lotstation::labels::test

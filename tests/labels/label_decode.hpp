@@ -1,7 +1,8 @@
 #pragma once
-// Test helpers: decode rendered labels back (PNG bytes or PNG files) with a real barcode reader, and the
-// shipped templates and sample label contents the tests share.
+// Test helpers: decode rendered labels back (PNG bytes or PNG files) through the station's scan pipeline, and
+// the shipped templates and sample label contents the tests share.
 #include "lotstation/labels/labels.hpp"
+#include "lotstation/scan/interpreter.hpp"
 
 #include <filesystem>
 #include <string>
@@ -15,7 +16,10 @@ struct DecodedCode {
     std::string format;      // "QRCode", "Code128", "DataMatrix"
 };
 
-// Every code found in a PNG image.
+// What the station makes of a decoded code (scan::interpret with its symbology identifier).
+[[nodiscard]] scan::Meaning interpretCode(const DecodedCode& code);
+
+// Every code found in a PNG image, read by the station's own scan pipeline (scan::decodeStill).
 [[nodiscard]] std::vector<DecodedCode> decodePng(const Bytes& png);
 // A symbol drawn straight from its modules (scale pixels each, quiet zone included); linear codes 40 px high.
 [[nodiscard]] std::vector<DecodedCode> decodeMatrix(const ModuleMatrix& matrix, int scale);

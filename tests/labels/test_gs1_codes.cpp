@@ -1,6 +1,9 @@
 // GS1-128 and GS1 DataMatrix decode back as GS1 symbols (]C1, ]d2) carrying the right AIs.
 #include "label_decode.hpp"
 
+#define ZX_USE_UTF8 1
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <doctest/doctest.h>
 
 using namespace lotstation::labels;
@@ -13,6 +16,17 @@ std::optional<DecodedCode> findFormat(const std::vector<DecodedCode>& codes, std
         if (code.format == format) return code;
     }
     return std::nullopt;
+}
+
+// The station reads the code as GS1 data with our GTIN, lot and expiry.
+void checkGs1Meaning(const DecodedCode& code, const LotLabelData& lot) {
+    const auto meaning = interpretCode(code);
+    REQUIRE_MESSAGE(std::holds_alternative<lotstation::scan::Gs1Data>(meaning),
+                    lotstation::scan::describe(meaning));
+    const auto& data = std::get<lotstation::scan::Gs1Data>(meaning);
+    CHECK(data.gtin == normaliseGtin(*lot.gtin).value());
+    CHECK(data.lot == lot.lotCode);
+    CHECK(data.expiry == lot.expiry);
 }
 
 } // namespace
@@ -52,6 +66,7 @@ TEST_CASE("GS1-128 on the 100x50 label decodes as GS1 (C1) with the right AIs") 
         REQUIRE(code128.has_value());
         CHECK(code128->symbologyId == "]C1");
         CHECK(code128->text == "01095060001343521727112410LAV-261124-01");
+        checkGs1Meaning(*code128, lot);
     }
 }
 
@@ -98,6 +113,7 @@ TEST_CASE("GS1 DataMatrix decodes as GS1 (d2) with the right AIs") {
         REQUIRE(dm.has_value());
         CHECK(dm->symbologyId == "]d2");
         CHECK(dm->text == "01095060001343521727112410LAV-261124-01");
+        checkGs1Meaning(*dm, lot);
     }
 }
 
@@ -124,4 +140,53 @@ TEST_CASE("GS1 DataMatrix of every size up to 48x48 decodes, separators included
         CHECK(decoded[0].text == elements);
     }
     CHECK(largest == 48);
+}
+
+TEST_CASE("why GS1 DataMatrix has its own encoder: ZXing 1.4's writer cannot start with FNC1") {
+    // Code 128: U+00F1 is taken as FNC1 and the symbol reads back as GS1 (C1); DataMatrix: the same character
+    // is written as a literal, so the symbol is plain (d1). If a ZXing upgrade changes this, the own encoder
+    // can go.
+    const std::string elements = "01095060001343521727112410LAV-261124-01";
+    ModuleMatrix viaZxing;
+    {
+        const auto bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::DataMatrix)
+                              .setMargin(0)
+                              .encode("\xC3\xB1" + elements, 0, 0);
+        viaZxing.width = bits.width();
+        viaZxing.height = bits.height();
+        viaZxing.quietZone = 2;
+        for (int y = 0; y < bits.height(); ++y)
+            for (int x = 0; x < bits.width(); ++x)
+                viaZxing.modules.push_back(bits.get(x, y) ? 1 : 0);
+    }
+    const auto plain = decodeMatrix(viaZxing, 4);
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].symbologyId == "]d1");
+    const auto ours = decodeMatrix(encodeGs1DataMatrix(elements).value(), 4);
+    REQUIRE(ours.size() == 1);
+    CHECK(ours[0].symbologyId == "]d2");
+}
+
+TEST_CASE("a GS1-128 too long for its box at 0.25 mm per module is refused, not printed unreadably thin") {
+    auto lot = sampleLotWithGtin();
+    lot.lotCode = "ABCDEFGHIJKLMNOPQRST"; // 20 letters: about 440 modules, 110 mm at 0.25 mm
+    for (int dpi : {203, 300}) {
+        auto png = renderPng(shippedTemplate("lot-100x50-gs1"), lot, dpi);
+        REQUIRE_FALSE(png.has_value());
+        CHECK(png.error().kind == LabelErrorKind::Render);
+        CHECK(png.error().message.find("gs1-128 code of") != std::string::npos);
+        CHECK(png.error().message.find("at least 0.25 mm") != std::string::npos);
+    }
+    // The same lot in a PDF fails the same way: vector output is no excuse for hairline bars.
+    const std::vector<LabelContent> labels{lot};
+    CHECK_FALSE(renderPdf(shippedTemplate("lot-100x50-gs1"), labels).has_value());
+}
+
+TEST_CASE("ZPL refuses the same too-long GS1-128 instead of sending hairline bars") {
+    auto lot = sampleLotWithGtin();
+    lot.lotCode = "ABCDEFGHIJKLMNOPQRST";
+    const std::vector<LabelContent> labels{lot};
+    auto zpl = renderZpl(shippedTemplate("lot-100x50-gs1"), labels);
+    REQUIRE_FALSE(zpl.has_value());
+    CHECK(zpl.error().message.find("at least 0.25 mm at 203 dpi") != std::string::npos);
 }

@@ -82,3 +82,77 @@ TEST_CASE("two ledgers on one file in two threads keep one gapless chain") {
     CHECK(shop.l().onHand(lot, "DOCK") == 50);
     CHECK(shop.l().verify().empty());
 }
+
+TEST_CASE("operations grouped with atomically commit together or not at all") {
+    Shop shop;
+    const auto before = shop.state();
+    const auto failed = shop.l().atomically([&]() -> Result<void> {
+        for (const char* supplierLot : {"R1", "R2", "R3"}) {
+            auto received = shop.l().receive({.sku = "WRAP",
+                                              .supplier = "CHEM",
+                                              .supplierLot = supplierLot,
+                                              .quantity = 10,
+                                              .location = "STORE",
+                                              .user = "ana"});
+            if (!received) return std::unexpected(received.error());
+        }
+        auto bad = shop.l().receive({.sku = "NOPE",
+                                     .supplier = "CHEM",
+                                     .supplierLot = "R4",
+                                     .quantity = 10,
+                                     .location = "STORE",
+                                     .user = "ana"});
+        if (!bad) return std::unexpected(Error{bad.error().kind, "line 5: " + bad.error().message});
+        return {};
+    });
+    REQUIRE_FALSE(failed.has_value());
+    CHECK(failed.error().message == "line 5: no item NOPE");
+    CHECK(shop.state() == before);
+
+    // an expected inner refusal undoes only itself
+    const auto mixed = shop.l().atomically([&]() -> Result<void> {
+        auto lot = shop.l().receive({.sku = "WRAP",
+                                     .supplier = "CHEM",
+                                     .supplierLot = "R1",
+                                     .quantity = 10,
+                                     .location = "STORE",
+                                     .user = "ana"});
+        if (!lot) return std::unexpected(lot.error());
+        auto tooMuch = shop.l().move({.lot = lot->lotCode, .quantity = 11, .to = "DOCK", .user = "ana"});
+        CHECK_FALSE(tooMuch.has_value());
+        for (int i = 0; i < 10; ++i) {
+            auto moved = shop.l().move(
+                {.lot = lot->lotCode, .quantity = 1, .to = "DOCK", .from = "STORE", .user = "ana"});
+            if (!moved) return std::unexpected(moved.error());
+        }
+        return {};
+    });
+    REQUIRE(mixed.has_value());
+    CHECK(shop.l().movementCount() == 11);
+    CHECK(shop.count("outbox") == 11);
+    CHECK(shop.l().verify().empty());
+    CHECK(shop.scalar("SELECT max(seq) = count(*) FROM movements") == "1");
+}
+
+TEST_CASE("a storage failure inside atomically undoes only that operation when the body carries on") {
+    Shop shop;
+    const auto lot = shop.receive("WRAP", 100, "CHEM", "W", {}, "STORE");
+    RawConnection raw(shop.path);
+    REQUIRE(raw.exec("CREATE TRIGGER seven_fails BEFORE INSERT ON outbox "
+                     "WHEN (SELECT quantity FROM movements WHERE id = NEW.movement_id) = 7 "
+                     "BEGIN SELECT RAISE(ABORT, 'seven is unlucky'); END") == "");
+    const auto result = shop.l().atomically([&]() -> Result<void> {
+        auto unlucky = shop.l().move({.lot = lot, .quantity = 7, .to = "DOCK", .user = "ana"});
+        REQUIRE_FALSE(unlucky.has_value());
+        CHECK((unlucky.error().kind == ErrorKind::Storage));
+        auto fine = shop.l().move({.lot = lot, .quantity = 1, .to = "DOCK", .user = "ana"});
+        if (!fine) return std::unexpected(fine.error());
+        CHECK(fine->seq == 2); // the undone movement left no gap
+        return {};
+    });
+    REQUIRE(result.has_value());
+    CHECK(shop.l().movementCount() == 2);
+    CHECK(shop.l().onHand(lot, "DOCK") == 1);
+    CHECK(shop.l().onHand(lot, "STORE") == 99);
+    CHECK(shop.l().verify().empty());
+}

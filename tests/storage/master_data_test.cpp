@@ -117,3 +117,15 @@ TEST_CASE("recipes are set and replaced and bad components refused") {
     CHECK(must(shop.l().recipe("BAR")).components.size() == 2); // failures changed nothing
     CHECK((shop.l().recipe("LYE").error().kind == ErrorKind::NotFound));
 }
+
+TEST_CASE("opening creates the folder and refuses a path that cannot be a database") {
+    lotstation::test::TempDir dir;
+    const auto nested = dir.file("a") / "b" / "ledger.db";
+    CHECK(Ledger::open(nested).has_value());
+    CHECK(std::filesystem::exists(nested));
+    lotstation::test::writeFile(dir.file("not-a-db"),
+                                "this is not an SQLite file, just some text that is long enough");
+    const auto bad = Ledger::open(dir.file("not-a-db"));
+    REQUIRE_FALSE(bad.has_value());
+    CHECK((bad.error().kind == ErrorKind::Storage));
+}

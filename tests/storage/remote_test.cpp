@@ -131,3 +131,28 @@ TEST_CASE("a remote movement is never refused for stock reasons and a remote hol
     must(t.a.l().applyRemoteMovement(t.fromB(hold.front())));
     CHECK((must(t.a.l().lot(received.lotCode)).status == LotStatus::Recalled));
 }
+
+TEST_CASE("the same supplier lot received offline at two stations becomes two lots that both sync") {
+    TwoStations t;
+    const auto atA = t.a.receive("SOAP-OIL", 1'000'000, "OILCO", "SAME-LOT");
+    const auto atB = must(t.b.receive({.sku = "SOAP-OIL",
+                                       .supplier = "OILCO",
+                                       .supplierLot = "SAME-LOT",
+                                       .quantity = 2'000'000,
+                                       .location = "DOCK",
+                                       .user = "bo"}));
+    CHECK(atB.lotCode != atA);
+    CHECK((must(t.a.l().applyRemoteMovement(t.fromB(atB.movement))) == ApplyOutcome::Applied));
+    const auto forks = t.a.l().lotsBySupplierLot("SAME-LOT", "OILCO");
+    REQUIRE(forks.size() == 2);
+    // a further delivery at A adds to A's own lot, never makes a third
+    const auto again = must(t.a.l().receive({.sku = "SOAP-OIL",
+                                             .supplier = "OILCO",
+                                             .supplierLot = "SAME-LOT",
+                                             .quantity = 500'000,
+                                             .location = "DOCK",
+                                             .user = "ana"}));
+    CHECK(again.lotCode == atA);
+    CHECK(again.addedToExistingLot);
+    CHECK(t.a.l().verify().empty());
+}

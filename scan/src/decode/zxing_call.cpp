@@ -209,6 +209,20 @@ bool sameSymbol(const ScannedCode& a, const ScannedCode& b) {
 
 } // namespace
 
+SymbologySet matrixPart(const SymbologySet& set) {
+    SymbologySet out;
+    for (const auto& m : kFormats)
+        if (isMatrix(m.ours) && set.contains(m.ours)) out.add(m.ours);
+    return out;
+}
+
+SymbologySet linearPart(const SymbologySet& set) {
+    SymbologySet out;
+    for (const auto& m : kFormats)
+        if (!isMatrix(m.ours) && set.contains(m.ours)) out.add(m.ours);
+    return out;
+}
+
 void mergeCodes(std::vector<ScannedCode>& into, std::vector<ScannedCode> more) {
     for (auto& code : more) {
         const bool known =

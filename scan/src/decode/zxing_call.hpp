@@ -38,6 +38,10 @@ struct PassOptions {
                                                  const PassOptions& options,
                                                  const PassGeometry& geometry = {});
 
+// The 2D (matrix) or the 1D (linear) symbologies of a set: they want different resolutions.
+[[nodiscard]] SymbologySet matrixPart(const SymbologySet& set);
+[[nodiscard]] SymbologySet linearPart(const SymbologySet& set);
+
 // Adds the codes of `more` to `into` unless the same symbol (same symbology and text at an overlapping place)
 // is already there.
 void mergeCodes(std::vector<ScannedCode>& into, std::vector<ScannedCode> more);

@@ -59,5 +59,8 @@ template <typename T> T unwrap(storage::Result<T>&& result) {
 void addSetupCommands(CLI::App& root, CliContext& context);
 void addMovementCommands(CLI::App& root, CliContext& context);
 void addQueryCommands(CLI::App& root, CliContext& context);
+void addTraceCommands(CLI::App& root, CliContext& context);
+void addDataCommands(CLI::App& root, CliContext& context);
+void addDeviceCommands(CLI::App& root, CliContext& context);
 
 } // namespace lotstation::station::cli

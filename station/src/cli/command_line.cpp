@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 namespace lotstation::station {
@@ -38,12 +39,16 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     root.add_option("--frames", appOptions.maxFrames, "Stop the app after this many frames");
     root.add_option("--screenshots", appOptions.screenshotDir, "Folder for the script's screenshots");
     root.add_option("--camera", appOptions.cameraSource, "Camera index, device, stream URL, video or image");
-    root.add_flag("--fullscreen", appOptions.fullscreen, "Full screen instead of a 1280x800 window");
+    bool windowed = false;
+    auto* fullscreen = root.add_flag("--fullscreen", appOptions.fullscreen, "Full screen instead of a 1280x800 window");
+    root.add_flag("--windowed", windowed, "A 1280x800 window (the default)")->excludes(fullscreen);
 
     root.require_subcommand(0, 1);
     cli::addSetupCommands(root, context);
     cli::addMovementCommands(root, context);
     cli::addQueryCommands(root, context);
+    cli::addDataCommands(root, context);
+    cli::addDeviceCommands(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -65,6 +70,14 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     try {
         if (context.action) return context.action();
         appOptions.databasePath = context.resolvedDatabasePath();
+        if (appOptions.demo && context.databasePath.empty()) {
+            // The demo never touches the station's real ledger: it starts on a fresh file of its own.
+            appOptions.databasePath = userDataDir() / "demo.db";
+            std::error_code ignored;
+            for (const char* suffix : {"", "-wal", "-shm"})
+                std::filesystem::remove(appOptions.databasePath.string() + suffix, ignored);
+            std::filesystem::create_directories(appOptions.databasePath.parent_path(), ignored);
+        }
         appOptions.assetsDir = findAssetsDir();
         if (!launchApp) {
             io.err << "lotstation: this build has no station window; use a subcommand (see --help)\n";

@@ -154,20 +154,24 @@ bool Database::inTransaction() const {
 }
 
 Transaction::Transaction(Database& db, Mode mode) : m_db(db), m_nested(db.inTransaction()) {
-    m_db.exec(m_nested ? "SAVEPOINT nested" : (mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN"));
+    if (m_nested) {
+        m_db.exec("SAVEPOINT lotstation_nested");
+    } else {
+        m_db.exec(mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
 }
 
 Transaction::~Transaction() {
     if (m_done) return;
     try {
-        m_db.exec(m_nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
+        m_db.exec(m_nested ? "ROLLBACK TO lotstation_nested; RELEASE lotstation_nested" : "ROLLBACK");
     } catch (const Exception&) {
         // Nothing may leave a destructor; SQLite has already rolled back when ROLLBACK itself fails.
     }
 }
 
 void Transaction::commit() {
-    m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
+    m_db.exec(m_nested ? "RELEASE lotstation_nested" : "COMMIT");
     m_done = true;
 }
 

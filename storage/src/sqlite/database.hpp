@@ -137,8 +137,8 @@ class Transaction {
   public:
     enum class Mode { Deferred, Immediate };
     // Immediate by default: a writer takes the write lock up front, so it fails early (busy) instead of
-    // half-way through. Inside an open transaction it is a SAVEPOINT instead, so that several operations can
-    // be grouped into one all-or-nothing unit (an import, a batch) while each still rolls back on its own.
+    // half-way through. Inside an open transaction it is a SAVEPOINT instead, so operations compose: an inner
+    // failure undoes only its own writes and the outer transaction decides about the rest.
     explicit Transaction(Database& db, Mode mode = Mode::Immediate);
     ~Transaction();
     Transaction(const Transaction&) = delete;

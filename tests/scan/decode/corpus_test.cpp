@@ -4,6 +4,8 @@
 // "plain" is what plain ZXing 1.4 gets on the same images: ReadBarcodes with its default hints (try-harder,
 // try-rotate, try-downscale), measured once in a separate process per image, because in-process it aborts on
 // code128-1/4.png (counted as a miss). "ours" is the threshold this decoder must keep (measured, >= plain).
+// zbar's count from lotstation-bench-scan is noted per line; the one folder where zbar reads more is
+// qrcode-3 (23.png: a blurred QR at a strong slant that no treatment made ZXing 1.4 read).
 #include "corpus_support.hpp"
 #include "lotstation/scan/decoder.hpp"
 #include "lotstation/scan/frame_source.hpp"
@@ -53,19 +55,19 @@ void checkFolder(const std::string& name, int plain, int ours) {
 } // namespace
 
 // clang-format off
-TEST_CASE("corpus code128-1 (holds the image that aborts plain ZXing 1.4.0)") { checkFolder("code128-1", 5, 6); }
-TEST_CASE("corpus code128-3") { checkFolder("code128-3", 2, 2); }
-TEST_CASE("corpus datamatrix-1") { checkFolder("datamatrix-1", 26, 26); }
-TEST_CASE("corpus datamatrix-3") { checkFolder("datamatrix-3", 19, 19); }
-TEST_CASE("corpus ean13-3") { checkFolder("ean13-3", 21, 21); }
-TEST_CASE("corpus itf-1") { checkFolder("itf-1", 11, 11); }
-TEST_CASE("corpus qrcode-1") { checkFolder("qrcode-1", 16, 16); }
-TEST_CASE("corpus qrcode-3") { checkFolder("qrcode-3", 25, 26); }
-TEST_CASE("corpus qrcode-5") { checkFolder("qrcode-5", 16, 16); }
-TEST_CASE("corpus rssexpanded-1") { checkFolder("rssexpanded-1", 33, 33); }
-TEST_CASE("corpus rssexpanded-3") { checkFolder("rssexpanded-3", 116, 116); }
-TEST_CASE("corpus upca-3") { checkFolder("upca-3", 10, 10); }
-TEST_CASE("corpus upca-5") { checkFolder("upca-5", 20, 20); }
+TEST_CASE("corpus code128-1 (holds the image that aborts plain ZXing 1.4.0)") { checkFolder("code128-1", 5, 6); } // zbar: 5
+TEST_CASE("corpus code128-3") { checkFolder("code128-3", 2, 2); } // zbar: 2
+TEST_CASE("corpus datamatrix-1") { checkFolder("datamatrix-1", 26, 26); } // zbar: 0
+TEST_CASE("corpus datamatrix-3") { checkFolder("datamatrix-3", 19, 19); } // zbar: 0
+TEST_CASE("corpus ean13-3") { checkFolder("ean13-3", 21, 21); } // zbar: 21
+TEST_CASE("corpus itf-1") { checkFolder("itf-1", 11, 11); } // zbar: 11
+TEST_CASE("corpus qrcode-1") { checkFolder("qrcode-1", 16, 16); } // zbar: 16
+TEST_CASE("corpus qrcode-3") { checkFolder("qrcode-3", 25, 27); } // zbar: 28
+TEST_CASE("corpus qrcode-5") { checkFolder("qrcode-5", 16, 16); } // zbar: 12
+TEST_CASE("corpus rssexpanded-1") { checkFolder("rssexpanded-1", 33, 33); } // zbar: 31
+TEST_CASE("corpus rssexpanded-3") { checkFolder("rssexpanded-3", 116, 116); } // zbar: 114
+TEST_CASE("corpus upca-3") { checkFolder("upca-3", 10, 13); } // zbar: 12
+TEST_CASE("corpus upca-5") { checkFolder("upca-5", 20, 29); } // zbar: 24
 // clang-format on
 
 TEST_CASE("corpus qrcode-7: a structured-append sequence read part by part") {

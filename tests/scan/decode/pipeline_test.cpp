@@ -83,7 +83,8 @@ TEST_CASE("worker: submit never waits - stale frames are dropped and counted - s
     CHECK(submitted == 62);
 }
 
-TEST_CASE("scanFiles: images - nested folders - a video - unreadable and missing inputs reported and skipped") {
+TEST_CASE(
+    "scanFiles: images - nested folders - a video - unreadable and missing inputs reported and skipped") {
     test::TempDir dir;
     std::filesystem::create_directories(dir.path() / "sub" / "deeper");
     REQUIRE(cv::imwrite(dir.file("qr.png").string(),

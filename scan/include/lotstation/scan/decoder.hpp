@@ -54,7 +54,7 @@ struct LiveDecoderSettings {
     // ~33 ms per frame if every frame is to be looked at.
     std::chrono::microseconds frameBudget{25'000};
     // Frames wider than this are first searched at a reduced size.
-    int fastPassWidth = 960;
+    int fastPassWidth = 1280;
     // How long the region around the last hit stays interesting.
     std::chrono::milliseconds regionMemory{1'500};
 };

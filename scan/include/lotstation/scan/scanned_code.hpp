@@ -24,6 +24,9 @@ enum class Symbology {
     Unknown,
 };
 
+// "QR Code", "Data Matrix", "Code 128", "EAN-13", ... as people and the command line name them.
+[[nodiscard]] const char* symbologyName(Symbology symbology);
+
 enum class ScanOrigin { Camera, File, Wedge };
 
 struct Point {

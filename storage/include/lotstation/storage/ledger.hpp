@@ -6,6 +6,10 @@
 // Every operation validates first and then writes all-or-nothing in one transaction: the movement(s), the
 // balance updates, the lot's status and the outbox row. On error nothing is written and the Error says why.
 //
+// Operations and Result-returning reads never throw for expected failures. Reads that return plain values
+// (items(), balances(), verify(), ...) throw std::runtime_error only when the database itself fails (disk
+// gone, file corrupt): a broken invariant, not an input error.
+//
 // Not thread-safe: one Ledger per thread (open the same file again on another thread; SQLite's WAL mode and
 // busy timeout handle the rest).
 #include "lotstation/storage/error.hpp"
@@ -15,6 +19,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,7 +40,8 @@ class LedgerAccess; // storage/-internal door for the query layer
 
 class Ledger {
   public:
-    // Opens (creating when missing) and migrates. ":memory:" opens a private in-memory ledger.
+    // Opens (creating the file and its folder when missing) and migrates. ":memory:" opens a private
+    // in-memory ledger.
     [[nodiscard]] static Result<Ledger> open(const std::filesystem::path& path, OpenOptions options = {});
 
     Ledger(Ledger&&) noexcept;
@@ -98,6 +104,12 @@ class Ledger {
     // error.
     [[nodiscard]] Result<ApplyOutcome> applyRemoteMovement(const RemoteMovement& remote);
 
+    // Runs `body` (any number of the operations above) as one transaction: everything it wrote commits
+    // together when it returns a value, and nothing is kept when it returns an error (or the database fails).
+    // For imports ("a bad row and nothing is imported"), recalls and batched writes. An operation that fails
+    // inside still undoes only its own writes, so `body` may also carry on after an error it expected.
+    [[nodiscard]] Result<void> atomically(const std::function<Result<void>()>& body);
+
     // --- reads --------------------------------------------------------------------------------------------
     [[nodiscard]] Result<Lot> lot(std::string_view code) const;
     // The supplier's lot code; several lots when different suppliers / items share it.
@@ -126,9 +138,11 @@ class Ledger {
     std::unique_ptr<Impl> m_impl;
 };
 
-// The exact text a movement's hash is computed over (documented in storage/README section of the project
-// README): one line per field in a fixed order, "name=" then the value's length, ":" and the value, or
-// "name-" for an absent value. Exposed so that sync and audits can recompute hashes independently.
+// The exact text a movement's hash is computed over: a header line "lotstation-movement/1", then one line per
+// field in a fixed order (id station seq at user kind lot quantity from to run party reference reason
+// unit_cost reverses lot_status approved_by overridden prev_hash), each "name=<byte length>:<value>" or
+// "name-" for an absent value. Exposed so that sync and audits can recompute hashes independently (see
+// src/canonical.cpp).
 [[nodiscard]] std::string canonicalMovementText(const Movement& movement);
 [[nodiscard]] std::string movementHash(const Movement& movement); // SHA-256 of the above, lower-case hex
 

@@ -1,0 +1,77 @@
+#pragma once
+// The station shell's state machine: navigation, keypad, pickers, confirm dialogs, feedback, idle log-out and
+// keyboard-wedge input. Plain C++, time passed in, so tests drive it without a window.
+#include "lotstation/station/app_state.hpp"
+#include "lotstation/station/idle_timer.hpp"
+#include "lotstation/station/intents.hpp"
+#include "lotstation/station/wedge_buffer.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lotstation::station {
+
+struct AppConfig {
+    std::string stationName = "Station";
+    Clock::duration idleLogout = std::chrono::minutes(5);
+    Clock::duration feedbackFor = std::chrono::milliseconds(1500);
+    Clock::duration wedgeMaxGap = std::chrono::milliseconds(300);
+};
+
+// A value the operator entered through the keypad or a picker, for the workflow that owns the field.
+struct FieldEntry {
+    std::string fieldId;                 // "receive.quantity"
+    std::string shown;                   // "2.5 kg", "Store B"
+    std::optional<Quantity> quantity;    // from the keypad
+    std::optional<std::string> optionId; // from a picker: the option's id (SKU, location code, ...)
+    bool operator==(const FieldEntry&) const = default;
+};
+
+// What the host must do after an intent: things outside the shell's state (sound, workflows, actions).
+struct Effects {
+    std::optional<FeedbackKind> tone;
+    std::vector<std::string> confirmedActions; // action ids the operator said yes to
+    std::optional<FieldEntry> entered;         // a field was filled in
+    std::optional<scan::ScannedCode> scan;  // a scan arrived (camera or wedge); the shell does not judge it
+    std::vector<std::string> labelsToPrint; // lot codes a workflow wants labels for
+};
+
+class AppCore {
+  public:
+    explicit AppCore(AppConfig config, TimePoint now);
+
+    [[nodiscard]] const AppState& state() const { return m_state; }
+    Effects apply(const Intent& intent, TimePoint now);
+    // Expires feedback and logs out an idle operator; call once per frame.
+    Effects tick(TimePoint now);
+
+    // Flashes (and sounds) what a workflow said.
+    Effects show(FeedbackKind kind, std::string headline, std::string detail, TimePoint now) {
+        return flash(kind, std::move(headline), std::move(detail), now);
+    }
+
+    // Fed by the login workflow and the sync client.
+    void logIn(std::string userName, TimePoint now);
+    void logOut() { m_state.userName.reset(); }
+    void setSync(SyncStatus status) { m_state.sync = std::move(status); }
+    void setCatalog(Catalog catalog) { m_state.catalog = std::move(catalog); }
+    // Replaces every field whose id starts with the prefix ("receive."): workflows mirror their drafts here.
+    void replaceFields(const std::string& prefix, std::map<std::string, std::string> values);
+
+  private:
+    Effects flash(FeedbackKind kind, std::string headline, std::string detail, TimePoint now);
+    Effects back(TimePoint now);
+    Effects keypadOk(TimePoint now);
+    Effects scanned(const scan::ScannedCode& code, TimePoint now);
+    Effects key(Key key, TimePoint now);
+    Effects text(const std::string& text, TimePoint now);
+    void leaveScreen();
+
+    AppConfig m_config;
+    AppState m_state;
+    IdleTimer m_idle;
+    WedgeBuffer m_wedge;
+};
+
+} // namespace lotstation::station

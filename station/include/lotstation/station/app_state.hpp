@@ -1,0 +1,91 @@
+#pragma once
+// Everything the station window shows, as plain data. Views read it; only AppCore (app_core.hpp) changes it.
+#include "lotstation/scan/scanned_code.hpp"
+#include "lotstation/station/feedback.hpp"
+#include "lotstation/station/quantity_entry.hpp"
+#include "lotstation/station/screen.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lotstation::station {
+
+enum class SyncLink { NotConfigured, Offline, Online, Failing };
+
+struct SyncStatus {
+    SyncLink link = SyncLink::NotConfigured;
+    long pendingEvents = 0;
+    std::optional<std::string> lastContact; // already formatted for people: "09:41", "yesterday 17:02"
+};
+
+// The numeric keypad, open over a quantity field.
+struct KeypadSession {
+    std::string fieldId; // "count.quantity": the screen and the field the value goes to
+    std::string label;   // "Counted quantity"
+    QuantityEntry entry;
+    std::vector<QuantityUnit> units;    // the unit buttons offered; empty = the entry's unit only
+    std::optional<std::string> problem; // why OK was refused, shown in the keypad until the next key
+};
+
+struct PickerOption {
+    std::string id;     // stable: the widget id is "picker.<id>"
+    std::string label;  // "Shea butter"
+    std::string detail; // "RM-SHEA · kg"
+};
+
+// The master data the pickers offer (items, locations, recipes, customers): filled from the ledger when one
+// is open, from demoCatalog() (catalog.hpp) on the demo.
+struct Catalog {
+    std::vector<PickerOption> items;
+    std::vector<PickerOption> suppliers;
+    std::vector<PickerOption> locations;
+    std::vector<PickerOption> recipes;
+    std::vector<PickerOption> customers;
+    std::vector<PickerOption> users; // id = name, detail = role
+};
+
+// A big scrolling list to choose one of (items, locations, recipes).
+struct PickerSession {
+    std::string fieldId;
+    std::string title;
+    std::vector<PickerOption> options;
+};
+
+struct ConfirmRequest {
+    std::string actionId; // what the confirm leads to, e.g. "leave.receive"
+    std::string question; // "Leave Receive?"
+    std::string detail;   // "What you entered is discarded."
+    std::string confirmLabel = "Yes";
+    std::string cancelLabel = "No";
+};
+
+struct LastScan {
+    std::string text;
+    scan::ScanOrigin origin = scan::ScanOrigin::Wedge;
+    TimePoint at{};
+};
+
+struct AppState {
+    std::string stationName;
+    std::optional<std::string> userName; // nobody logged in when empty
+    SyncStatus sync;
+    Catalog catalog;
+    std::vector<Screen> navigation{Screen::Home}; // never empty; Home at the bottom
+    std::optional<KeypadSession> keypad;
+    std::optional<PickerSession> picker;
+    std::optional<ConfirmRequest> confirm;
+    std::optional<Feedback> feedback;
+    std::optional<LastScan> lastScan;
+    // Values entered on screens, keyed "<screen>.<field>", until the workflows own their own state.
+    std::map<std::string, std::string> fields;
+    std::string pendingWedge; // what a keyboard-wedge scanner has typed so far (shown faintly)
+    TimePoint now{};          // the time this state was last brought up to date
+
+    [[nodiscard]] Screen screen() const { return navigation.back(); }
+    [[nodiscard]] bool modalOpen() const { return keypad || picker || confirm; }
+    [[nodiscard]] std::optional<std::string> field(const std::string& id) const;
+};
+
+} // namespace lotstation::station

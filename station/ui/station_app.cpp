@@ -1,0 +1,238 @@
+#include "station_app.hpp"
+
+#include "host_media.hpp"
+#include "lotstation/station/catalog.hpp"
+#include "lotstation/station/events_script.hpp"
+#include "lotstation/station/station.hpp"
+#include "lotstation/station/synthetic_camera.hpp"
+#include "theme.hpp"
+#include "views.hpp"
+#include "window.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <cstdio>
+#include <ctime>
+#include <optional>
+#include <thread>
+
+namespace lotstation::station {
+namespace {
+
+constexpr float kBodyFontSize = 26.0f;
+constexpr auto kFrameBudget = std::chrono::milliseconds(16); // ~60 fps where vsync is absent (Xvfb)
+
+std::string wallClock() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[8];
+    std::strftime(text, sizeof text, "%H:%M", &local);
+    return text;
+}
+
+std::optional<Key> keyOf(SDL_Keycode code) {
+    switch (code) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return Key::Enter;
+    case SDLK_BACKSPACE:
+        return Key::Backspace;
+    case SDLK_ESCAPE:
+        return Key::Escape;
+    case SDLK_TAB:
+        return Key::Tab;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::filesystem::path screenshotPath(const AppOptions& options, const std::string& name) {
+    const std::filesystem::path path(name);
+    if (path.is_absolute() || !options.screenshotDir) return path;
+    return *options.screenshotDir / path;
+}
+
+// Everything the loop carries from frame to frame, so the loop body reads as the steps of one frame.
+struct Session {
+    Station core;
+    ui::TonePlayer tones;
+    std::optional<ScriptRunner> script;
+    FrameRecord drawn;
+    FrameRecord previous;
+    long frame = 0;
+    bool running = true;
+
+    void handle(const Effects& effects) {
+        if (effects.tone) tones.play(*effects.tone);
+        for (const auto& action : effects.confirmedActions)
+            std::printf("confirmed: %s\n", action.c_str());
+        // Until the label printer is wired in, say which labels are due.
+        for (const auto& lot : effects.labelsToPrint)
+            std::printf("label due: %s\n", lot.c_str());
+    }
+    void apply(const Intent& intent) { handle(core.apply(intent, Clock::now())); }
+};
+
+void pollEvents(Session& session) {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT)
+            session.running = false;
+        else if (event.type == SDL_KEYDOWN) {
+            if (auto key = keyOf(event.key.keysym.sym)) session.apply(intent::KeyPressed{*key});
+        } else if (event.type == SDL_TEXTINPUT) {
+            session.apply(intent::TextTyped{event.text.text});
+        }
+    }
+}
+
+// The demo starts on a fresh ledger (in memory unless a database path is given) filled with the demo
+// workshop.
+std::expected<std::optional<storage::Ledger>, std::string> openLedger(const AppOptions& options) {
+    if (!options.demo && options.databasePath.empty()) return std::optional<storage::Ledger>();
+    const std::filesystem::path path = options.databasePath.empty() ? ":memory:" : options.databasePath;
+    storage::OpenOptions open;
+    if (options.demo) open.identity = storage::StationIdentity{"", "Demo station", "D1"};
+    auto ledger = storage::Ledger::open(path, open);
+    if (!ledger) return std::unexpected("cannot open " + path.string() + ": " + ledger.error().message);
+    if (options.demo && ledger->items().empty()) {
+        if (auto seeded = seedDemoLedger(*ledger); !seeded)
+            return std::unexpected("cannot set up the demo: " + seeded.error().message);
+    }
+    return std::optional<storage::Ledger>(std::move(*ledger));
+}
+
+AppConfig configFor(const AppOptions& options) {
+    AppConfig config;
+    config.stationName = options.demo ? "Demo station" : "Station";
+    return config;
+}
+
+} // namespace
+
+int runStationApp(const AppOptions& options) {
+    // A broken script fails before any window opens, naming its line.
+    std::optional<ScriptRunner> script;
+    if (options.eventsScript) {
+        auto events = loadEventScript(*options.eventsScript);
+        if (!events) {
+            std::fprintf(stderr, "lotstation: %s\n", events.error().message.c_str());
+            return 1;
+        }
+        script.emplace(std::move(*events));
+    }
+    auto window = ui::Window::open(options);
+    if (!window) {
+        std::fprintf(stderr, "lotstation: %s\n", window.error().c_str());
+        return 1;
+    }
+    const auto fonts = ui::loadFonts(options.assetsDir, kBodyFontSize);
+    if (!fonts) {
+        std::fprintf(stderr, "lotstation: %s\n", fonts.error().c_str());
+        return 1;
+    }
+    ui::applyTheme(kBodyFontSize);
+
+    auto ledger = openLedger(options);
+    if (!ledger) {
+        std::fprintf(stderr, "lotstation: %s\n", ledger.error().c_str());
+        return 1;
+    }
+    storage::Ledger* ledgerInUse = *ledger ? &**ledger : nullptr;
+    Session session{Station(configFor(options), Clock::now(), ledgerInUse),
+                    ui::TonePlayer(),
+                    std::move(script),
+                    {},
+                    {},
+                    0,
+                    true};
+    // Until the scan module's frame sources are wired in, the preview shows the synthetic camera.
+    SyntheticCamera camera(640, 480);
+    ui::PreviewTexture texture;
+    ui::PreviewFrame preview;
+    preview.sourceName = "Synthetic camera";
+
+    while (session.running) {
+        const auto frameStart = Clock::now();
+        pollEvents(session);
+
+        ScriptStep step;
+        if (session.script && !session.script->finished()) {
+            step = session.script->step(session.frame, frameStart, session.previous);
+            for (const Intent& intent : step.intents)
+                session.apply(intent);
+            if (step.quit) break;
+        }
+        session.handle(session.core.tick(Clock::now()));
+
+        const CameraFrame shot = camera.frame(session.frame);
+        texture.upload(*shot.image);
+        preview.texture = texture.id();
+        preview.width = shot.image->width;
+        preview.height = shot.image->height;
+        preview.outline = shot.codeOutline;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGuiIO& io = ImGui::GetIO();
+        if (step.pointer) { // the script's finger replaces the real mouse
+            io.MousePos = ImVec2(step.pointer->x, step.pointer->y);
+            io.MouseDown[0] = step.pointer->down;
+        }
+        ImGui::NewFrame();
+        session.drawn.clear();
+        IntentSink sink;
+        ui::Ui ui{
+            sink, session.drawn, *fonts, preview, wallClock(), session.core.login(), session.core.receive()};
+        ui::drawStation(session.core.state(), ui, io.DisplaySize);
+        ImGui::Render();
+
+        int width = 0, height = 0;
+        window->get()->drawableSize(width, height);
+        glViewport(0, 0, width, height);
+        const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(ui::colour::background);
+        glClearColor(clear.x, clear.y, clear.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (step.screenshot) {
+            const auto path = screenshotPath(options, *step.screenshot);
+            auto image = ui::captureBackBuffer(width, height);
+            auto written = image ? writePng(path, *image) : std::unexpected(Error{image.error()});
+            if (written)
+                std::printf("screenshot: %s\n", path.string().c_str());
+            else
+                session.script->fail("screenshot " + path.string() + ": " + written.error().message);
+        }
+        SDL_GL_SwapWindow(window->get()->handle());
+
+        for (const Intent& intent : sink.take())
+            session.apply(intent);
+        if (session.script && !session.drawn.duplicateIds().empty())
+            session.script->fail("frame " + std::to_string(session.frame) +
+                                 ": widget id drawn twice: " + session.drawn.duplicateIds().front());
+        std::swap(session.previous, session.drawn);
+        ++session.frame;
+        if (options.maxFrames && session.frame >= *options.maxFrames) session.running = false;
+        const auto spent = Clock::now() - frameStart;
+        if (spent < kFrameBudget) std::this_thread::sleep_for(kFrameBudget - spent);
+    }
+
+    if (!session.script) return 0;
+    const auto& failures = session.script->failures();
+    for (const auto& failure : failures)
+        std::fprintf(stderr, "lotstation: script: %s\n", failure.c_str());
+    std::printf("script: %zu checks passed, %zu screenshots, %zu failures, %ld frames\n",
+                session.script->checksPassed(), session.script->screenshotsTaken(), failures.size(),
+                session.frame);
+    if (!session.script->finished()) {
+        std::fprintf(stderr, "lotstation: script: stopped before its end (--frames %ld)\n", session.frame);
+        return 1;
+    }
+    return failures.empty() ? 0 : 1;
+}
+
+} // namespace lotstation::station

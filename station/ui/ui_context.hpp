@@ -1,0 +1,43 @@
+#pragma once
+// What every view gets besides the state: where to send intents, where to record what it drew, the fonts, the
+// camera preview to show and the wall clock. Views draw from these and the const state only.
+#include "lotstation/station/frame_record.hpp"
+#include "lotstation/station/intents.hpp"
+#include "lotstation/station/workflows/login_flow.hpp"
+#include "lotstation/station/workflows/receive_flow.hpp"
+
+#include <imgui.h>
+#include <optional>
+#include <string>
+
+namespace lotstation::station::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;    // ~26 px: everything a person reads
+    ImFont* bold = nullptr;    // body size, bold: labels on buttons
+    ImFont* title = nullptr;   // ~36 px bold: screen titles, tile names
+    ImFont* display = nullptr; // ~60 px bold: keypad display, feedback headline
+    float size = 26.0f;        // the body size: every length is a multiple of it
+};
+
+struct PreviewFrame {
+    ImTextureID texture = nullptr;
+    int width = 0;
+    int height = 0;
+    std::optional<scan::Quad> outline; // the decoded code, in frame pixels
+    std::string sourceName;            // "Synthetic camera", "/dev/video0"
+};
+
+struct Ui {
+    IntentSink& intents;
+    FrameRecord& drawn;
+    const Fonts& fonts;
+    const PreviewFrame& preview;
+    std::string clock;                     // "09:41"
+    const LoginState* login = nullptr;     // absent without a ledger
+    const ReceiveState* receive = nullptr; // absent without a ledger
+
+    [[nodiscard]] float em(float multiple) const { return fonts.size * multiple; }
+};
+
+} // namespace lotstation::station::ui

@@ -1,0 +1,24 @@
+#pragma once
+// The views: functions of (const AppState&, Ui&) that draw and emit intents. No database, file, network or
+// camera calls happen here, and no view keeps state of its own between frames.
+#include "lotstation/station/app_state.hpp"
+#include "ui_context.hpp"
+
+namespace lotstation::station::ui {
+
+// The whole frame: status bar, the current screen, then any open dialog on top, then the feedback flash.
+void drawStation(const AppState& state, Ui& ui, ImVec2 viewport);
+
+void drawStatusBar(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
+void drawHome(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
+void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
+void drawCameraPreview(Ui& ui, ImVec2 min, ImVec2 max);
+// Bodies of the screens run by workflows, below the header.
+void drawLoginBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
+void drawReceiveBody(const AppState& state, const ReceiveState& receive, Ui& ui, ImVec2 min, ImVec2 max);
+void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
+void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
+void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);
+void drawFeedback(const AppState& state, Ui& ui, ImVec2 viewport, float top);
+
+} // namespace lotstation::station::ui
