@@ -24,6 +24,7 @@ cmake --build "$build" -j "${LOTSTATION_JOBS:-2}" --target "${targets[@]/#/fuzz_
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/hardening/sanitizer/lsan.supp:print_suppressions=0}"
 failed=()
 printf '%-14s %12s %10s %8s %s\n' target executions exec/s corpus result
 for target in "${targets[@]}"; do
