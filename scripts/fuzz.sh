@@ -14,7 +14,7 @@ build="${LOTSTATION_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(gs1 digital_link interpreter own_labels wedge quantity money dates)
+[ ${#targets[@]} -gt 0 ] || targets=(gs1 digital_link interpreter own_labels wedge quantity money dates csv label_template)
 cxx="${CXX_FUZZ:-$(command -v clang++ || command -v clang++-14)}"
 cc="${CC_FUZZ:-$(command -v clang || command -v clang-14)}"
 
@@ -24,6 +24,7 @@ cmake --build "$build" -j "${LOTSTATION_JOBS:-2}" --target "${targets[@]/#/fuzz_
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/hardening/sanitizer/lsan.supp:print_suppressions=0}"
 failed=()
 printf '%-14s %12s %10s %8s %s\n' target executions exec/s corpus result
 for target in "${targets[@]}"; do

@@ -9,8 +9,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="${LOTSTATION_SANITIZE_BUILD_DIR:-$root/build-sanitize}"
 jobs="${LOTSTATION_JOBS:-$(nproc)}"
 
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/hardening/sanitizer/lsan.supp:print_suppressions=0}"
 
 start=$(date +%s)
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOTSTATION_SANITIZE=ON >/dev/null

@@ -39,6 +39,10 @@ void checkWedge(Bytes input);
 void checkQuantity(Bytes input);
 void checkMoney(Bytes input);
 void checkDates(Bytes input);
+// storage/ CSV: parse / write round trip, and imports that are all-or-nothing.
+void checkCsv(Bytes input);
+// labels/: templates read from JSON, then rendered (ZPL and PNG).
+void checkLabelTemplate(Bytes input);
 
 struct NamedProperty {
     std::string_view name; // the fuzz target's name, also its corpus and regression folder name

@@ -1,17 +1,9 @@
+// The table of every target, for the regular test suite (each fuzz executable calls its one property).
 #include "properties.hpp"
 
 #include <array>
 
 namespace lotstation::fuzz {
-
-void require(bool holds, const std::string& what) {
-    if (!holds) throw PropertyViolation(what);
-}
-
-std::string_view asText(Bytes input) {
-    // Reading bytes as chars is what every text parser does with scanner input.
-    return {reinterpret_cast<const char*>(input.data()), input.size()};
-}
 
 namespace {
 
@@ -24,6 +16,8 @@ constexpr std::array kProperties{
     NamedProperty{"quantity", checkQuantity},
     NamedProperty{"money", checkMoney},
     NamedProperty{"dates", checkDates},
+    NamedProperty{"csv", checkCsv},
+    NamedProperty{"label_template", checkLabelTemplate},
 };
 
 } // namespace

@@ -263,7 +263,7 @@ std::expected<TemplateFile, LabelError> parseTemplate(std::string_view json, std
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse_error, and out_of_range for numbers like 1e999
         return std::unexpected(
             LabelError{LabelErrorKind::Template, source + ": not valid JSON: " + e.what()});
     }
