@@ -58,7 +58,9 @@ std::vector<scan::ScannedCode> CameraFeed::update(std::chrono::steady_clock::tim
         for (auto& code : outcome.registered)
             registered.push_back(std::move(code));
     }
-    if (now - m_outlinesAt > m_settings.outlineFor) m_outlines.clear();
+    // A file that ended stays on screen with its last frame, and so do that frame's codes.
+    if (m_status.state != scan::SourceState::Ended && now - m_outlinesAt > m_settings.outlineFor)
+        m_outlines.clear();
     return registered;
 }
 

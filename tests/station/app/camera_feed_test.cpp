@@ -106,3 +106,26 @@ TEST_CASE("camera feed: a missing source is a Lost status with its reason, not a
     CHECK(feed.preview() == nullptr);
     CHECK(feed.outlines().empty());
 }
+
+TEST_CASE("camera feed: a file source that ended keeps its last frame's outline on screen") {
+    lotstation::test::TempDir work;
+    const auto png = locationLabelPng("dock_2", "Dock 2");
+    const auto image = work.path() / "label.png";
+    lotstation::test::writeFile(image, std::string(png.begin(), png.end()));
+    CameraFeed feed(scan::parseSourceSpec(image.string()));
+    std::size_t registered = 0;
+    const auto start = Clock::now();
+    while (Clock::now() - start < kBudget &&
+           (registered == 0 || feed.status().state != scan::SourceState::Ended)) {
+        registered += feed.update(Clock::now()).size();
+        std::this_thread::sleep_for(kTick);
+    }
+    REQUIRE(registered == 1);
+    // Long after the outline timeout, the ended file's picture still shows where its code is.
+    for (int i = 0; i < 10; ++i) {
+        CHECK(feed.update(Clock::now() + std::chrono::seconds(5)).empty());
+        std::this_thread::sleep_for(kTick);
+    }
+    CHECK(feed.outlines().size() == 1);
+    CHECK(feed.statusText(Clock::now()) == "Ended: label.png");
+}
