@@ -14,6 +14,12 @@ void drawCameraPreview(Ui& ui, ImVec2 min, ImVec2 max) {
     if (!frame.texture || frame.width <= 0 || frame.height <= 0) {
         const char* text = "No camera: a handheld scanner still works";
         drawText(ui, list, ui.fonts.bold, centred(ui.fonts.bold, text, min, max), colour::textDim, text);
+        if (!frame.sourceName.empty()) { // why there is no picture, under the headline
+            const ImVec2 at(min.x, min.y + (max.y - min.y) / 2 + ui.em(1.0f));
+            const ImVec2 below(max.x, at.y + ui.em(1.5f));
+            drawText(ui, list, ui.fonts.body, centred(ui.fonts.body, frame.sourceName, at, below),
+                     colour::textDim, frame.sourceName);
+        }
         return;
     }
     // Fit the frame, keeping its shape; the rest stays black.
@@ -23,10 +29,10 @@ void drawCameraPreview(Ui& ui, ImVec2 min, ImVec2 max) {
     const ImVec2 origin(min.x + (max.x - min.x - size.x) / 2, min.y + (max.y - min.y - size.y) / 2);
     list->AddImageRounded(frame.texture, origin, ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 0),
                           ImVec2(1, 1), colour::text, rounding);
-    if (frame.outline) {
+    for (const scan::Quad& outline : frame.outlines) {
         ImVec2 points[4];
         for (std::size_t i = 0; i < 4; ++i) {
-            const auto& corner = frame.outline->corners[i];
+            const auto& corner = outline.corners[i];
             points[i] = ImVec2(origin.x + static_cast<float>(corner.x) * scale,
                                origin.y + static_cast<float>(corner.y) * scale);
         }

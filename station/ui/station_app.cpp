@@ -1,6 +1,7 @@
 #include "station_app.hpp"
 
 #include "host_media.hpp"
+#include "lotstation/station/camera_feed.hpp"
 #include "lotstation/station/demo_seed.hpp"
 #include "lotstation/station/events_script.hpp"
 #include "lotstation/station/station.hpp"
@@ -113,6 +114,37 @@ std::expected<std::optional<storage::Ledger>, std::string> openLedger(const AppO
     return std::optional<storage::Ledger>(std::move(*ledger));
 }
 
+// What the preview shows this frame: the feed's newest frame and outlines, else the synthetic camera, else
+// nothing but the feed's status ("Lost: ..., retrying in 2 s").
+void updatePreview(ui::PreviewFrame& preview, ui::PreviewTexture& texture, const CameraFeed& feed,
+                   SyntheticCamera& synthetic, bool syntheticFallback, long frame) {
+    preview.outlines.clear();
+    const auto state = feed.status().state;
+    if (const Image* image = feed.preview();
+        image && (state == scan::SourceState::Running || state == scan::SourceState::Ended)) {
+        texture.upload(*image);
+        preview.texture = texture.id();
+        preview.width = image->width;
+        preview.height = image->height;
+        preview.outlines = feed.outlines();
+        preview.sourceName = feed.statusText(Clock::now());
+        return;
+    }
+    if (syntheticFallback) {
+        const CameraFrame shot = synthetic.frame(frame);
+        texture.upload(*shot.image);
+        preview.texture = texture.id();
+        preview.width = shot.image->width;
+        preview.height = shot.image->height;
+        if (shot.codeOutline) preview.outlines.push_back(*shot.codeOutline);
+        preview.sourceName = "Synthetic camera";
+        return;
+    }
+    preview.texture = nullptr;
+    preview.width = preview.height = 0;
+    preview.sourceName = feed.statusText(Clock::now());
+}
+
 AppConfig configFor(const AppOptions& options) {
     AppConfig config;
     config.stationName = options.demo ? "Demo station" : "Station";
@@ -157,11 +189,15 @@ int runStationApp(const AppOptions& options) {
                     {},
                     0,
                     true};
-    // Until the scan module's frame sources are wired in, the preview shows the synthetic camera.
-    SyntheticCamera camera(640, 480);
+    // The real source (camera 0 unless --camera names one) through the real decoder. While it delivers no
+    // frames the preview shows the synthetic camera, when no camera was named or in the demo; its pattern is
+    // not a real code, so it only paints the preview and never scans.
+    CameraFeed feed(options.cameraSource.empty() ? scan::SourceSpec::camera(0)
+                                                 : scan::parseSourceSpec(options.cameraSource));
+    const bool syntheticFallback = options.cameraSource.empty() || options.demo;
+    SyntheticCamera synthetic(640, 480);
     ui::PreviewTexture texture;
     ui::PreviewFrame preview;
-    preview.sourceName = "Synthetic camera";
 
     while (session.running) {
         const auto frameStart = Clock::now();
@@ -176,12 +212,9 @@ int runStationApp(const AppOptions& options) {
         }
         session.handle(session.core.tick(Clock::now()));
 
-        const CameraFrame shot = camera.frame(session.frame);
-        texture.upload(*shot.image);
-        preview.texture = texture.id();
-        preview.width = shot.image->width;
-        preview.height = shot.image->height;
-        preview.outline = shot.codeOutline;
+        for (const auto& code : feed.update(Clock::now()))
+            session.apply(intent::Scanned{code});
+        updatePreview(preview, texture, feed, synthetic, syntheticFallback, session.frame);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();

@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lotstation::station::ui {
 
@@ -24,8 +25,8 @@ struct PreviewFrame {
     ImTextureID texture = nullptr;
     int width = 0;
     int height = 0;
-    std::optional<scan::Quad> outline; // the decoded code, in frame pixels
-    std::string sourceName;            // "Synthetic camera", "/dev/video0"
+    std::vector<scan::Quad> outlines; // the codes seen in the frame, in frame pixels
+    std::string sourceName;           // "Synthetic camera", "Camera 0"; without a frame, why ("Lost: ...")
 };
 
 struct Ui {
