@@ -15,7 +15,14 @@ PreviewTexture::~PreviewTexture() {
     }
 }
 
+void PreviewTexture::uploadVersion(const Image& frame, std::uint64_t version) {
+    if (m_version == version && m_texture != 0) return;
+    upload(frame);
+    m_version = version;
+}
+
 void PreviewTexture::upload(const Image& frame) {
+    m_version.reset();
     if (frame.empty() || (frame.channels != 3 && frame.channels != 4)) return;
     const GLenum format = frame.channels == 4 ? GL_RGBA : GL_RGB;
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);

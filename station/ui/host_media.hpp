@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <imgui.h>
 #include <string>
 
@@ -19,6 +20,9 @@ class PreviewTexture {
     PreviewTexture& operator=(const PreviewTexture&) = delete;
 
     void upload(const Image& frame); // RGB or RGBA, any size; reallocates only when the size changes
+    // The same, skipped when `version` is the one already on the GPU: a 1080p frame is ~6 MB to copy, and
+    // the window draws faster than most cameras deliver.
+    void uploadVersion(const Image& frame, std::uint64_t version);
     [[nodiscard]] ImTextureID id() const;
 
   private:
@@ -26,6 +30,7 @@ class PreviewTexture {
     int m_width = 0;
     int m_height = 0;
     int m_channels = 0;
+    std::optional<std::uint64_t> m_version; // of the camera frame on the GPU; empty after a plain upload
 };
 
 // The frame just rendered, read from the back buffer before the swap, top row first, RGB.

@@ -122,7 +122,7 @@ void updatePreview(ui::PreviewFrame& preview, ui::PreviewTexture& texture, const
     const auto state = feed.status().state;
     if (const Image* image = feed.preview();
         image && (state == scan::SourceState::Running || state == scan::SourceState::Ended)) {
-        texture.upload(*image);
+        texture.uploadVersion(*image, feed.previewSequence());
         preview.texture = texture.id();
         preview.width = image->width;
         preview.height = image->height;

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,8 @@ class CameraFeed {
 
     // The newest frame as RGB for the preview texture; nullptr until the source delivered one.
     [[nodiscard]] const Image* preview() const { return m_preview.empty() ? nullptr : &m_preview; }
+    // Changes whenever preview() holds a new frame, so the window uploads each camera frame once.
+    [[nodiscard]] std::uint64_t previewSequence() const { return m_lastSubmitted; }
     // Where codes were seen in the latest decoded frame, in frame pixels.
     [[nodiscard]] const std::vector<scan::Quad>& outlines() const { return m_outlines; }
     [[nodiscard]] const scan::SourceStatus& status() const { return m_status; }
