@@ -227,7 +227,7 @@ int runStationApp(const AppOptions& options) {
         session.drawn.clear();
         IntentSink sink;
         ui::Ui ui{
-            sink, session.drawn, *fonts, preview, wallClock(), session.core.login(), session.core.receive()};
+            sink, session.drawn, *fonts, preview, wallClock(), session.core.flows()};
         ui::drawStation(session.core.state(), ui, io.DisplaySize);
         ImGui::Render();
 

@@ -7,8 +7,8 @@
 #include "lotstation/station/image.hpp"
 
 #include <chrono>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
