@@ -143,6 +143,12 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
             },
             [&](const intent::Login&) { return Effects{}; },   // the workflows' business
             [&](const intent::Receive&) { return Effects{}; }, // the workflows' business
+            [&](const intent::Lookup&) { return Effects{}; },
+            [&](const intent::Recall&) { return Effects{}; },
+            [&](const intent::Stock&) { return Effects{}; },
+            [&](const intent::Labels&) { return Effects{}; },
+            [&](const intent::Settings&) { return Effects{}; },
+            [&](const intent::SyncNow&) { return Effects{}; }, // the host's sync client
         },
         intent);
 }

@@ -31,11 +31,16 @@ std::optional<Screen> screenOfId(const std::string& id) {
 
 } // namespace
 
-Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger)
+Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger, StationFiles files)
     : m_core(std::move(config), now), m_ledger(ledger) {
     if (m_ledger) {
         m_login.emplace(*m_ledger);
         m_receive.emplace(*m_ledger);
+        m_lookup.emplace(*m_ledger);
+        m_recall.emplace(*m_ledger, files.exportFolder);
+        m_stock.emplace(*m_ledger);
+        m_labels.emplace(*m_ledger);
+        m_settings.emplace(*m_ledger, files.settingsFile, files.settings, files.labelTemplates);
         m_core.setCatalog(catalogOf(*m_ledger));
     }
 }
@@ -44,12 +49,22 @@ FlowStates Station::flows() const {
     FlowStates states;
     if (m_login) states.login = &m_login->state();
     if (m_receive) states.receive = &m_receive->state();
+    if (m_lookup) states.lookup = &m_lookup->state();
+    if (m_recall) states.recall = &m_recall->state();
+    if (m_stock) states.stock = &m_stock->state();
+    if (m_labels) states.labels = &m_labels->state();
+    if (m_settings) states.settings = &m_settings->state();
     return states;
 }
 
 std::vector<ScreenFlow*> Station::screenFlows() {
     std::vector<ScreenFlow*> flows;
     if (m_receive) flows.push_back(&*m_receive);
+    if (m_lookup) flows.push_back(&*m_lookup);
+    if (m_recall) flows.push_back(&*m_recall);
+    if (m_stock) flows.push_back(&*m_stock);
+    if (m_labels) flows.push_back(&*m_labels);
+    if (m_settings) flows.push_back(&*m_settings);
     return flows;
 }
 
@@ -79,6 +94,16 @@ std::optional<Effects> Station::step(const Intent& intent, TimePoint now) {
         return m_login ? show(m_login->apply(loginStep->step, now), now) : Effects{};
     if (const auto* receiveStep = std::get_if<intent::Receive>(&intent))
         return m_receive ? show(m_receive->apply(receiveStep->step), now) : Effects{};
+    if (const auto* s = std::get_if<intent::Lookup>(&intent))
+        return m_lookup ? show(m_lookup->apply(s->step), now) : Effects{};
+    if (const auto* s = std::get_if<intent::Recall>(&intent))
+        return m_recall ? show(m_recall->apply(s->step), now) : Effects{};
+    if (const auto* s = std::get_if<intent::Stock>(&intent))
+        return m_stock ? show(m_stock->apply(s->step), now) : Effects{};
+    if (const auto* s = std::get_if<intent::Labels>(&intent))
+        return m_labels ? show(m_labels->apply(s->step), now) : Effects{};
+    if (const auto* s = std::get_if<intent::Settings>(&intent))
+        return m_settings ? show(m_settings->apply(s->step, context(now)), now) : Effects{};
     return std::nullopt;
 }
 
@@ -134,12 +159,14 @@ Effects Station::routeScan(const scan::ScannedCode& code, TimePoint now) {
         if (const auto* key = std::get_if<scan::LookupKey>(&meaning); key && screen == Screen::Login)
             return show(m_login->apply(login::BadgeScanned{key->key}, now), now);
     }
-    if (const auto* unreadable = std::get_if<scan::Unreadable>(&meaning))
-        return m_core.show(FeedbackKind::Refused, "Not understood",
-                           unreadable->shown + ": " + unreadable->reason, now);
+    // The screen's workflow hears every scan first, even one that is no known code: a screen waiting for
+    // free text (a server address on Settings) takes it as it is.
     if (ScreenFlow* flow = flowFor(screen); flow && free) {
         if (auto outcome = flow->scanned(meaning, context(now))) return show(*outcome, now);
     }
+    if (const auto* unreadable = std::get_if<scan::Unreadable>(&meaning))
+        return m_core.show(FeedbackKind::Refused, "Not understood",
+                           unreadable->shown + ": " + unreadable->reason, now);
     return m_core.show(FeedbackKind::Unknown, "Not understood here", scan::describe(meaning), now);
 }
 

@@ -3,8 +3,13 @@
 // change state themselves.
 #include "lotstation/scan/scanned_code.hpp"
 #include "lotstation/station/app_state.hpp"
+#include "lotstation/station/workflows/labels_flow.hpp"
 #include "lotstation/station/workflows/login_flow.hpp"
+#include "lotstation/station/workflows/lookup_flow.hpp"
+#include "lotstation/station/workflows/recall_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
+#include "lotstation/station/workflows/settings_flow.hpp"
+#include "lotstation/station/workflows/stock_flow.hpp"
 
 #include <utility>
 #include <variant>
@@ -66,13 +71,31 @@ struct Login {
 struct Receive {
     ReceiveIntent step;
 };
+struct Lookup {
+    LookupIntent step;
+};
+struct Recall {
+    RecallIntent step;
+};
+struct Stock {
+    StockIntent step;
+};
+struct Labels {
+    LabelsIntent step;
+};
+struct Settings {
+    SettingsIntent step;
+};
+// The operator asked for a sync now; the host passes it to its sync client.
+struct SyncNow {};
 } // namespace intent
 
 using Intent =
     std::variant<intent::Navigate, intent::Back, intent::GoHome, intent::OpenKeypad, intent::KeypadPress,
                  intent::KeypadUnit, intent::KeypadOk, intent::KeypadCancel, intent::OpenPicker, intent::Pick,
                  intent::ClosePicker, intent::AskConfirm, intent::Answer, intent::Scanned, intent::KeyPressed,
-                 intent::TextTyped, intent::LogOut, intent::Login, intent::Receive>;
+                 intent::TextTyped, intent::LogOut, intent::Login, intent::Receive, intent::Lookup,
+                 intent::Recall, intent::Stock, intent::Labels, intent::Settings, intent::SyncNow>;
 
 // Where a frame's views put what the operator asked for; the host applies them after the frame.
 class IntentSink {

@@ -5,6 +5,7 @@
 // drops a workflow's draft when its screen is left, and keeps the logged-in operator in step. Plain C++, time
 // passed in.
 #include "lotstation/station/app_core.hpp"
+#include "lotstation/station/station_files.hpp"
 #include "lotstation/station/workflows/flow_states.hpp"
 #include "lotstation/station/workflows/login_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
@@ -17,11 +18,15 @@ namespace lotstation::station {
 class Station {
   public:
     // Without a ledger the shell runs alone: scans are read but not understood, nothing can be recorded.
-    Station(AppConfig config, TimePoint now, storage::Ledger* ledger);
+    Station(AppConfig config, TimePoint now, storage::Ledger* ledger, StationFiles files = {});
 
     Effects apply(const Intent& intent, TimePoint now);
     Effects tick(TimePoint now);
     void restartFeedback(TimePoint now) { m_core.restartFeedback(now); }
+    // Flashes what the host did outside the workflows (a label printed, a printer that did not answer).
+    Effects notify(FeedbackKind kind, std::string headline, std::string detail, TimePoint now) {
+        return m_core.show(kind, std::move(headline), std::move(detail), now);
+    }
 
     [[nodiscard]] const AppState& state() const { return m_core.state(); }
     [[nodiscard]] FlowStates flows() const;
@@ -48,6 +53,11 @@ class Station {
     storage::Ledger* m_ledger;
     std::optional<LoginFlow> m_login;
     std::optional<ReceiveFlow> m_receive;
+    std::optional<LookupFlow> m_lookup;
+    std::optional<RecallFlow> m_recall;
+    std::optional<StockFlow> m_stock;
+    std::optional<LabelsFlow> m_labels;
+    std::optional<SettingsFlow> m_settings;
 };
 
 } // namespace lotstation::station

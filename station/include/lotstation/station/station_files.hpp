@@ -1,0 +1,19 @@
+#pragma once
+// Where the station's screens put and find files beyond the ledger: the recall exports, the settings file
+// and what it held at start, and the label templates the Settings screen offers.
+#include "lotstation/station/station_settings.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lotstation::station {
+
+struct StationFiles {
+    std::filesystem::path exportFolder; // recall CSV / PDF reports
+    std::filesystem::path settingsFile; // see station_settings.hpp
+    StationSettings settings;           // as loaded from settingsFile
+    std::vector<std::string> labelTemplates{"lot-50x30"};
+};
+
+} // namespace lotstation::station

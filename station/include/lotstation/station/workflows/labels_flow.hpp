@@ -1,0 +1,68 @@
+#pragma once
+// Labels: reprint any lot's label. Scan the lot (or pick its item, then the lot), check what the label will
+// say, set the number of copies on the keypad, print. The printing itself is the host's (LabelPrinter):
+// the flow only asks for it.
+#include "lotstation/labels/label_data.hpp"
+#include "lotstation/station/workflows/lot_facts.hpp"
+#include "lotstation/station/workflows/screen_flow.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lotstation::station {
+
+struct LabelsState {
+    std::optional<labels::LotLabelData> content; // what the label will say
+    std::string payload;                         // what its code will hold
+    LotStanding standing = LotStanding::Released;
+    int copies = 1;
+    std::optional<storage::Item> item;
+    std::vector<ItemLot> lotsOfItem; // to pick the lot from
+    std::optional<std::string> problem;
+    int printed = 0; // copies asked for since the lot was opened
+};
+
+namespace labelsflow {
+struct OpenLot {
+    std::string code;
+};
+struct PickItem {
+    std::string sku;
+};
+struct SetCopies {
+    int copies;
+};
+struct Print {};
+} // namespace labelsflow
+
+using LabelsIntent =
+    std::variant<labelsflow::OpenLot, labelsflow::PickItem, labelsflow::SetCopies, labelsflow::Print>;
+
+inline constexpr int kMaxCopies = 200;
+
+class LabelsFlow final : public ScreenFlow {
+  public:
+    explicit LabelsFlow(const storage::Ledger& ledger) : m_ledger(ledger) {}
+
+    FlowOutcome apply(const LabelsIntent& intent);
+    [[nodiscard]] const LabelsState& state() const { return m_state; }
+
+    [[nodiscard]] Screen screen() const override { return Screen::Labels; }
+    [[nodiscard]] std::optional<FlowOutcome> scanned(const scan::Meaning& meaning,
+                                                     const FlowContext& context) override;
+    [[nodiscard]] std::optional<FlowOutcome> entered(const FieldEntry& entry,
+                                                     const FlowContext& context) override;
+    void cancel() override { m_state = LabelsState{}; }
+    [[nodiscard]] std::map<std::string, std::string> unsaved() const override { return {}; }
+
+  private:
+    FlowOutcome openLot(const std::string& code);
+    FlowOutcome refuse(std::string message);
+
+    const storage::Ledger& m_ledger;
+    LabelsState m_state;
+};
+
+} // namespace lotstation::station
