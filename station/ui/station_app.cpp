@@ -4,6 +4,8 @@
 #include "lotstation/station/camera_feed.hpp"
 #include "lotstation/station/demo_seed.hpp"
 #include "lotstation/station/events_script.hpp"
+#include "lotstation/station/label_printer.hpp"
+#include "lotstation/station/paths.hpp"
 #include "lotstation/station/station.hpp"
 #include "lotstation/station/synthetic_camera.hpp"
 #include "theme.hpp"
@@ -59,6 +61,9 @@ std::filesystem::path screenshotPath(const AppOptions& options, const std::strin
 // Everything the loop carries from frame to frame, so the loop body reads as the steps of one frame.
 struct Session {
     Station core;
+    storage::Ledger* ledger;
+    std::optional<PrintWorker> printer; // none when the label templates could not be read
+    std::filesystem::path labelsFolder;
     ui::TonePlayer tones;
     std::optional<ScriptRunner> script;
     FrameRecord drawn;
@@ -70,11 +75,62 @@ struct Session {
         if (effects.tone) tones.play(*effects.tone);
         for (const auto& action : effects.confirmedActions)
             std::printf("confirmed: %s\n", action.c_str());
-        // Until the label printer is wired in, say which labels are due.
-        for (const auto& lot : effects.labelsToPrint)
+        if (!effects.labelsToPrint.empty()) printLabels(effects.labelsToPrint);
+    }
+    // Label content is read here (the ledger belongs to this thread); rendering and sending run on the
+    // print worker, whose results come back as flashes (collectPrinted).
+    void printLabels(const std::vector<std::string>& lots) {
+        for (const auto& lot : lots)
             std::printf("label due: %s\n", lot.c_str());
+        if (!ledger || !printer) {
+            notify(FeedbackKind::Refused, "Labels cannot print", "no label templates were found");
+            return;
+        }
+        PrinterSetup setup;
+        setup.labelsFolder = labelsFolder;
+        if (const auto* settings = core.flows().settings) {
+            setup.printer = settings->settings.printer;
+            setup.templateName = settings->settings.labelTemplate;
+        }
+        auto prepared = labelJobs(*ledger, lots, setup);
+        for (auto& job : prepared.jobs)
+            printer->submit(std::move(job));
+        for (const auto& failed : prepared.failed)
+            report(failed);
+    }
+    void collectPrinted() {
+        if (!printer) return;
+        for (const auto& result : printer->takeFinished())
+            report(result);
+    }
+    void report(const PrintResult& result) {
+        std::printf("label %s: %s (%.1f ms)\n", result.ok ? "printed" : "failed", result.message.c_str(),
+                    static_cast<double>(result.took.count()) / 1000.0);
+        // A label that came out adds to what the operator is reading ("Received lot ...") instead of
+        // replacing it; one that did not is a refusal of its own, loud.
+        const auto& showing = core.state().feedback;
+        if (result.ok && showing && showing->kind == FeedbackKind::Accepted) {
+            (void)core.notify(FeedbackKind::Accepted, showing->headline, result.message, Clock::now());
+            return;
+        }
+        notify(result.ok ? FeedbackKind::Accepted : FeedbackKind::Refused,
+               !result.ok    ? "Label not printed"
+               : result.file ? "Label " + result.lot + " saved"
+                             : "Label " + result.lot + " printed",
+               result.message);
+    }
+    void notify(FeedbackKind kind, std::string headline, std::string detail) {
+        const Effects effects = core.notify(kind, std::move(headline), std::move(detail), Clock::now());
+        if (effects.tone) tones.play(*effects.tone);
+    }
+    // A sync client, when the host has one, takes the request; without one the operator hears why not.
+    void syncNow() {
+        std::printf("sync requested\n");
+        if (core.state().sync.link == SyncLink::NotConfigured)
+            notify(FeedbackKind::Unknown, "No server set up", "Set the server address in Settings");
     }
     void apply(const Intent& intent) {
+        if (std::holds_alternative<intent::SyncNow>(intent)) syncNow();
         const Effects effects = core.apply(intent, Clock::now());
         if (effects.tone) core.restartFeedback(Clock::now()); // the step may have been slow (a PIN check)
         handle(effects);
@@ -145,10 +201,18 @@ void updatePreview(ui::PreviewFrame& preview, ui::PreviewTexture& texture, const
     preview.sourceName = feed.statusText(Clock::now());
 }
 
-AppConfig configFor(const AppOptions& options) {
+AppConfig configFor(const AppOptions& options, const StationSettings& settings) {
     AppConfig config;
     config.stationName = options.demo ? "Demo station" : "Station";
+    if (!settings.stationName.empty()) config.stationName = settings.stationName;
     return config;
+}
+
+// The settings file beside the ledger in use (the demo's beside the demo database).
+std::filesystem::path ledgerPathInUse(const AppOptions& options) {
+    std::filesystem::path path = options.databasePath;
+    if (options.demo) path.replace_filename(path.stem().string() + "-demo" + path.extension().string());
+    return path;
 }
 
 } // namespace
@@ -182,19 +246,44 @@ int runStationApp(const AppOptions& options) {
         return 1;
     }
     storage::Ledger* ledgerInUse = *ledger ? &**ledger : nullptr;
-    Session session{Station(configFor(options), Clock::now(), ledgerInUse),
+    StationFiles files;
+    files.exportFolder = userDataDir() / "exports";
+    if (!options.databasePath.empty()) {
+        files.settingsFile = settingsPathFor(ledgerPathInUse(options));
+        auto settings = loadSettings(files.settingsFile);
+        if (settings)
+            files.settings = std::move(*settings);
+        else
+            std::fprintf(stderr, "lotstation: %s (using defaults)\n", settings.error().message.c_str());
+    }
+    std::optional<LabelPrinter> printer;
+    if (auto loaded = LabelPrinter::load(
+            {options.assetsDir / "labels", findAssetsDir() / "labels", userDataDir() / "labels"})) {
+        files.labelTemplates = loaded->lotTemplateNames();
+        printer = std::move(*loaded);
+    } else {
+        std::fprintf(stderr, "lotstation: label templates: %s\n", loaded.error().message.c_str());
+    }
+    const StationSettings startSettings = files.settings;
+    Session session{Station(configFor(options, startSettings), Clock::now(), ledgerInUse, std::move(files)),
+                    ledgerInUse,
+                    std::nullopt,
+                    userDataDir() / "labels",
                     ui::TonePlayer(),
                     std::move(script),
                     {},
                     {},
                     0,
                     true};
+    if (printer) session.printer.emplace(std::move(*printer));
     // The real source (camera 0 unless --camera names one) through the real decoder. While it delivers no
     // frames the preview shows the synthetic camera, when no camera was named or in the demo; its pattern is
     // not a real code, so it only paints the preview and never scans.
-    CameraFeed feed(options.cameraSource.empty() ? scan::SourceSpec::camera(0)
-                                                 : scan::parseSourceSpec(options.cameraSource));
-    const bool syntheticFallback = options.cameraSource.empty() || options.demo;
+    // --camera wins over the camera chosen in Settings (which applies from the next start).
+    const std::string cameraSource =
+        options.cameraSource.empty() ? startSettings.cameraSource : options.cameraSource;
+    CameraFeed feed(cameraSource.empty() ? scan::SourceSpec::camera(0) : scan::parseSourceSpec(cameraSource));
+    const bool syntheticFallback = cameraSource.empty() || options.demo;
     SyntheticCamera synthetic(640, 480);
     ui::PreviewTexture texture;
     ui::PreviewFrame preview;
@@ -210,6 +299,7 @@ int runStationApp(const AppOptions& options) {
                 session.apply(intent);
             if (step.quit) break;
         }
+        session.collectPrinted(); // before the tick, which brings the state's clock up to the flash it adds
         session.handle(session.core.tick(Clock::now()));
 
         for (const auto& code : feed.update(Clock::now()))
@@ -226,8 +316,7 @@ int runStationApp(const AppOptions& options) {
         ImGui::NewFrame();
         session.drawn.clear();
         IntentSink sink;
-        ui::Ui ui{
-            sink, session.drawn, *fonts, preview, wallClock(), session.core.flows()};
+        ui::Ui ui{sink, session.drawn, *fonts, preview, wallClock(), session.core.flows()};
         ui::drawStation(session.core.state(), ui, io.DisplaySize);
         ImGui::Render();
 
@@ -261,6 +350,10 @@ int runStationApp(const AppOptions& options) {
         if (spent < kFrameBudget) std::this_thread::sleep_for(kFrameBudget - spent);
     }
 
+    if (session.printer) { // labels asked for just before the end still come out
+        session.printer->waitIdle();
+        session.collectPrinted();
+    }
     if (!session.script) return 0;
     const auto& failures = session.script->failures();
     for (const auto& failure : failures)

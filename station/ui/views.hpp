@@ -16,6 +16,12 @@ void drawCameraPreview(Ui& ui, ImVec2 min, ImVec2 max);
 // Bodies of the screens run by workflows, below the header.
 void drawLoginBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
 void drawReceiveBody(const AppState& state, const ReceiveState& receive, Ui& ui, ImVec2 min, ImVec2 max);
+void drawLookupBody(const AppState& state, const LookupState& lookup, Ui& ui, ImVec2 min, ImVec2 max);
+void drawRecallBody(const AppState& state, const RecallState& recall, Ui& ui, ImVec2 min, ImVec2 max);
+void drawStockBody(const AppState& state, const StockState& stock, Ui& ui, ImVec2 min, ImVec2 max);
+void drawLabelsBody(const AppState& state, const LabelsState& labels, Ui& ui, ImVec2 min, ImVec2 max);
+void drawSyncBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
+void drawSettingsBody(const AppState& state, const SettingsState& settings, Ui& ui, ImVec2 min, ImVec2 max);
 void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
 void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
 void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);

@@ -55,16 +55,6 @@ ScreenSpec specOf(Screen screen) {
                 "Scan the location, then each lot on it",
                 {{"location", "Location", "Pick a location", Input::Location},
                  {"quantity", "Counted quantity", "Tap to enter", Input::Quantity, QuantityUnit::Piece}}};
-    case Screen::Lookup:
-        return {true, "Hold any label up to the camera", {}};
-    case Screen::Recall:
-        return {
-            true, "Scan the lot to trace, or pick its item", {{"item", "Item", "Pick an item", Input::Item}}};
-    case Screen::Stock:
-        return {
-            false, "Lots by item, first to expire first", {{"item", "Item", "Pick an item", Input::Item}}};
-    case Screen::Labels:
-        return {true, "Scan the label to print again", {}};
     default:
         return {false, "", {}};
     }
@@ -124,77 +114,6 @@ void drawFields(const AppState& state, Ui& ui, const ScreenSpec& spec, float wid
     }
 }
 
-void drawLastScan(const AppState& state, Ui& ui, float width) {
-    const ImVec2 size(width, ui.em(7.0f));
-    const ImVec2 min = panel(size, colour::panel);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + ui.em(0.8f), min.y + ui.em(0.6f)));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(min.x + width - ui.em(0.8f));
-    if (!state.lastScan) {
-        label(ui, "Nothing scanned yet", ui.fonts.bold);
-        paragraph(ui, "A handheld scanner works on every screen.", ui.fonts.body, colour::textDim);
-    } else {
-        const char* origin =
-            state.lastScan->origin == scan::ScanOrigin::Wedge ? "Scanner read" : "Camera read";
-        label(ui, origin, ui.fonts.body, colour::textDim);
-        paragraph(ui, state.lastScan->text, ui.fonts.title);
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + size.y + ui.em(0.6f)));
-}
-
-std::string syncLinkText(SyncLink link) {
-    switch (link) {
-    case SyncLink::Online:
-        return "Online";
-    case SyncLink::Offline:
-        return "Offline";
-    case SyncLink::Failing:
-        return "Failing";
-    case SyncLink::NotConfigured:
-        break;
-    }
-    return "No server set up";
-}
-
-void drawInfoScreen(const AppState& state, Ui& ui, float width) {
-    if (state.screen() == Screen::Sync) {
-        infoCard(ui,
-                 {{"Server", syncLinkText(state.sync.link)},
-                  {"Waiting to send", std::to_string(state.sync.pendingEvents) + " movements"},
-                  {"Last contact", state.sync.lastContact.value_or("never")},
-                  {"Conflicts for a supervisor", "none"}},
-                 width);
-        ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
-        const bool configured = state.sync.link != SyncLink::NotConfigured;
-        touchButton(ui, "sync.now", "Sync now", ImVec2(ui.em(10.0f), ui.em(2.8f)), ButtonKind::Primary,
-                    nullptr, configured);
-        if (!configured)
-            label(ui, "Set the server address in Settings to sync.", ui.fonts.body, colour::textDim);
-        return;
-    }
-    infoCard(ui,
-             {{"Station name", state.stationName},
-              {"Camera", ui.preview.sourceName.empty() ? "none" : ui.preview.sourceName},
-              {"Printer", "none: labels go to files"},
-              {"Server", syncLinkText(state.sync.link)},
-              {"Operator", state.userName.value_or("not logged in")}},
-             width);
-}
-
-void drawEmptyStock(Ui& ui, float width) {
-    ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
-    const ImVec2 size(width, ui.em(4.6f));
-    const ImVec2 min = panel(size, colour::panel);
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + ui.em(0.9f), min.y + ui.em(0.8f)), colour::text,
-             "No lots to show yet");
-    drawText(ui, list, ui.fonts.body, ImVec2(min.x + ui.em(0.9f), min.y + ui.em(2.4f)), colour::textDim,
-             "Received and produced lots appear here, soonest expiry first.", width - ui.em(1.8f));
-    ImGui::Dummy(size);
-}
-
 } // namespace
 
 void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
@@ -206,6 +125,17 @@ void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     if (state.screen() == Screen::Login) return drawLoginBody(state, ui, bodyMin, bodyMax);
     if (state.screen() == Screen::Receive && ui.flows.receive)
         return drawReceiveBody(state, *ui.flows.receive, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Lookup && ui.flows.lookup)
+        return drawLookupBody(state, *ui.flows.lookup, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Recall && ui.flows.recall)
+        return drawRecallBody(state, *ui.flows.recall, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Stock && ui.flows.stock)
+        return drawStockBody(state, *ui.flows.stock, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Labels && ui.flows.labels)
+        return drawLabelsBody(state, *ui.flows.labels, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Sync) return drawSyncBody(state, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Settings && ui.flows.settings)
+        return drawSettingsBody(state, *ui.flows.settings, ui, bodyMin, bodyMax);
     const ScreenSpec spec = specOf(state.screen());
 
     float columnX = bodyMin.x;
@@ -226,12 +156,7 @@ void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
         ImGui::Dummy(ImVec2(0, ui.em(0.3f)));
     }
     ImGui::PopTextWrapPos();
-    if (state.screen() == Screen::Lookup || state.screen() == Screen::Labels)
-        drawLastScan(state, ui, columnWidth);
-    if (state.screen() == Screen::Sync || state.screen() == Screen::Settings)
-        drawInfoScreen(state, ui, columnWidth);
     drawFields(state, ui, spec, columnWidth);
-    if (state.screen() == Screen::Stock) drawEmptyStock(ui, columnWidth);
     ImGui::EndGroup();
 }
 

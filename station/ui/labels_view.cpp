@@ -1,0 +1,115 @@
+#include "lot_widgets.hpp"
+#include "theme.hpp"
+#include "views.hpp"
+#include "widgets.hpp"
+
+#include <string>
+
+namespace lotstation::station::ui {
+namespace {
+
+std::string destination(const FlowStates& flows) {
+    const std::string printer = flows.settings ? flows.settings->settings.printer : std::string();
+    if (printer.empty()) return "Prints to: label files in the station's labels folder";
+    if (printer.front() == '/') return "Prints to: files in " + printer;
+    return "Prints to: " + printer;
+}
+
+// What the label will say, drawn as a white label: the words the template prints and the code's content.
+void drawLabelPreview(const LabelsState& labels, Ui& ui, float width) {
+    const auto& content = *labels.content;
+    const float pad = ui.em(1.0f);
+    const ImVec2 size(width, ui.em(12.5f));
+    const ImVec2 min = panel(size, colour::text);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float x = min.x + pad;
+    const float textWidth = width - 2 * pad;
+    drawText(ui, list, ui.fonts.bold, ImVec2(x, min.y + pad), colour::textOnLight, content.itemName,
+             textWidth);
+    drawText(ui, list, ui.fonts.title, ImVec2(x, min.y + pad + ui.em(1.4f)), colour::textOnLight,
+             content.lotCode);
+    std::string dates =
+        content.produced ? "Made / received " + storage::formatDate(*content.produced) : std::string();
+    if (content.expiry)
+        dates += (dates.empty() ? "" : "   ") + std::string("Use by ") + storage::formatDate(*content.expiry);
+    drawText(ui, list, ui.fonts.body, ImVec2(x, min.y + pad + ui.em(3.3f)), colour::textOnLight, dates,
+             textWidth);
+    std::string more = content.quantity.empty() ? std::string() : "Qty " + content.quantity;
+    if (!content.supplierLot.empty())
+        more += (more.empty() ? "" : "   ") + std::string("Supplier lot ") + content.supplierLot;
+    drawText(ui, list, ui.fonts.body, ImVec2(x, min.y + pad + ui.em(4.7f)), colour::textOnLight, more,
+             textWidth);
+    list->AddLine(ImVec2(x, min.y + pad + ui.em(6.4f)),
+                  ImVec2(min.x + width - pad, min.y + pad + ui.em(6.4f)), colour::panelEdge, 2.0f);
+    drawText(ui, list, ui.fonts.body, ImVec2(x, min.y + pad + ui.em(6.8f)), colour::textOnLight,
+             "Code holds: " + labels.payload, textWidth);
+    drawText(ui, list, ui.fonts.body, ImVec2(x, min.y + pad + ui.em(9.4f)), colour::textOnLight,
+             std::string("The lot is ") + toString(labels.standing), textWidth);
+    ImGui::Dummy(size);
+}
+
+} // namespace
+
+void drawLabelsBody(const AppState& state, const LabelsState& labels, Ui& ui, ImVec2 min, ImVec2 max) {
+    const float pad = ui.em(0.8f);
+    const float leftWidth = (max.x - min.x) * 0.5f;
+    if (labels.content) {
+        ImGui::SetCursorScreenPos(min);
+        ImGui::BeginGroup();
+        label(ui, "The label will say", ui.fonts.bold, colour::textDim);
+        drawLabelPreview(labels, ui, leftWidth);
+        ImGui::EndGroup();
+    } else {
+        drawCameraPreview(ui, min, ImVec2(min.x + leftWidth, max.y));
+    }
+    const float x = min.x + leftWidth + pad * 1.5f;
+    const float width = max.x - x;
+    ImGui::SetCursorScreenPos(ImVec2(x, min.y));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(x + width);
+    if (labels.problem)
+        paragraph(ui, "⚠ " + *labels.problem, ui.fonts.bold, colour::unknown);
+    else
+        paragraph(ui,
+                  labels.content ? "Check it, set the copies, print"
+                                 : "Scan the label to print again, or pick the lot",
+                  ui.fonts.bold);
+    ImGui::PopTextWrapPos();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(pad, ui.em(0.35f)));
+    std::optional<std::string> itemName;
+    if (labels.item)
+        itemName = labels.item->name;
+    else if (labels.content)
+        itemName = labels.content->itemName;
+    if (compactField(ui, "labels.item", "Item", itemName, "Tap to pick", width))
+        ui.intents.emit(intent::OpenPicker{"labels.item", "Label of which item?", state.catalog.items});
+    if (!labels.lotsOfItem.empty()) {
+        std::vector<PickerOption> lots;
+        for (const auto& lot : labels.lotsOfItem)
+            lots.push_back({lot.code, lot.code, "use by " + dateOrDash(lot.expiry)});
+        if (compactField(ui, "labels.lot", "Lot",
+                         labels.content ? std::optional(labels.content->lotCode) : std::nullopt,
+                         "Tap to pick", width))
+            ui.intents.emit(intent::OpenPicker{"labels.lot", "Which lot?", lots});
+    }
+    if (compactField(ui, "labels.copies", "Copies", std::to_string(labels.copies), "", width))
+        ui.intents.emit(intent::OpenKeypad{"labels.copies", "How many labels?", QuantityUnit::Piece, {}});
+    ImGui::PopStyleVar();
+    ImGui::PushTextWrapPos(x + width);
+    paragraph(ui, destination(ui.flows), ui.fonts.body, colour::textDim);
+    if (labels.printed > 0)
+        paragraph(ui, std::to_string(labels.printed) + " label(s) sent for this lot", ui.fonts.body,
+                  colour::textDim);
+    ImGui::PopTextWrapPos();
+
+    const float buttonHeight = ui.em(2.9f);
+    ImGui::SetCursorScreenPos(ImVec2(x, max.y - buttonHeight));
+    const std::string text =
+        "Print " + std::to_string(labels.copies) + (labels.copies == 1 ? " label" : " labels");
+    if (touchButton(ui, "labels.print", text, ImVec2(width, buttonHeight), ButtonKind::Primary,
+                    ui.fonts.title, labels.content.has_value()))
+        ui.intents.emit(intent::Labels{labelsflow::Print{}});
+    ImGui::EndGroup();
+}
+
+} // namespace lotstation::station::ui
