@@ -175,6 +175,7 @@ void drawLotCard(const AppState& state, const LookupState& lookup, Ui& ui, ImVec
 
 void drawLocationCard(const LocationCard& card, storage::Date today, Ui& ui, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(min);
+    ImGui::BeginGroup(); // keeps every line at the body's left edge
     label(ui, card.location.name, ui.fonts.title);
     label(ui, card.location.code + " · " + std::to_string(card.stock.size()) + " lot(s) stored here",
           ui.fonts.body, colour::textDim);
@@ -190,6 +191,7 @@ void drawLocationCard(const LocationCard& card, storage::Date today, Ui& ui, ImV
                         width))
                 ui.intents.emit(intent::Lookup{lookup::Open{line.lot}});
     });
+    ImGui::EndGroup();
 }
 
 void drawWaiting(const AppState& state, const LookupState& lookup, Ui& ui, ImVec2 min, ImVec2 max) {
