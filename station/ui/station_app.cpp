@@ -175,6 +175,11 @@ void updatePreview(ui::PreviewFrame& preview, ui::PreviewTexture& texture, const
     preview.sourceName = feed.statusText(Clock::now());
 }
 
+long long msSince(Clock::time_point start) {
+    return static_cast<long long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count());
+}
+
 AppConfig configFor(const AppOptions& options) {
     AppConfig config;
     config.stationName = options.demo ? "Demo station" : "Station";
@@ -184,6 +189,9 @@ AppConfig configFor(const AppOptions& options) {
 } // namespace
 
 int runStationApp(const AppOptions& options) {
+    const auto started = Clock::now();
+    bool firstScanSaid = false;
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // status lines reach a log or a pipe as they happen
     // A broken script fails before any window opens, naming its line.
     std::optional<ScriptRunner> script;
     if (options.eventsScript) {
@@ -224,7 +232,10 @@ int runStationApp(const AppOptions& options) {
         std::fprintf(stderr, "lotstation: %s\n", camera.error().c_str());
         return 1;
     }
-    CameraFeed feed(*camera);
+    // A recording plays round and round, like the demo camera: a kiosk showing one never goes still.
+    CameraFeedSettings feedSettings;
+    feedSettings.pump.source.loop = true;
+    CameraFeed feed(*camera, feedSettings);
     ui::PreviewTexture texture;
     ui::PreviewFrame preview;
 
@@ -241,8 +252,13 @@ int runStationApp(const AppOptions& options) {
         }
         session.handle(session.core.tick(Clock::now()));
 
-        for (const auto& code : feed.update(Clock::now()))
+        for (const auto& code : feed.update(Clock::now())) {
+            if (!firstScanSaid) { // start-up figures for people and for the station bench
+                std::printf("first camera scan: %s after %lld ms\n", code.text.c_str(), msSince(started));
+                firstScanSaid = true;
+            }
             session.apply(intent::Scanned{code});
+        }
         updatePreview(preview, texture, feed);
 
         ImGui_ImplOpenGL3_NewFrame();
@@ -276,6 +292,7 @@ int runStationApp(const AppOptions& options) {
                 session.script->fail("screenshot " + path.string() + ": " + written.error().message);
         }
         SDL_GL_SwapWindow(window->get()->handle());
+        if (session.frame == 0) std::printf("window up after %lld ms\n", msSince(started));
 
         for (const Intent& intent : sink.take())
             session.apply(intent);
