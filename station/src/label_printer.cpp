@@ -1,9 +1,12 @@
 #include "lotstation/station/label_printer.hpp"
 
 #include "lotstation/labels/print.hpp"
+#include "lotstation/labels/render.hpp"
 #include "lotstation/labels/template_loader.hpp"
 #include "lotstation/station/label_content.hpp"
 
+#include <memory>
+#include <stb_image.h>
 #include <utility>
 
 namespace lotstation::station {
@@ -77,6 +80,25 @@ PrintResult LabelPrinter::print(const LabelJob& job) const {
     }
     if (result.file) return finish(true, "Label " + result.lot + " saved: " + result.file->string());
     return finish(true, "Label " + result.lot + " printed: " + receipt->detail);
+}
+
+std::expected<Image, Error> LabelPrinter::preview(const labels::LotLabelData& content,
+                                                  const std::string& templateName) const {
+    const auto* tmpl = m_templates.findTemplate(templateName);
+    if (!tmpl) return std::unexpected(Error{"No label template " + templateName});
+    auto png = labels::renderPng(*tmpl, labels::LabelContent{content});
+    if (!png) return std::unexpected(Error{png.error().message});
+    int width = 0, height = 0, channels = 0;
+    std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> pixels(
+        stbi_load_from_memory(png->data(), static_cast<int>(png->size()), &width, &height, &channels, 3),
+        &stbi_image_free);
+    if (!pixels) return std::unexpected(Error{std::string("label preview: ") + stbi_failure_reason()});
+    Image image;
+    image.width = width;
+    image.height = height;
+    image.channels = 3;
+    image.pixels.assign(pixels.get(), pixels.get() + static_cast<std::size_t>(width) * height * 3);
+    return image;
 }
 
 PreparedJobs labelJobs(const storage::Ledger& ledger, const std::vector<std::string>& lots,

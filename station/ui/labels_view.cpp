@@ -3,6 +3,7 @@
 #include "views.hpp"
 #include "widgets.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace lotstation::station::ui {
@@ -16,6 +17,28 @@ std::string destination(const FlowStates& flows) {
 }
 
 // What the label will say, drawn as a white label: the words the template prints and the code's content.
+// The rendered label, as big as fits, on a white card; the code's content and the lot's standing under it.
+void drawRenderedLabel(const LabelsState& labels, const PreviewFrame& frame, Ui& ui, float width,
+                       float maxHeight) {
+    const float pad = ui.em(0.8f);
+    const float textHeight = ui.em(3.2f);
+    const float scale = std::min((width - 2 * pad) / static_cast<float>(frame.width),
+                                 (maxHeight - 2 * pad - textHeight) / static_cast<float>(frame.height));
+    const ImVec2 image(static_cast<float>(frame.width) * scale, static_cast<float>(frame.height) * scale);
+    const ImVec2 size(width, image.y + 2 * pad + textHeight);
+    const ImVec2 min = panel(size, colour::text);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 at(min.x + (width - image.x) / 2, min.y + pad);
+    list->AddImage(frame.texture, at, ImVec2(at.x + image.x, at.y + image.y));
+    list->AddRect(at, ImVec2(at.x + image.x, at.y + image.y), colour::panelEdge, 0, 0, 2.0f);
+    const float textY = at.y + image.y + ui.em(0.4f);
+    drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, textY), colour::textOnLight,
+             "Code holds: " + labels.payload, width - 2 * pad);
+    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, textY + ui.em(1.3f)), colour::textOnLight,
+             std::string("The lot is ") + toString(labels.standing), width - 2 * pad);
+    ImGui::Dummy(size);
+}
+
 void drawLabelPreview(const LabelsState& labels, Ui& ui, float width) {
     const auto& content = *labels.content;
     const float pad = ui.em(1.0f);
@@ -56,8 +79,12 @@ void drawLabelsBody(const AppState& state, const LabelsState& labels, Ui& ui, Im
     if (labels.content) {
         ImGui::SetCursorScreenPos(min);
         ImGui::BeginGroup();
-        label(ui, "The label will say", ui.fonts.bold, colour::textDim);
-        drawLabelPreview(labels, ui, leftWidth);
+        label(ui, "The label will print like this", ui.fonts.bold, colour::textDim);
+        const float top = ImGui::GetCursorScreenPos().y;
+        if (ui.labelPreview && ui.labelPreview->texture && ui.labelPreview->width > 0)
+            drawRenderedLabel(labels, *ui.labelPreview, ui, leftWidth, max.y - top);
+        else
+            drawLabelPreview(labels, ui, leftWidth);
         ImGui::EndGroup();
     } else {
         drawCameraPreview(ui, min, ImVec2(min.x + leftWidth, max.y));

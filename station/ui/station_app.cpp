@@ -297,6 +297,7 @@ int runStationApp(const AppOptions& options) {
     if (auto loaded = LabelPrinter::load(
             {options.assetsDir / "labels", findAssetsDir() / "labels", userDataDir() / "labels"})) {
         files.labelTemplates = loaded->lotTemplateNames();
+        files.labelPreviews = std::make_shared<const LabelPrinter>(*loaded); // the worker gets its own
         printer = std::move(*loaded);
     } else {
         std::fprintf(stderr, "lotstation: label templates: %s\n", loaded.error().message.c_str());
@@ -327,6 +328,8 @@ int runStationApp(const AppOptions& options) {
     CameraFeed feed(*camera, feedSettings);
     ui::PreviewTexture texture;
     ui::PreviewFrame preview;
+    ui::PreviewTexture labelTexture;
+    ui::PreviewFrame labelPreview;
 
     while (session.running) {
         const auto frameStart = Clock::now();
@@ -362,6 +365,13 @@ int runStationApp(const AppOptions& options) {
         session.drawn.clear();
         IntentSink sink;
         ui::Ui ui{sink, session.drawn, *fonts, preview, wallClock(), session.core.flows()};
+        if (const auto* labels = ui.flows.labels; labels && labels->preview) {
+            labelTexture.uploadVersion(*labels->preview, labels->previewVersion);
+            labelPreview.texture = labelTexture.id();
+            labelPreview.width = labels->preview->width;
+            labelPreview.height = labels->preview->height;
+            ui.labelPreview = &labelPreview;
+        }
         ui::drawStation(session.core.state(), ui, io.DisplaySize);
         ImGui::Render();
 

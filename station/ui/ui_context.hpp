@@ -35,6 +35,7 @@ struct Ui {
     const PreviewFrame& preview;
     std::string clock; // "09:41"
     FlowStates flows;  // each null without a ledger
+    const PreviewFrame* labelPreview = nullptr; // the Labels screen's label, rendered, on the GPU
 
     [[nodiscard]] float em(float multiple) const { return fonts.size * multiple; }
 };

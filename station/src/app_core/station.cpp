@@ -39,10 +39,18 @@ Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger, Stati
         m_lookup.emplace(*m_ledger);
         m_recall.emplace(*m_ledger, files.exportFolder);
         m_stock.emplace(*m_ledger);
-        m_labels.emplace(*m_ledger);
+        m_labels.emplace(*m_ledger, previewerOf(files.labelPreviews));
         m_settings.emplace(*m_ledger, files.settingsFile, files.settings, files.labelTemplates);
         m_core.setCatalog(catalogOf(*m_ledger));
     }
+}
+
+LabelPreviewer Station::previewerOf(std::shared_ptr<const LabelPrinter> printer) const {
+    if (!printer) return {};
+    return [this, printer](const labels::LotLabelData& content) {
+        const std::string name = m_settings ? m_settings->state().settings.labelTemplate : "lot-50x30";
+        return printer->preview(content, name);
+    };
 }
 
 FlowStates Station::flows() const {

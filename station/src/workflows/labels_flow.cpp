@@ -88,6 +88,13 @@ FlowOutcome LabelsFlow::openLot(const std::string& code) {
     m_state.content = std::move(*content);
     m_state.payload = std::move(*payload);
     if (lot) m_state.standing = standingOf(*lot, storage::dateOf(m_ledger.now()));
+    if (m_previewer) {
+        // A label that cannot be drawn still prints its fields' check: the words stand in for the picture.
+        if (auto image = m_previewer(*m_state.content)) {
+            m_state.preview = std::make_shared<const Image>(std::move(*image));
+            m_state.previewVersion = ++m_previews;
+        }
+    }
     return FlowOutcome::accepted("Label of " + m_state.content->lotCode);
 }
 

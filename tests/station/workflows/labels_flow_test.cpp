@@ -8,6 +8,9 @@
 #include "lotstation/station/paths.hpp"
 #include "lotstation/station/workflows/labels_flow.hpp"
 
+#include <algorithm>
+#include <memory>
+
 using namespace lotstation::station;
 namespace storage = lotstation::storage;
 namespace scan = lotstation::scan;
@@ -134,4 +137,26 @@ TEST_CASE("print worker: labels print off the caller's thread and come back in o
         CHECK(std::filesystem::exists(*result.file));
     }
     CHECK(worker.takeFinished().empty());
+}
+
+TEST_CASE("labels: the preview is the label rendered in the chosen template, a new version per lot") {
+    DemoFixture demo;
+    const auto printer = std::make_shared<const LabelPrinter>(shippedTemplates());
+    LabelsFlow flow(demo.ledger, [printer](const lotstation::labels::LotLabelData& content) {
+        return printer->preview(content, "lot-50x30");
+    });
+    flow.apply(labelsflow::OpenLot{demo.soapBase()});
+    REQUIRE(flow.state().preview);
+    const auto& image = *flow.state().preview;
+    CHECK(image.channels == 3);
+    CHECK(image.width > image.height); // 50 × 30 mm, landscape
+    CHECK(image.pixels.size() == static_cast<std::size_t>(image.width) * image.height * 3);
+    // Black on white: both are there.
+    const auto [dark, light] = std::minmax_element(image.pixels.begin(), image.pixels.end());
+    CHECK(*dark < 40);
+    CHECK(*light > 215);
+    const auto first = flow.state().previewVersion;
+    flow.apply(labelsflow::OpenLot{demo.oatBars()});
+    CHECK(flow.state().previewVersion > first);
+    CHECK_FALSE(printer->preview(*flow.state().content, "no-such-template"));
 }

@@ -7,6 +7,7 @@
 #include "lotstation/labels/label_data.hpp"
 #include "lotstation/labels/label_template.hpp"
 #include "lotstation/station/error.hpp"
+#include "lotstation/station/image.hpp"
 #include "lotstation/storage/ledger.hpp"
 
 #include <chrono>
@@ -50,6 +51,9 @@ class LabelPrinter {
     load(const std::vector<std::filesystem::path>& templateDirs);
 
     [[nodiscard]] PrintResult print(const LabelJob& job) const;
+    // The label as it will print, as an RGB image for the screen (the same PNG renderer, decoded).
+    [[nodiscard]] std::expected<Image, Error> preview(const labels::LotLabelData& content,
+                                                      const std::string& templateName) const;
     [[nodiscard]] std::vector<std::string> lotTemplateNames() const;
 
   private:

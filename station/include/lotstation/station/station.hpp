@@ -19,6 +19,9 @@ class Station {
   public:
     // Without a ledger the shell runs alone: scans are read but not understood, nothing can be recorded.
     Station(AppConfig config, TimePoint now, storage::Ledger* ledger, StationFiles files = {});
+    // Workflows refer to each other through this object (the label preview reads the chosen template).
+    Station(const Station&) = delete;
+    Station& operator=(const Station&) = delete;
 
     Effects apply(const Intent& intent, TimePoint now);
     Effects tick(TimePoint now);
@@ -47,6 +50,8 @@ class Station {
     void settleDrafts();
     [[nodiscard]] FlowContext context(TimePoint now) const;
     [[nodiscard]] std::vector<ScreenFlow*> screenFlows();
+    // The Labels screen's preview in the lot template chosen in Settings.
+    [[nodiscard]] LabelPreviewer previewerOf(std::shared_ptr<const LabelPrinter> printer) const;
     [[nodiscard]] ScreenFlow* flowFor(Screen screen);
 
     AppCore m_core;

@@ -3,9 +3,14 @@
 // say, set the number of copies on the keypad, print. The printing itself is the host's (LabelPrinter):
 // the flow only asks for it.
 #include "lotstation/labels/label_data.hpp"
+#include "lotstation/station/error.hpp"
+#include "lotstation/station/image.hpp"
 #include "lotstation/station/workflows/lot_facts.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
 
+#include <expected>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -21,8 +26,13 @@ struct LabelsState {
     std::optional<storage::Item> item;
     std::vector<ItemLot> lotsOfItem; // to pick the lot from
     std::optional<std::string> problem;
-    int printed = 0; // copies asked for since the lot was opened
+    int printed = 0;                      // copies asked for since the lot was opened
+    std::shared_ptr<const Image> preview; // the label as it will print; empty without a renderer
+    std::uint64_t previewVersion = 0;     // grows with every new preview, for the window's texture
 };
+
+// Renders what a lot label will look like (LabelPrinter::preview with the chosen template).
+using LabelPreviewer = std::function<std::expected<Image, Error>(const labels::LotLabelData&)>;
 
 namespace labelsflow {
 struct OpenLot {
@@ -44,7 +54,8 @@ inline constexpr int kMaxCopies = 200;
 
 class LabelsFlow final : public ScreenFlow {
   public:
-    explicit LabelsFlow(const storage::Ledger& ledger) : m_ledger(ledger) {}
+    explicit LabelsFlow(const storage::Ledger& ledger, LabelPreviewer previewer = {})
+        : m_ledger(ledger), m_previewer(std::move(previewer)) {}
 
     FlowOutcome apply(const LabelsIntent& intent);
     [[nodiscard]] const LabelsState& state() const { return m_state; }
@@ -62,7 +73,9 @@ class LabelsFlow final : public ScreenFlow {
     FlowOutcome refuse(std::string message);
 
     const storage::Ledger& m_ledger;
+    LabelPreviewer m_previewer;
     LabelsState m_state;
+    std::uint64_t m_previews = 0;
 };
 
 } // namespace lotstation::station
