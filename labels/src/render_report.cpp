@@ -8,7 +8,7 @@ namespace lotstation::labels {
 namespace {
 
 constexpr double kPageWidth = 210.0, kPageHeight = 297.0, kMargin = 15.0; // A4 in mm
-constexpr double kBody = 3.4, kRow = 5.2;                                 // text size, row pitch (mm)
+constexpr double kBody = 3.0, kRow = 5.0;                                 // text size, row pitch (mm)
 
 cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
     auto* out = static_cast<Bytes*>(closure);

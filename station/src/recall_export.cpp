@@ -62,8 +62,8 @@ labels::ReportDocument recallDocument(const storage::RecallReport& report, const
                             report.holds.front().user + ": " + report.holds.front().reason.value_or(""));
 
     labels::ReportTable affected{"Affected lots (forward trace)",
-                                 {"Lot", "Item", "Status", "Made / received", "Use by", "Step"},
-                                 {2.6, 3.2, 1.3, 1.6, 1.4, 0.8},
+                                 {"Lot", "Item", "Status", "Origin date", "Use by", "Step"},
+                                 {3.4, 3.0, 1.2, 1.5, 1.4, 0.6},
                                  {},
                                  "None"};
     for (const auto& lot : trace.lots)
@@ -74,7 +74,7 @@ labels::ReportDocument recallDocument(const storage::RecallReport& report, const
 
     labels::ReportTable stock{"Stock on hand",
                               {"Lot", "Item", "Location", "Quantity", "Status"},
-                              {2.6, 3.0, 2.6, 1.6, 1.2},
+                              {3.4, 2.8, 2.6, 1.5, 1.2},
                               {},
                               "No stock of affected lots on hand"};
     for (const auto& line : report.stock)
@@ -85,7 +85,7 @@ labels::ReportDocument recallDocument(const storage::RecallReport& report, const
 
     labels::ReportTable shipped{"Shipments",
                                 {"Date", "Customer", "Lot", "Quantity", "Order"},
-                                {1.5, 3.0, 2.6, 1.4, 1.5},
+                                {1.9, 2.8, 3.4, 1.2, 1.5},
                                 {},
                                 "Nothing of it was shipped"};
     for (const auto& shipment : trace.shipments)
@@ -96,11 +96,11 @@ labels::ReportDocument recallDocument(const storage::RecallReport& report, const
 
     labels::ReportTable sources{"Where it came from (backward trace)",
                                 {"Lot", "Item", "Supplier", "Supplier lot", "Step"},
-                                {2.6, 3.0, 2.4, 2.0, 0.8},
+                                {3.4, 2.8, 2.4, 2.0, 0.6},
                                 {},
                                 "No inputs recorded"};
     for (const auto& lot : backward.lots) {
-        if (lot.depth == 0) continue;
+        if (lot.depth == 0 && !lot.supplier) continue; // the traced lot itself, made here: its inputs follow
         sources.rows.push_back({lot.code, lot.itemName,
                                 lot.supplierName.value_or(lot.run ? "made here" : "-"),
                                 lot.supplierLot.value_or("-"), std::to_string(lot.depth)});
