@@ -148,3 +148,15 @@ TEST_CASE("recall: an unknown code and a badge are refused without touching the 
     CHECK_FALSE(flow.state().report);
     CHECK_FALSE(flow.scanned(scan::interpret(scan::encodeOwnLabel(scan::OwnBadge{"B-SAM"})), FlowContext{}));
 }
+
+TEST_CASE("recall: an export folder that cannot be made is refused in words and writes nothing") {
+    DemoFixture demo;
+    lotstation::test::writeFile(demo.dir.file("taken"), "a file where the folder should be");
+    RecallFlow flow(demo.ledger, demo.dir.file("taken") / "exports");
+    flow.apply(recall::OpenLot{demo.olive1()});
+    const auto refused = flow.apply(recall::Export{});
+    CHECK(refused.feedback == FeedbackKind::Refused);
+    CHECK(refused.message.find("exports") != std::string::npos);
+    CHECK_FALSE(flow.state().exported);
+    CHECK(flow.state().report); // the trace is still there to try again
+}
