@@ -23,6 +23,7 @@ struct LedgerCore {
     sql::Database db;
     Clock clock;
     StationIdentity identity;
+    PinLockout pinLockout{};
 };
 
 struct Ledger::Impl {
