@@ -1,4 +1,5 @@
 #include "lot_widgets.hpp"
+#include "lotstation/storage/access.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -67,7 +68,11 @@ void drawActions(const AppState& state, const LookupState& lookup, Ui& ui, float
                       card.standing == LotStanding::Recalled;
     const auto reasons = reasonOptions(held ? releaseReasons() : holdReasons());
     if (held) {
-        if (touchButton(ui, "lookup.release", "Release…", ImVec2(third, height)))
+        // The ledger refuses an operator's release anyway; the button says so before anyone tries.
+        const auto role = roleOf(state);
+        const bool mayRelease = role && storage::allowed(*role, storage::Action::Release);
+        if (touchButton(ui, "lookup.release", mayRelease ? "Release…" : "Release: supervisor",
+                        ImVec2(third, height), ButtonKind::Secondary, nullptr, mayRelease))
             ui.intents.emit(
                 intent::OpenPicker{"lookup.release-reason", "Why release " + card.lot.code + "?", reasons});
     } else if (touchButton(ui, "lookup.hold", "Hold…", ImVec2(third, height), ButtonKind::Danger)) {

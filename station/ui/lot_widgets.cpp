@@ -123,6 +123,17 @@ std::vector<PickerOption> reasonOptions(const std::vector<std::string>& reasons)
     return options;
 }
 
+std::optional<storage::UserRole> roleOf(const AppState& state) {
+    if (!state.userName) return std::nullopt;
+    for (const auto& user : state.catalog.users) {
+        if (user.id != *state.userName) continue;
+        for (auto role :
+             {storage::UserRole::Admin, storage::UserRole::Supervisor, storage::UserRole::Operator})
+            if (user.detail.rfind(storage::toString(role), 0) == 0) return role;
+    }
+    return std::nullopt;
+}
+
 std::string dateOrDash(const std::optional<storage::Date>& date) {
     return date ? storage::formatDate(*date) : std::string("-");
 }

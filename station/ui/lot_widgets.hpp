@@ -38,6 +38,9 @@ void sectionHeading(Ui& ui, std::string_view text);
 // Picker options for reasons: the id a slug scripts can tap ("customer-complaint"), the label the reason.
 [[nodiscard]] std::vector<PickerOption> reasonOptions(const std::vector<std::string>& reasons);
 
+// The logged-in person's role, from the catalog's users; none when nobody is logged in.
+[[nodiscard]] std::optional<storage::UserRole> roleOf(const AppState& state);
+
 // "2026-11-24" or "-".
 [[nodiscard]] std::string dateOrDash(const std::optional<storage::Date>& date);
 

@@ -1,4 +1,5 @@
 // The Sync and Settings screens: the machine itself rather than the stock.
+#include "lot_widgets.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -30,13 +31,9 @@ std::string printerText(const std::string& printer) {
     return "CUPS queue " + printer;
 }
 
-// The operator's role as the catalog has it ("supervisor", "admin", "operator · badge only").
 bool maySetUp(const AppState& state) {
-    if (!state.userName) return false;
-    for (const auto& user : state.catalog.users)
-        if (user.id == *state.userName)
-            return user.detail.rfind("supervisor", 0) == 0 || user.detail.rfind("admin", 0) == 0;
-    return false;
+    const auto role = roleOf(state);
+    return role && *role != storage::UserRole::Operator;
 }
 
 } // namespace
