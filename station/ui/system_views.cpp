@@ -96,8 +96,7 @@ void drawSettingsBody(const AppState& state, const SettingsState& settings, Ui& 
         ui.intents.emit(
             intent::Settings{settings::AwaitText{SettingField::StationName, "the station's name", ""}});
     const std::string camera = s.cameraSource.empty() ? "First camera" : s.cameraSource;
-    if (compactField(ui, "settings.camera", "Camera (from the next start) · now: " + ui.preview.sourceName,
-                     camera, "", width, allowed))
+    if (compactField(ui, "settings.camera", "Camera (from the next start)", camera, "", width, allowed))
         ui.intents.emit(intent::OpenPicker{
             "settings.camera",
             "Camera",
@@ -125,6 +124,9 @@ void drawSettingsBody(const AppState& state, const SettingsState& settings, Ui& 
         ui.intents.emit(intent::Settings{
             settings::AwaitText{SettingField::ServerUrl, "the server's address (http://…)", ""}});
     ImGui::PopStyleVar();
+    ImGui::PushTextWrapPos(x + width);
+    paragraph(ui, "Camera now: " + ui.preview.sourceName, ui.fonts.body, colour::textDim);
+    ImGui::PopTextWrapPos();
     if (settings.waitingForText) {
         ImGui::Dummy(ImVec2(0, ui.em(0.3f)));
         if (touchButton(ui, "settings.stop-waiting", "Cancel", ImVec2(width, ui.em(2.6f))))
