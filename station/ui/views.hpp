@@ -16,6 +16,10 @@ void drawCameraPreview(Ui& ui, ImVec2 min, ImVec2 max);
 // Bodies of the screens run by workflows, below the header.
 void drawLoginBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
 void drawReceiveBody(const AppState& state, const ReceiveState& receive, Ui& ui, ImVec2 min, ImVec2 max);
+void drawProduceBody(const AppState& state, const ProduceState& produce, Ui& ui, ImVec2 min, ImVec2 max);
+void drawShipBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 min, ImVec2 max);
+void drawMoveBody(const AppState& state, const MoveState& move, Ui& ui, ImVec2 min, ImVec2 max);
+void drawCountBody(const AppState& state, const CountState& count, Ui& ui, ImVec2 min, ImVec2 max);
 void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
 void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
 void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);

@@ -143,6 +143,10 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
             },
             [&](const intent::Login&) { return Effects{}; },   // the workflows' business
             [&](const intent::Receive&) { return Effects{}; }, // the workflows' business
+            [&](const intent::Produce&) { return Effects{}; },
+            [&](const intent::Ship&) { return Effects{}; },
+            [&](const intent::Move&) { return Effects{}; },
+            [&](const intent::Count&) { return Effects{}; },
         },
         intent);
 }

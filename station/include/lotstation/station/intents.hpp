@@ -3,8 +3,12 @@
 // change state themselves.
 #include "lotstation/scan/scanned_code.hpp"
 #include "lotstation/station/app_state.hpp"
+#include "lotstation/station/workflows/count_flow.hpp"
 #include "lotstation/station/workflows/login_flow.hpp"
+#include "lotstation/station/workflows/move_flow.hpp"
+#include "lotstation/station/workflows/produce_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
+#include "lotstation/station/workflows/ship_flow.hpp"
 
 #include <utility>
 #include <variant>
@@ -66,13 +70,26 @@ struct Login {
 struct Receive {
     ReceiveIntent step;
 };
+struct Produce {
+    ProduceIntent step;
+};
+struct Ship {
+    ShipIntent step;
+};
+struct Move {
+    MoveIntent step;
+};
+struct Count {
+    CountIntent step;
+};
 } // namespace intent
 
 using Intent =
     std::variant<intent::Navigate, intent::Back, intent::GoHome, intent::OpenKeypad, intent::KeypadPress,
                  intent::KeypadUnit, intent::KeypadOk, intent::KeypadCancel, intent::OpenPicker, intent::Pick,
                  intent::ClosePicker, intent::AskConfirm, intent::Answer, intent::Scanned, intent::KeyPressed,
-                 intent::TextTyped, intent::LogOut, intent::Login, intent::Receive>;
+                 intent::TextTyped, intent::LogOut, intent::Login, intent::Receive, intent::Produce,
+                 intent::Ship, intent::Move, intent::Count>;
 
 // Where a frame's views put what the operator asked for; the host applies them after the frame.
 class IntentSink {

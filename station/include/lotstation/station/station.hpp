@@ -5,9 +5,13 @@
 // drops a workflow's draft when its screen is left, and keeps the logged-in operator in step. Plain C++, time
 // passed in.
 #include "lotstation/station/app_core.hpp"
+#include "lotstation/station/workflows/count_flow.hpp"
 #include "lotstation/station/workflows/flow_states.hpp"
 #include "lotstation/station/workflows/login_flow.hpp"
+#include "lotstation/station/workflows/move_flow.hpp"
+#include "lotstation/station/workflows/produce_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
+#include "lotstation/station/workflows/ship_flow.hpp"
 
 #include <optional>
 #include <vector>
@@ -48,6 +52,10 @@ class Station {
     storage::Ledger* m_ledger;
     std::optional<LoginFlow> m_login;
     std::optional<ReceiveFlow> m_receive;
+    std::optional<ProduceFlow> m_produce;
+    std::optional<ShipFlow> m_ship;
+    std::optional<MoveFlow> m_move;
+    std::optional<CountFlow> m_count;
 };
 
 } // namespace lotstation::station
