@@ -46,7 +46,7 @@ void drawLines(const CountState& count, Ui& ui, float width, float bottom) {
         } else {
             row.value = "not counted";
         }
-        if (listRow(ui, "count.line." + line.lot.lot.code, row, width, rowHeight, count.selected == i,
+        if (listRow(ui, "count.line." + std::to_string(i), row, width, rowHeight, count.selected == i,
                     accent))
             ui.intents.emit(intent::Count{count::SelectLine{i}});
     }

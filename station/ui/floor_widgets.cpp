@@ -144,6 +144,43 @@ void doneCard(Ui& ui, std::string_view headline, std::string_view code, const st
     ImGui::Dummy(ImVec2(0, ui.em(0.3f)));
 }
 
+void lotChooser(Ui& ui, const LotChoices& choices, std::string_view title, std::string_view prefix,
+                ImVec2 min, ImVec2 max, const ChooserEvents& events) {
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, colour::panel, ui.em(0.5f));
+    const float pad = ui.em(0.8f);
+    const float width = max.x - min.x - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+    ImGui::BeginGroup();
+    label(ui, title, ui.fonts.title);
+    const float rowHeight = ui.em(2.75f);
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    const float buttons = ui.em(2.9f);
+    const float room = max.y - pad - buttons - gap - ImGui::GetCursorScreenPos().y;
+    const auto rows = static_cast<std::size_t>(std::max(1.0f, room / (rowHeight + gap)));
+    const std::size_t end = std::min(choices.lines.size(), choices.first + rows);
+    const std::string id(prefix);
+    for (std::size_t i = choices.first; i < end; ++i) {
+        const auto& line = choices.lines[i];
+        RowText row{line.lot, line.itemName, storage::formatQuantity(line.quantity, line.uom), line.location};
+        if (line.expiry) row.detail += " · use by " + storage::formatDate(*line.expiry);
+        if (listRow(ui, id + ".choice." + std::to_string(i), row, width, rowHeight)) events.pick(line);
+    }
+    if (choices.lines.empty()) paragraph(ui, "Nothing to choose from here.", ui.fonts.body, colour::textDim);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, max.y - pad - buttons));
+    const float third = (width - 2 * ui.em(0.5f)) / 3;
+    const int page = static_cast<int>(rows);
+    if (touchButton(ui, id + ".choices-up", "▲", ImVec2(third, buttons), ButtonKind::Secondary,
+                    ui.fonts.title, choices.first > 0))
+        events.scroll(-page);
+    ImGui::SameLine(0, ui.em(0.5f));
+    if (touchButton(ui, id + ".choices-down", "▼", ImVec2(third, buttons), ButtonKind::Secondary,
+                    ui.fonts.title, end < choices.lines.size()))
+        events.scroll(page);
+    ImGui::SameLine(0, ui.em(0.5f));
+    if (touchButton(ui, id + ".choices-close", "Close", ImVec2(third, buttons))) events.close();
+    ImGui::EndGroup();
+}
+
 void pinPad(Ui& ui, const std::string& pin, ImVec2 min, ImVec2 max,
             const std::function<void(KeypadKey)>& onKey) {
     const float width = max.x - min.x;

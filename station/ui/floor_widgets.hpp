@@ -2,6 +2,7 @@
 // Pieces shared by the floor screens (produce, ship, move, count): the camera-left / steps-right split, the
 // prompt line, list rows, the big confirm at the bottom, the done card and a PIN pad. Draw-only, like every
 // widget: they return what was tapped and the caller emits the intent.
+#include "lotstation/station/workflows/lot_choices.hpp"
 #include "lotstation/storage/model.hpp"
 #include "ui_context.hpp"
 
@@ -51,6 +52,17 @@ bool bottomButton(Ui& ui, const Column& column, std::string_view id, std::string
 // After a confirm: a green-edged card with a headline, the code as big as fits and a few lines.
 void doneCard(Ui& ui, std::string_view headline, std::string_view code, const std::vector<std::string>& lines,
               float width);
+
+// The lots to choose from, a page at a time with big up / down buttons (no thin scrollbar), filling the
+// box. Rows have the ids "<prefix>.choice.<n>" (n counts from 0 over the whole list), the buttons
+// "<prefix>.choices-up", "-down" and "-close".
+struct ChooserEvents {
+    std::function<void(const storage::StockLine&)> pick;
+    std::function<void(int rows)> scroll;
+    std::function<void()> close;
+};
+void lotChooser(Ui& ui, const LotChoices& choices, std::string_view title, std::string_view prefix,
+                ImVec2 min, ImVec2 max, const ChooserEvents& events);
 
 // Dots for the digits typed and a 4 × 3 pad whose keys have the ids of the quantity keypad ("keypad.7"), so
 // scripts type a PIN with `type 2222`.

@@ -17,51 +17,18 @@ std::string prompt(const MoveState& move) {
     return "Check, then move";
 }
 
-// The lots with stock, one row per place, a page at a time with big up / down buttons (no tiny scrollbar).
-void drawChoices(const MoveState& move, Ui& ui, ImVec2 min, ImVec2 max) {
-    ImGui::GetWindowDrawList()->AddRectFilled(min, max, colour::panel, ui.em(0.5f));
-    const float pad = ui.em(0.8f);
-    const float width = max.x - min.x - 2 * pad;
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-    ImGui::BeginGroup();
-    label(ui, "Pick the lot", ui.fonts.title);
-    const float rowHeight = ui.em(2.75f);
-    const float gap = ImGui::GetStyle().ItemSpacing.y;
-    const float buttons = ui.em(2.9f);
-    const float room = max.y - pad - buttons - gap - ImGui::GetCursorScreenPos().y;
-    const auto rows = static_cast<std::size_t>(std::max(1.0f, room / (rowHeight + gap)));
-    const std::size_t end = std::min(move.choices.size(), move.firstChoice + rows);
-    for (std::size_t i = move.firstChoice; i < end; ++i) {
-        const auto& line = move.choices[i];
-        const RowText row{line.lot, line.itemName, storage::formatQuantity(line.quantity, line.uom),
-                          line.location};
-        if (listRow(ui, "move.choice." + line.lot + "@" + line.location, row, width, rowHeight))
-            ui.intents.emit(intent::Move{move::PickLot{line.lot, line.location}});
-    }
-    if (move.choices.empty()) paragraph(ui, "No stock anywhere yet.", ui.fonts.body, colour::textDim);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, max.y - pad - buttons));
-    const float third = (width - 2 * ui.em(0.5f)) / 3;
-    const int page = static_cast<int>(rows);
-    if (touchButton(ui, "move.choices-up", "▲", ImVec2(third, buttons), ButtonKind::Secondary, ui.fonts.title,
-                    move.firstChoice > 0))
-        ui.intents.emit(intent::Move{move::ScrollChoices{-page}});
-    ImGui::SameLine(0, ui.em(0.5f));
-    if (touchButton(ui, "move.choices-down", "▼", ImVec2(third, buttons), ButtonKind::Secondary,
-                    ui.fonts.title, end < move.choices.size()))
-        ui.intents.emit(intent::Move{move::ScrollChoices{page}});
-    ImGui::SameLine(0, ui.em(0.5f));
-    if (touchButton(ui, "move.choices-close", "Close", ImVec2(third, buttons)))
-        ui.intents.emit(intent::Move{move::CloseBrowse{}});
-    ImGui::EndGroup();
-}
-
 } // namespace
 
 void drawMoveBody(const AppState& state, const MoveState& move, Ui& ui, ImVec2 min, ImVec2 max) {
     const Column column = splitScreen(ui, min, max);
     const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
-    if (move.browsing)
-        drawChoices(move, ui, min, leftMax);
+    if (move.choices.open)
+        lotChooser(ui, move.choices, "Pick the lot", "move", min, leftMax,
+                   {[&](const storage::StockLine& line) {
+                        ui.intents.emit(intent::Move{move::PickLot{line.lot, line.location}});
+                    },
+                    [&](int rows) { ui.intents.emit(intent::Move{move::ScrollChoices{rows}}); },
+                    [&] { ui.intents.emit(intent::Move{move::CloseBrowse{}}); }});
     else
         drawCameraPreview(ui, min, leftMax);
     beginColumn(column);

@@ -36,11 +36,11 @@ void drawLines(const ShipState& ship, Ui& ui, float width, float bottom) {
         const RowText row{line.lot.code, line.item.name, amount(line.quantity, line.item),
                           line.quantity == line.onHand ? "all at " + line.location
                                                        : "of " + amount(line.onHand, line.item)};
-        if (listRow(ui, "ship.line." + line.lot.code, row, width - removeWidth - ui.em(0.4f), rowHeight,
+        if (listRow(ui, "ship.line." + std::to_string(i), row, width - removeWidth - ui.em(0.4f), rowHeight,
                     ship.selected == i, colour::accepted))
             ui.intents.emit(intent::Ship{ship::SelectLine{i}});
         ImGui::SameLine(0, ui.em(0.4f));
-        if (touchButton(ui, "ship.remove." + line.lot.code, "✕", ImVec2(removeWidth, rowHeight)))
+        if (touchButton(ui, "ship.remove." + std::to_string(i), "✕", ImVec2(removeWidth, rowHeight)))
             ui.intents.emit(intent::Ship{ship::RemoveLine{i}});
     }
 }
@@ -65,7 +65,16 @@ void drawDone(const ShipState& ship, Ui& ui, const Column& column) {
 
 void drawShipBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 min, ImVec2 max) {
     const Column column = splitScreen(ui, min, max);
-    drawCameraPreview(ui, min, ImVec2(column.x - ui.em(1.2f), max.y));
+    const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
+    if (ship.choices.open)
+        lotChooser(ui, ship.choices, "Pick the lot going out", "ship", min, leftMax,
+                   {[&](const storage::StockLine& line) {
+                        ui.intents.emit(intent::Ship{ship::PickLot{line.lot, line.location}});
+                    },
+                    [&](int rows) { ui.intents.emit(intent::Ship{ship::ScrollChoices{rows}}); },
+                    [&] { ui.intents.emit(intent::Ship{ship::CloseBrowse{}}); }});
+    else
+        drawCameraPreview(ui, min, leftMax);
     beginColumn(column);
     if (ship.step == ShipStep::Done) {
         drawDone(ship, ui, column);
@@ -84,6 +93,9 @@ void drawShipBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 m
         ship.awaitingReference ? std::optional<std::string>("scan it now…") : ship.reference;
     if (compactField(ui, "ship.reference", "Order number", reference, "Tap, then scan", half))
         ui.intents.emit(intent::Ship{ship::ScanReference{}});
+    if (touchButton(ui, "ship.browse", "No label to scan? Pick the lot from a list",
+                    ImVec2(column.width, ui.em(2.5f))))
+        ui.intents.emit(intent::Ship{ship::Browse{}});
     const float bottom = column.bottom - bottomButtonHeight(ui) - gap;
     const bool haveSelection = ship.selected && *ship.selected < ship.lines.size();
     drawLines(ship, ui, column.width, haveSelection ? bottom - ui.em(2.9f) - gap : bottom);

@@ -19,26 +19,19 @@ FlowOutcome MoveFlow::apply(const MoveIntent& intent) {
             [&](const PickLot& i) {
                 auto scanned = lotOfScan(m_ledger, scan::OwnLot{i.lot});
                 if (!scanned) return refuse(scanned.error());
-                m_state.browsing = false;
+                m_state.choices.close();
                 return setLot(std::move(*scanned), i.from);
             },
             [&](const Browse&) {
-                m_state.choices = storage::allStock(m_ledger);
-                std::erase_if(m_state.choices,
-                              [](const storage::StockLine& line) { return line.quantity <= 0; });
-                m_state.firstChoice = 0;
-                m_state.browsing = true;
+                m_state.choices.show(storage::allStock(m_ledger));
                 return FlowOutcome::quiet();
             },
             [&](const ScrollChoices& i) {
-                const auto count = static_cast<long>(m_state.choices.size());
-                const long first = static_cast<long>(m_state.firstChoice) + i.rows;
-                m_state.firstChoice =
-                    static_cast<std::size_t>(std::clamp(first, 0L, std::max(0L, count - 1)));
+                m_state.choices.scroll(i.rows);
                 return FlowOutcome::quiet();
             },
             [&](const CloseBrowse&) {
-                m_state.browsing = false;
+                m_state.choices.close();
                 return FlowOutcome::quiet();
             },
             [&](const PickDestination& i) {

@@ -1,5 +1,7 @@
 #include "lotstation/station/workflows/ship_flow.hpp"
 
+#include "lotstation/storage/queries.hpp"
+
 #include <algorithm>
 
 namespace lotstation::station {
@@ -42,7 +44,29 @@ FlowOutcome ShipFlow::apply(const ShipIntent& intent) {
             [&](const PickLot& i) {
                 auto scanned = lotOfScan(m_ledger, scan::OwnLot{i.lot});
                 if (!scanned) return refuse(scanned.error());
-                return addLot(std::move(*scanned));
+                m_state.choices.close();
+                return addLot(std::move(*scanned), i.from);
+            },
+            [&](const Browse&) {
+                // Only what may go out: finished goods that are available and not past their date.
+                auto stock = storage::allStock(m_ledger);
+                const auto today = ledgerToday(m_ledger);
+                std::erase_if(stock, [&](const storage::StockLine& line) {
+                    auto item = m_ledger.item(line.sku);
+                    auto lot = m_ledger.lot(line.lot);
+                    return !item || !lot || item->kind != storage::ItemKind::Finished ||
+                           !usageProblems(*lot, today).empty();
+                });
+                m_state.choices.show(std::move(stock));
+                return FlowOutcome::quiet();
+            },
+            [&](const ScrollChoices& i) {
+                m_state.choices.scroll(i.rows);
+                return FlowOutcome::quiet();
+            },
+            [&](const CloseBrowse&) {
+                m_state.choices.close();
+                return FlowOutcome::quiet();
             },
             [&](const SelectLine& i) {
                 if (i.index >= m_state.lines.size()) return refuse("No such line");
@@ -109,7 +133,7 @@ std::vector<std::string> ShipFlow::missing() const {
     return out;
 }
 
-FlowOutcome ShipFlow::addLot(ScannedLot scanned) {
+FlowOutcome ShipFlow::addLot(ScannedLot scanned, const std::optional<std::string>& from) {
     m_state.awaitingReference = false;
     const auto same = std::ranges::find_if(
         m_state.lines, [&](const ShipLine& line) { return line.lot.code == scanned.lot.code; });
@@ -119,8 +143,10 @@ FlowOutcome ShipFlow::addLot(ScannedLot scanned) {
     }
     if (auto problems = usageProblems(scanned.lot, ledgerToday(m_ledger)); !problems.empty())
         return refuse(joinMessages(problems) + ": it cannot be shipped");
-    const auto place = mainPlace(m_ledger, scanned.lot.code);
-    if (!place) return refuse("nothing of lot " + scanned.lot.code + " is on hand");
+    auto place = mainPlace(m_ledger, scanned.lot.code);
+    if (from) place = storage::Balance{scanned.lot.code, *from, m_ledger.onHand(scanned.lot.code, *from)};
+    if (!place || place->quantity <= 0)
+        return refuse("nothing of lot " + scanned.lot.code + " is on hand" + (from ? " at " + *from : ""));
     ShipLine line{std::move(scanned.lot), std::move(scanned.item), place->location, place->quantity,
                   place->quantity};
     const std::string message =

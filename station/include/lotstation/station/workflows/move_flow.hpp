@@ -3,10 +3,10 @@
 // unless a quantity is typed, confirm. One move movement, written at the confirm and not before.
 #include "lotstation/station/quantity_entry.hpp"
 #include "lotstation/station/workflows/flow_outcome.hpp"
+#include "lotstation/station/workflows/lot_choices.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
 #include "lotstation/station/workflows/stock_scan.hpp"
 #include "lotstation/storage/ledger.hpp"
-#include "lotstation/storage/queries.hpp"
 
 #include <optional>
 #include <string>
@@ -26,11 +26,7 @@ struct MoveState {
     std::optional<std::int64_t> quantity; // empty: all of it
     std::optional<storage::Movement> moved;
     std::optional<std::string> problem;
-    // Choosing the lot from a list instead of scanning it: every lot with stock, by place, read fresh when
-    // the list opens.
-    bool browsing = false;
-    std::vector<storage::StockLine> choices;
-    std::size_t firstChoice = 0; // the list's scroll position, in rows
+    LotChoices choices; // the lot picked from a list instead of scanned
 };
 
 namespace move {

@@ -5,6 +5,7 @@
 // in one transaction (all or nothing); nothing is written before it.
 #include "lotstation/station/quantity_entry.hpp"
 #include "lotstation/station/workflows/flow_outcome.hpp"
+#include "lotstation/station/workflows/lot_choices.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
 #include "lotstation/station/workflows/stock_scan.hpp"
 #include "lotstation/storage/ledger.hpp"
@@ -35,6 +36,7 @@ struct ShipState {
     std::optional<std::size_t> selected;    // the line the keypad changes: the last scanned unless tapped
     std::vector<storage::Movement> shipped; // after the confirm
     std::optional<std::string> problem;
+    LotChoices choices; // finished goods that may be shipped, picked from a list instead of scanned
 };
 
 namespace ship {
@@ -47,7 +49,13 @@ struct SetReference {
 };
 struct PickLot { // a lot chosen without scanning
     std::string lot;
+    std::optional<std::string> from; // a place of the lot; default the one holding most
 };
+struct Browse {};
+struct ScrollChoices {
+    int rows; // negative: up
+};
+struct CloseBrowse {};
 struct SelectLine {
     std::size_t index;
 };
@@ -64,9 +72,9 @@ struct Cancel {};
 struct Next {}; // after Done: the next shipment
 } // namespace ship
 
-using ShipIntent =
-    std::variant<ship::PickCustomer, ship::ScanReference, ship::SetReference, ship::PickLot, ship::SelectLine,
-                 ship::SetQuantity, ship::RemoveLine, ship::Confirm, ship::Cancel, ship::Next>;
+using ShipIntent = std::variant<ship::PickCustomer, ship::ScanReference, ship::SetReference, ship::PickLot,
+                                ship::Browse, ship::ScrollChoices, ship::CloseBrowse, ship::SelectLine,
+                                ship::SetQuantity, ship::RemoveLine, ship::Confirm, ship::Cancel, ship::Next>;
 
 class ShipFlow final : public ScreenFlow {
   public:
@@ -86,7 +94,7 @@ class ShipFlow final : public ScreenFlow {
     [[nodiscard]] std::map<std::string, std::string> unsaved() const override;
 
   private:
-    FlowOutcome addLot(ScannedLot scanned);
+    FlowOutcome addLot(ScannedLot scanned, const std::optional<std::string>& from = {});
     FlowOutcome setQuantity(const Quantity& quantity);
     FlowOutcome confirm(const std::string& user);
     FlowOutcome refuse(std::string message);
