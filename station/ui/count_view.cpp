@@ -7,6 +7,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace lotstation::station::ui {
 namespace {
@@ -29,11 +30,18 @@ void drawLines(const CountState& count, Ui& ui, float width, float bottom) {
     const float rowHeight = ui.em(2.75f);
     const float gap = ImGui::GetStyle().ItemSpacing.y;
     const float room = bottom - ImGui::GetCursorScreenPos().y;
-    const auto fits = static_cast<std::size_t>(std::max(1.0f, room / (rowHeight + gap)));
-    // Keep the selected line in view.
+    auto fitsIn = [&](float height) {
+        return static_cast<std::size_t>(std::max(1.0f, std::floor(height / (rowHeight + gap))));
+    };
+    // When not all lines fit, two captions say how many are above and below; the selected line stays in view.
+    std::size_t fits = fitsIn(room);
     std::size_t first = 0;
-    if (count.selected && *count.selected >= fits) first = *count.selected + 1 - fits;
+    if (count.lines.size() > fits) {
+        fits = fitsIn(room - 2 * (ui.fonts.body->FontSize + gap));
+        if (count.selected && *count.selected >= fits) first = *count.selected + 1 - fits;
+    }
     const std::size_t end = std::min(count.lines.size(), first + fits);
+    if (first > 0) caption(ui, "↑ " + std::to_string(first) + " more above");
     for (std::size_t i = first; i < end; ++i) {
         const auto& line = count.lines[i];
         const auto& item = line.lot.item;
@@ -50,7 +58,8 @@ void drawLines(const CountState& count, Ui& ui, float width, float bottom) {
                     accent))
             ui.intents.emit(intent::Count{count::SelectLine{i}});
     }
-    if (end < count.lines.size()) caption(ui, std::to_string(count.lines.size() - end) + " more below");
+    if (end < count.lines.size())
+        caption(ui, "↓ " + std::to_string(count.lines.size() - end) + " more below");
 }
 
 } // namespace

@@ -74,38 +74,38 @@ bool listRow(Ui& ui, std::string_view id, const RowText& row, float width, float
     const ImVec2 max(min.x + width, min.y + height);
     bool pressed = false;
     if (!id.empty())
-        pressed = touchButton(ui, id, "", ImVec2(width, height),
-                              selected ? ButtonKind::Selected : ButtonKind::Secondary);
+        pressed = touchButton(ui, id, "", ImVec2(width, height));
     else
         ImGui::Dummy(ImVec2(width, height));
     ImDrawList* list = ImGui::GetWindowDrawList();
     if (id.empty()) list->AddRectFilled(min, max, colour::panel, ui.em(0.35f));
-    if (selected) list->AddRect(min, max, colour::text, ui.em(0.35f), 0, 3.0f);
+    // The selected row keeps its colours (white text stays readable) and gets a thick white frame.
+    if (selected) list->AddRect(min, max, colour::text, ui.em(0.35f), 0, 4.0f);
     const float pad = ui.em(0.7f);
     if (accent != 0)
         list->AddRectFilled(min, ImVec2(min.x + ui.em(0.35f), max.y), accent, ui.em(0.35f),
                             ImDrawFlags_RoundCornersLeft);
-    const bool twoLines = !row.detail.empty();
-    const float titleY = twoLines ? min.y + ui.em(0.35f) : centred(ui.fonts.bold, row.title, min, max).y;
-    ImFont* valueFont = ui.fonts.bold;
-    const float valueWidth = valueFont->CalcTextSizeA(valueFont->FontSize, FLT_MAX, 0, row.value.c_str()).x;
-    const float noteWidth =
-        ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, row.note.c_str()).x;
-    const float rightWidth = std::max(valueWidth, noteWidth);
-    ImGui::PushClipRect(min, ImVec2(max.x - rightWidth - pad * 1.5f, max.y), true);
-    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad + (accent ? ui.em(0.3f) : 0), titleY), colour::text,
-             row.title);
-    if (twoLines)
-        drawText(ui, list, ui.fonts.body,
-                 ImVec2(min.x + pad + (accent ? ui.em(0.3f) : 0), titleY + ui.em(1.25f)), colour::textDim,
-                 row.detail);
+    const float left = min.x + pad + (accent != 0 ? ui.em(0.3f) : 0);
+    const bool twoLines = !row.detail.empty() || !row.note.empty();
+    auto widthOf = [](ImFont* font, const std::string& text) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+    };
+    // Each line is clipped only by what sits beside it on that line.
+    const float valueWidth = widthOf(ui.fonts.bold, row.value);
+    const float noteWidth = widthOf(ui.fonts.body, row.note);
+    const float firstY = twoLines ? min.y + ui.em(0.35f) : centred(ui.fonts.bold, row.title, min, max).y;
+    const float secondY = firstY + ui.em(1.25f);
+    ImGui::PushClipRect(min, ImVec2(max.x - pad - valueWidth - (valueWidth > 0 ? pad : 0), max.y), true);
+    drawText(ui, list, ui.fonts.bold, ImVec2(left, firstY), colour::text, row.title);
     ImGui::PopClipRect();
-    const bool twoValues = !row.note.empty();
-    const float valueY = twoValues ? min.y + ui.em(0.35f) : centred(valueFont, row.value, min, max).y;
-    drawText(ui, list, valueFont, ImVec2(max.x - pad - valueWidth, valueY), colour::text, row.value);
-    if (twoValues)
-        drawText(ui, list, ui.fonts.body, ImVec2(max.x - pad - noteWidth, valueY + ui.em(1.25f)),
-                 colour::textDim, row.note);
+    drawText(ui, list, ui.fonts.bold, ImVec2(max.x - pad - valueWidth, firstY), colour::text, row.value);
+    if (twoLines) {
+        ImGui::PushClipRect(min, ImVec2(max.x - pad - noteWidth - (noteWidth > 0 ? pad : 0), max.y), true);
+        drawText(ui, list, ui.fonts.body, ImVec2(left, secondY), colour::textDim, row.detail);
+        ImGui::PopClipRect();
+        drawText(ui, list, ui.fonts.body, ImVec2(max.x - pad - noteWidth, secondY), colour::textDim,
+                 row.note);
+    }
     return pressed;
 }
 
@@ -161,19 +161,19 @@ void lotChooser(Ui& ui, const LotChoices& choices, std::string_view title, std::
     const std::string id(prefix);
     for (std::size_t i = choices.first; i < end; ++i) {
         const auto& line = choices.lines[i];
-        RowText row{line.lot, line.itemName, storage::formatQuantity(line.quantity, line.uom), line.location};
-        if (line.expiry) row.detail += " · use by " + storage::formatDate(*line.expiry);
+        const RowText row{line.lot, line.itemName, storage::formatQuantity(line.quantity, line.uom),
+                          line.location};
         if (listRow(ui, id + ".choice." + std::to_string(i), row, width, rowHeight)) events.pick(line);
     }
     if (choices.lines.empty()) paragraph(ui, "Nothing to choose from here.", ui.fonts.body, colour::textDim);
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, max.y - pad - buttons));
     const float third = (width - 2 * ui.em(0.5f)) / 3;
     const int page = static_cast<int>(rows);
-    if (touchButton(ui, id + ".choices-up", "▲", ImVec2(third, buttons), ButtonKind::Secondary,
+    if (touchButton(ui, id + ".choices-up", "↑", ImVec2(third, buttons), ButtonKind::Secondary,
                     ui.fonts.title, choices.first > 0))
         events.scroll(-page);
     ImGui::SameLine(0, ui.em(0.5f));
-    if (touchButton(ui, id + ".choices-down", "▼", ImVec2(third, buttons), ButtonKind::Secondary,
+    if (touchButton(ui, id + ".choices-down", "↓", ImVec2(third, buttons), ButtonKind::Secondary,
                     ui.fonts.title, end < choices.lines.size()))
         events.scroll(page);
     ImGui::SameLine(0, ui.em(0.5f));

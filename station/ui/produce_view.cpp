@@ -8,6 +8,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace lotstation::station::ui {
 namespace {
@@ -58,7 +59,7 @@ void drawChoose(const AppState& state, const ProduceState& produce, Ui& ui, cons
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& run = produce.openRuns[i];
             const RowText row{nameOf(catalog.items, run.sku), "started by " + run.operatorName, run.code, ""};
-            if (listRow(ui, "produce.resume." + run.code, row, column.width, ui.em(2.7f), false,
+            if (listRow(ui, "produce.resume." + std::to_string(i), row, column.width, ui.em(2.7f), false,
                         colour::unknown))
                 ui.intents.emit(intent::Produce{produce::ResumeRun{run.code}});
         }
@@ -66,48 +67,71 @@ void drawChoose(const AppState& state, const ProduceState& produce, Ui& ui, cons
     ImGui::PopStyleVar();
 }
 
+// The lots this run already took of an item, as the operator scanned them.
+std::string usedLots(const ProduceState& produce, const std::string& sku) {
+    std::string lots;
+    for (const auto& input : produce.consumed)
+        if (input.sku == sku) lots += (lots.empty() ? "" : ", ") + input.movement.lot;
+    return lots;
+}
+
 void drawLines(const ProduceState& produce, Ui& ui, float width) {
+    const bool allDone = std::ranges::all_of(produce.lines, complete);
+    caption(ui,
+            allDone ? "Everything the recipe needs is used" : "Take these lots first: they expire soonest");
+    bool nextMarked = false;
     for (const auto& line : produce.lines) {
         RowText row;
-        row.title = line.item.name;
-        if (line.takeFirst) {
+        row.title = (complete(line) ? "✓ " : "") + line.item.name;
+        row.value = amount(line.consumed, line.item) + " / " + amount(line.needed, line.item);
+        if (complete(line)) {
+            row.detail = "used " + usedLots(produce, line.item.sku);
+        } else if (line.takeFirst) {
             const auto& lot = line.takeFirst->lot;
-            row.detail = "take " + lot.code;
+            row.detail = lot.code;
             if (lot.expiry) row.detail += " · use by " + storage::formatDate(*lot.expiry);
         } else {
-            row.detail = complete(line) ? "" : "none usable on hand";
+            row.detail = "none usable on hand";
         }
-        row.value = amount(line.consumed, line.item) + " / " + amount(line.needed, line.item);
-        row.note = complete(line) ? "✓ done" : "still " + amount(line.needed - line.consumed, line.item);
+        // The next line to fill is framed, so the eye finds it at once.
+        const bool next = !complete(line) && !nextMarked && !produce.container;
+        nextMarked = nextMarked || next;
         const bool tappable = line.takeFirst && !produce.container && !complete(line);
-        if (listRow(ui, tappable ? "produce.line." + line.item.sku : "", row, width, ui.em(2.75f), false,
+        if (listRow(ui, tappable ? "produce.line." + line.item.sku : "", row, width, ui.em(2.75f), next,
                     complete(line) ? colour::accepted : colour::panelEdge))
             ui.intents.emit(intent::Produce{produce::PickLot{line.takeFirst->lot.code}});
     }
 }
 
-void drawContainer(const AppState& state, const ContainerDraft& container, Ui& ui, float width) {
+void drawContainer(const ContainerDraft& container, Ui& ui, float width) {
     const float pad = ui.em(0.7f);
-    const float problemsHeight = ui.em(1.4f) * static_cast<float>(container.problems.size());
+    const float wrap = width - 2 * pad;
+    const bool approved = container.approval.has_value();
+    std::vector<std::string> problems;
+    float problemsHeight = 0;
+    for (const auto& problem : container.problems) {
+        problems.push_back((approved ? "✓ approved: " : "✗ ") + problem.message);
+        problemsHeight +=
+            ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, wrap, problems.back().c_str()).y +
+            ui.em(0.2f);
+    }
     const ImVec2 size(width, ui.em(2.9f) + problemsHeight);
     const ImVec2 min = panel(size, colour::panel);
     ImDrawList* list = ImGui::GetWindowDrawList();
-    const ImU32 edge =
-        container.blocked() ? colour::refused : (container.approval ? colour::unknown : colour::text);
+    const ImU32 edge = container.blocked() ? colour::refused : (approved ? colour::unknown : colour::text);
     list->AddRect(min, ImVec2(min.x + size.x, min.y + size.y), edge, ui.em(0.35f), 0, 3.0f);
     drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, min.y + ui.em(0.3f)), colour::text,
              "Lot " + container.lot.code);
     drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(1.5f)), colour::textDim,
              container.item.name + " · " + amount(container.onHand, container.item) + " at " +
                  container.location,
-             width - 2 * pad);
+             wrap);
     float y = min.y + ui.em(2.8f);
-    for (const auto& problem : container.problems) {
-        const bool approved = container.approval.has_value();
+    for (const auto& text : problems) {
         drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, y),
-                 approved ? colour::unknown : colour::refused,
-                 (approved ? "✓ approved: " : "✗ ") + problem.message, width - 2 * pad);
-        y += ui.em(1.4f);
+                 approved ? colour::unknown : colour::refused, text, wrap);
+        y += ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, wrap, text.c_str()).y +
+             ui.em(0.2f);
     }
     ImGui::Dummy(size);
 
@@ -127,7 +151,6 @@ void drawContainer(const AppState& state, const ContainerDraft& container, Ui& u
     ImGui::SameLine(0, gap);
     if (touchButton(ui, "produce.drop", "Put back", ImVec2(half, ui.em(2.9f))))
         ui.intents.emit(intent::Produce{produce::DropContainer{}});
-    (void)state;
 }
 
 std::string finishDetail(const ProduceState& produce) {
@@ -145,9 +168,10 @@ void drawGathering(const AppState& state, const ProduceState& produce, Ui& ui, c
     if (produce.run) heading += " · run " + *produce.run;
     label(ui, heading, ui.fonts.body, colour::textDim);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.em(0.5f), ui.em(0.3f)));
-    drawLines(produce, ui, column.width);
+    // A container with problems needs the room to say why; the list comes back once it is dealt with.
+    if (!produce.container || produce.container->problems.empty()) drawLines(produce, ui, column.width);
     ImGui::Dummy(ImVec2(0, ui.em(0.2f)));
-    if (produce.container) drawContainer(state, *produce.container, ui, column.width);
+    if (produce.container) drawContainer(*produce.container, ui, column.width);
     ImGui::PopStyleVar();
 
     const float gap = ui.em(0.5f);
@@ -225,9 +249,9 @@ void drawDone(const ProduceState& produce, Ui& ui, const Column& column) {
     const auto& result = *produce.finished;
     const auto& product = *produce.product;
     std::vector<std::string> lines{product.name + " · " + amount(result.movement.quantity, product)};
-    std::string where = "At " + result.movement.to.value_or("?");
-    if (const auto lot = result.run.outputLot) where += " · label due for printing";
-    lines.push_back(where);
+    lines.push_back(
+        (produce.outputExpiry ? "Use by " + storage::formatDate(*produce.outputExpiry) + " · " : "") + "at " +
+        result.movement.to.value_or("?") + " · label due for printing");
     lines.push_back("Run " + result.run.code + " · " + std::to_string(produce.consumed.size()) +
                     " inputs recorded");
     doneCard(ui, "✓ Finished as lot", result.lotCode, lines, column.width);

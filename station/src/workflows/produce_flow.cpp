@@ -210,9 +210,10 @@ FlowOutcome ProduceFlow::resume(const std::string& code) {
     m_state.planned = run->planned;
     m_state.run = code;
     for (auto& movement : *inputs) {
-        ConsumedInput input{std::move(movement), {}, storage::Uom::Gram};
+        ConsumedInput input{std::move(movement), {}, {}, storage::Uom::Gram};
         if (auto lot = m_ledger.lot(input.movement.lot))
             if (auto item = m_ledger.item(lot->sku)) {
+                input.sku = item->sku;
                 input.itemName = item->name;
                 input.uom = item->uom;
             }
@@ -230,8 +231,7 @@ void ProduceFlow::planLines() {
         ProduceLine line{std::move(*item), scaledNeed(*m_state.recipe, component.quantity, *m_state.planned),
                          0, std::nullopt};
         for (const auto& input : m_state.consumed)
-            if (m_ledger.lot(input.movement.lot).value_or(storage::Lot{}).sku == line.item.sku)
-                line.consumed += input.movement.quantity;
+            if (input.sku == line.item.sku) line.consumed += input.movement.quantity;
         m_state.lines.push_back(std::move(line));
     }
     m_state.step = ProduceStep::Gathering;
@@ -343,7 +343,7 @@ FlowOutcome ProduceFlow::use(const std::string& user) {
     if (ProduceLine* line = lineOf(c.item.sku)) line->consumed += recorded.quantity;
     const std::string message = "Used " + amount(recorded.quantity, c.item) + " of lot " + c.lot.code +
                                 (started ? " · run " + *started + " started" : "");
-    m_state.consumed.push_back(ConsumedInput{std::move(recorded), c.item.name, c.item.uom});
+    m_state.consumed.push_back(ConsumedInput{std::move(recorded), c.item.sku, c.item.name, c.item.uom});
     m_state.container.reset();
     m_state.approval.reset();
     refreshFefo();
@@ -386,6 +386,7 @@ FlowOutcome ProduceFlow::finish(const std::string& user) {
         {.run = *m_state.run, .output = m_state.output.value_or(*m_state.planned), .user = user});
     if (!finished) return refuse(finished.error().message);
     m_state.finished = std::move(*finished);
+    if (auto lot = m_ledger.lot(m_state.finished->lotCode)) m_state.outputExpiry = lot->expiry;
     m_state.step = ProduceStep::Done;
     m_state.problem.reset();
     FlowOutcome outcome = FlowOutcome::accepted("Finished: lot " + m_state.finished->lotCode);

@@ -47,6 +47,7 @@ struct ContainerDraft {
 
 struct ConsumedInput {
     storage::Movement movement; // as recorded
+    std::string sku;
     std::string itemName;
     storage::Uom uom = storage::Uom::Gram;
 };
@@ -65,8 +66,9 @@ struct ProduceState {
     std::vector<ConsumedInput> consumed;
     std::optional<std::int64_t> output; // base units; default the planned quantity
     std::optional<storage::FinishRunResult> finished;
-    std::vector<storage::Run> openRuns; // left open earlier, to resume (ChooseRecipe only)
-    std::optional<std::string> problem; // the last refusal, shown until the next good step
+    std::optional<storage::Date> outputExpiry; // of the output lot: from the item's shelf life
+    std::vector<storage::Run> openRuns;        // left open earlier, to resume (ChooseRecipe only)
+    std::optional<std::string> problem;        // the last refusal, shown until the next good step
 };
 
 namespace produce {
