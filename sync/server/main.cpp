@@ -222,7 +222,7 @@ int main(int argc, char** argv) {
         user.name = label;
         user.role = *role;
         if (!badge.empty()) user.badge = badge;
-        return report(ledger.addUser(user), "user " + label + " added");
+        return report(ledger.addUserFromCentral(user), "user " + label + " added");
     }
     if (resolveCmd->parsed()) {
         auto resolved = store->resolveConflict(conflictId, by, note);

@@ -76,7 +76,7 @@ SyncResult<void> applyMasterData(SyncSession& s) {
             step = addMissing(
                 s, body, "users", wire::userFrom,
                 [&](const storage::NewUser& u) { return ledger.user(u.name); },
-                [&](const storage::NewUser& u) { return ledger.addUser(u); });
+                [&](const storage::NewUser& u) { return ledger.addUserFromCentral(u); });
         }
         if (!step) return step;
         const auto& recipes = wire::arrayAt(body, "recipes", "answer");
