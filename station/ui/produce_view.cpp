@@ -103,7 +103,7 @@ void drawLines(const ProduceState& produce, Ui& ui, float width) {
     }
 }
 
-void drawContainer(const ContainerDraft& container, Ui& ui, float width) {
+void drawContainer(const ProduceState& produce, const ContainerDraft& container, Ui& ui, float width) {
     const float pad = ui.em(0.7f);
     const float wrap = width - 2 * pad;
     const bool approved = container.approval.has_value();
@@ -140,16 +140,20 @@ void drawContainer(const ContainerDraft& container, Ui& ui, float width) {
     if (container.blocked()) {
         if (touchButton(ui, "produce.override", "Supervisor…", ImVec2(half, ui.em(2.9f)), ButtonKind::Danger))
             ui.intents.emit(intent::Produce{produce::AskApproval{}});
+        ImGui::SameLine(0, gap);
     } else {
-        if (compactField(ui, "produce.quantity", "Quantity to use",
-                         amount(container.quantity, container.item), "", half)) {
+        std::string caption = "Quantity to use";
+        for (const auto& line : produce.lines)
+            if (line.item.sku == container.item.sku && line.needed > line.consumed)
+                caption += " (" + amount(line.needed - line.consumed, line.item) + " still needed)";
+        if (compactField(ui, "produce.quantity", caption, amount(container.quantity, container.item), "",
+                         width)) {
             const auto uom = container.item.uom;
             ui.intents.emit(intent::OpenKeypad{"produce.quantity", "Quantity of " + container.lot.code,
                                                unitFor(uom, container.quantity), unitsFor(uom)});
         }
     }
-    ImGui::SameLine(0, gap);
-    if (touchButton(ui, "produce.drop", "Put back", ImVec2(half, ui.em(2.9f))))
+    if (touchButton(ui, "produce.drop", "Put back", ImVec2(container.blocked() ? half : width, ui.em(2.9f))))
         ui.intents.emit(intent::Produce{produce::DropContainer{}});
 }
 
@@ -168,10 +172,12 @@ void drawGathering(const AppState& state, const ProduceState& produce, Ui& ui, c
     if (produce.run) heading += " · run " + *produce.run;
     label(ui, heading, ui.fonts.body, colour::textDim);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.em(0.5f), ui.em(0.3f)));
-    // A container with problems needs the room to say why; the list comes back once it is dealt with.
-    if (!produce.container || produce.container->problems.empty()) drawLines(produce, ui, column.width);
-    ImGui::Dummy(ImVec2(0, ui.em(0.2f)));
-    if (produce.container) drawContainer(*produce.container, ui, column.width);
+    // A scanned container gets the room (its problems, its quantity, Use); the list comes back once it is
+    // used or put back.
+    if (produce.container)
+        drawContainer(produce, *produce.container, ui, column.width);
+    else
+        drawLines(produce, ui, column.width);
     ImGui::PopStyleVar();
 
     const float gap = ui.em(0.5f);

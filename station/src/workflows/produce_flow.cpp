@@ -11,14 +11,11 @@ std::string amount(std::int64_t quantity, const storage::Item& item) {
     return storage::formatQuantity(quantity, item.uom);
 }
 
-// Expiry first, then best-before; a lot without a date keeps longest.
-bool expiresBefore(const storage::Lot& a, const storage::Lot& b) {
-    constexpr auto never = std::chrono::sys_days::max();
-    auto key = [&](const storage::Lot& lot) {
-        return std::pair{lot.expiry ? std::chrono::sys_days{*lot.expiry} : never,
-                         lot.bestBefore ? std::chrono::sys_days{*lot.bestBefore} : never};
-    };
-    return key(a) < key(b);
+// The ledger's FEFO rule: a lot with a use-by date is out of order while another usable lot of the item
+// expires on an earlier day; lots with the same date are equally good, and a lot without one is never refused.
+bool expiresBefore(const storage::Lot& first, const storage::Lot& scanned) {
+    return first.expiry && scanned.expiry &&
+           std::chrono::sys_days{*first.expiry} < std::chrono::sys_days{*scanned.expiry};
 }
 
 } // namespace
@@ -270,9 +267,8 @@ std::vector<UsageProblem> ProduceFlow::problemsOf(const ScannedLot& scanned) con
             {"not-in-recipe", scanned.item.name + " is not in the recipe of " + m_state.product->name});
     } else if (problems.empty() && line->takeFirst && line->takeFirst->lot.code != scanned.lot.code &&
                expiresBefore(line->takeFirst->lot, scanned.lot)) {
-        // Lots with the same dates are equally good: only a lot that keeps longer than the first is refused.
         const auto& first = line->takeFirst->lot;
-        problems.push_back({"not-fefo", "take lot " + first.code + " first (use by " +
+        problems.push_back({"fefo", "take lot " + first.code + " first (use by " +
                                             (first.expiry ? storage::formatDate(*first.expiry) : "-") +
                                             "); this one keeps longer"});
     }

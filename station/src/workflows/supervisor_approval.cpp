@@ -1,5 +1,7 @@
 #include "lotstation/station/workflows/supervisor_approval.hpp"
 
+#include "lotstation/storage/access.hpp"
+
 #include <array>
 
 namespace lotstation::station {
@@ -49,8 +51,8 @@ std::expected<std::string, std::string> supervisorOfBadge(const storage::Ledger&
                                                           const std::string& badge) {
     auto user = ledger.userByBadge(badge);
     if (!user) return std::unexpected("no user has badge " + badge);
-    if (user->role == storage::UserRole::Operator)
-        return std::unexpected(user->name + " is an operator: only a supervisor or an admin can approve");
+    if (!storage::allowed(user->role, storage::Action::ApproveOverride))
+        return std::unexpected(storage::refusalMessage(*user, storage::Action::ApproveOverride));
     return user->name;
 }
 
@@ -60,8 +62,8 @@ std::expected<storage::Override, std::string> approve(const storage::Ledger& led
     auto user = ledger.user(*draft.supervisor);
     if (!user) return std::unexpected(user.error().message);
     // The role first: an operator's PIN is never even tried as an approval.
-    if (user->role == storage::UserRole::Operator)
-        return std::unexpected(user->name + " is an operator: only a supervisor or an admin can approve");
+    if (!storage::allowed(user->role, storage::Action::ApproveOverride))
+        return std::unexpected(storage::refusalMessage(*user, storage::Action::ApproveOverride));
     if (draft.pin.empty()) return std::unexpected("Type " + user->name + "'s PIN");
     if (auto verified = ledger.verifyPin(user->name, draft.pin); !verified)
         return std::unexpected(verified.error().message);

@@ -30,7 +30,7 @@ TEST_CASE("app: a production run, a shipment, a move and a count end to end in t
     checkRun(run, screenshots);
 
     auto ledger = storage::Ledger::open(work.file("station-demo.db"));
-    REQUIRE(ledger);
+    REQUIRE_MESSAGE(ledger, ledger.error().message);
     const auto olive2 = ledger->lotsBySupplierLot("OM-24-1002", "OLIVA");
     const auto olive1 = ledger->lotsBySupplierLot("OM-24-0917", "OLIVA");
     const auto coconut = ledger->lotsBySupplierLot("CT/88812", "COCOS");
@@ -58,6 +58,9 @@ TEST_CASE("app: a production run, a shipment, a move and a count end to end in t
     REQUIRE(inputs->size() == 3);
     CHECK((*inputs)[0].lot == olive2[0].code); // approved by the supervisor: not the first to expire
     CHECK((*inputs)[0].quantity == 6'000'000);
+    CHECK((*inputs)[0].approvedBy == "sam");
+    CHECK((*inputs)[0].overridden == "fefo");
+    CHECK((*inputs)[0].reason == "Older lot used up first");
     CHECK((*inputs)[1].lot == coconut[0].code);
     CHECK((*inputs)[1].quantity == 2'650'000); // typed on the keypad
     CHECK((*inputs)[2].lot == lye[0].code);

@@ -199,7 +199,7 @@ TEST_CASE("produce: a supervisor overrides a held lot - wrong PIN and an operato
     flow.apply(produce::PickReason{"quality-checked"});
     auto refused = flow.apply(produce::SubmitApproval{});
     CHECK(refused.feedback == FeedbackKind::Refused);
-    CHECK(refused.message == "ana is an operator: only a supervisor or an admin can approve");
+    CHECK(refused.message == "ana is an operator: approving an override needs a supervisor");
     CHECK(flow.state().approval->pin.empty()); // never kept past a try
 
     // The supervisor with a wrong PIN.
@@ -298,6 +298,8 @@ TEST_CASE("produce: through the station - picker, keypad, scans, a badge approva
     station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
     REQUIRE(produce.run);
     CHECK(produce.consumed.back().movement.lot == lotOf(*d, Olive2));
+    CHECK(produce.consumed.back().movement.approvedBy == "sam"); // the ledger records the FEFO override
+    CHECK(produce.consumed.back().movement.overridden == "fefo");
 
     station.apply(scanOf(lotLabel(lotOf(*d, Coconut))), t0);
     station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);

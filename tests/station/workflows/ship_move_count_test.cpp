@@ -234,7 +234,7 @@ TEST_CASE("station: the receive -> produce -> ship story of the demo, through sc
     station.apply(intent::Navigate{Screen::Receive}, t0);
     pick(station, "receive.item", station.state().catalog.items, "COCONUT-OIL");
     pick(station, "receive.supplier", station.state().catalog.suppliers, "COCOS");
-    station.apply(scanOf("CT/90001"), t0);
+    station.apply(scanOf("(17)301231(10)CT-90001"), t0); // a GS1 case label: lot and use-by date
     keypad(station, "receive.quantity", "10", QuantityUnit::Kilogram);
     station.apply(intent::Receive{receive::Confirm{"ana"}}, t0);
     REQUIRE(station.flows().receive->received);

@@ -37,7 +37,7 @@ lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
 
 // Why a lot may not be used or shipped today: on hold, in quarantine, recalled, expired (by status or date).
 struct UsageProblem {
-    std::string rule;    // as recorded on an override: "hold", "expired", "not-in-recipe", "not-fefo", ...
+    std::string rule;    // as recorded on an override: "hold", "expired", "not-in-recipe", "fefo", ...
     std::string message; // "lot X is on hold"
 };
 [[nodiscard]] std::vector<UsageProblem> usageProblems(const storage::Lot& lot, storage::Date today);
