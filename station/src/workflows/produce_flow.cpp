@@ -12,7 +12,8 @@ std::string amount(std::int64_t quantity, const storage::Item& item) {
 }
 
 // The ledger's FEFO rule: a lot with a use-by date is out of order while another usable lot of the item
-// expires on an earlier day; lots with the same date are equally good, and a lot without one is never refused.
+// expires on an earlier day; lots with the same date are equally good, and a lot without one is never
+// refused.
 bool expiresBefore(const storage::Lot& first, const storage::Lot& scanned) {
     return first.expiry && scanned.expiry &&
            std::chrono::sys_days{*first.expiry} < std::chrono::sys_days{*scanned.expiry};
@@ -269,8 +270,8 @@ std::vector<UsageProblem> ProduceFlow::problemsOf(const ScannedLot& scanned) con
                expiresBefore(line->takeFirst->lot, scanned.lot)) {
         const auto& first = line->takeFirst->lot;
         problems.push_back({"fefo", "take lot " + first.code + " first (use by " +
-                                            (first.expiry ? storage::formatDate(*first.expiry) : "-") +
-                                            "); this one keeps longer"});
+                                        (first.expiry ? storage::formatDate(*first.expiry) : "-") +
+                                        "); this one keeps longer"});
     }
     return problems;
 }
@@ -334,7 +335,15 @@ FlowOutcome ProduceFlow::use(const std::string& user) {
         recorded = std::move(*consumed);
         return {};
     });
-    if (!written) return refuse(written.error().message); // the container stays: fix and try again
+    if (!written) {
+        // The ledger has the last word: a rule it enforces that the screen did not foresee still offers the
+        // supervisor's approval. The container stays either way: fix and try again.
+        const auto& error = written.error();
+        if (error.kind == storage::ErrorKind::Refused && !c.approval &&
+            error.message.find("needs a reason and a supervisor") != std::string::npos)
+            c.problems.push_back({"ledger", error.message});
+        return refuse(error.message);
+    }
     if (started) m_state.run = started;
     if (ProduceLine* line = lineOf(c.item.sku)) line->consumed += recorded.quantity;
     const std::string message = "Used " + amount(recorded.quantity, c.item) + " of lot " + c.lot.code +

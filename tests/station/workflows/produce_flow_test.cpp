@@ -314,3 +314,29 @@ TEST_CASE("produce: through the station - picker, keypad, scans, a badge approva
     CHECK(headline(station) == "Finished: lot " + produce.finished->lotCode);
     CHECK(ledger.verify().empty());
 }
+
+TEST_CASE(
+    "produce: a lot held after it was scanned is refused by the ledger, and a supervisor can still approve") {
+    auto d = demo();
+    auto& ledger = d->ledger;
+    ProduceFlow flow(ledger);
+    planSoapBase(flow);
+    REQUIRE(scanLot(flow, lotOf(*d, Olive1)).feedback == FeedbackKind::Accepted);
+    // Meanwhile a supervisor at another station holds the drum (it arrives through sync, or on this file).
+    REQUIRE(ledger.hold({.lots = {lotOf(*d, Olive1)}, .reason = "smell", .user = "sam"}));
+    const auto refused = flow.apply(produce::UseContainer{"ana"});
+    CHECK(refused.feedback == FeedbackKind::Refused);
+    CHECK(refused.message.find("is on hold") != std::string::npos);
+    CHECK_FALSE(flow.state().run); // nothing started: the run and its first use commit together
+    REQUIRE(flow.state().container);
+    CHECK(flow.state().container->blocked());
+    flow.apply(produce::AskApproval{});
+    flow.apply(produce::PickSupervisor{"sam"});
+    for (char c : std::string("2222"))
+        flow.apply(produce::PinKey{static_cast<KeypadKey>(c - '0')});
+    flow.apply(produce::PickReason{"quality-checked"});
+    REQUIRE(flow.apply(produce::SubmitApproval{}).feedback == FeedbackKind::Accepted);
+    REQUIRE(flow.apply(produce::UseContainer{"ana"}).feedback == FeedbackKind::Accepted);
+    CHECK(flow.state().consumed.back().movement.overridden == "hold");
+    CHECK(storage::openRuns(ledger).size() == 1);
+}
