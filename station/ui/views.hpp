@@ -22,6 +22,10 @@ void drawStockBody(const AppState& state, const StockState& stock, Ui& ui, ImVec
 void drawLabelsBody(const AppState& state, const LabelsState& labels, Ui& ui, ImVec2 min, ImVec2 max);
 void drawSyncBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max);
 void drawSettingsBody(const AppState& state, const SettingsState& settings, Ui& ui, ImVec2 min, ImVec2 max);
+void drawProduceBody(const AppState& state, const ProduceState& produce, Ui& ui, ImVec2 min, ImVec2 max);
+void drawShipBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 min, ImVec2 max);
+void drawMoveBody(const AppState& state, const MoveState& move, Ui& ui, ImVec2 min, ImVec2 max);
+void drawCountBody(const AppState& state, const CountState& count, Ui& ui, ImVec2 min, ImVec2 max);
 void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
 void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
 void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);

@@ -35,26 +35,6 @@ ScreenSpec specOf(Screen screen) {
                 {{"item", "Item", "Scan or pick the item", Input::Item},
                  {"quantity", "Quantity received", "Tap to enter", Input::Quantity, QuantityUnit::Kilogram},
                  {"location", "Put away at", "Pick a location", Input::Location}}};
-    case Screen::Produce:
-        return {true,
-                "Pick a recipe, then scan each container you use",
-                {{"recipe", "Recipe", "Pick a recipe", Input::Recipe},
-                 {"planned", "Planned output", "Tap to enter", Input::Quantity, QuantityUnit::Piece}}};
-    case Screen::Ship:
-        return {true,
-                "Scan each finished lot going out",
-                {{"customer", "Customer / order", "Pick a customer", Input::Customer}}};
-    case Screen::Move:
-        return {true,
-                "Scan the lot to move",
-                {{"to", "Move to", "Pick a location", Input::Location},
-                 {"quantity", "Quantity", "All of it, or tap to enter", Input::Quantity,
-                  QuantityUnit::Kilogram}}};
-    case Screen::Count:
-        return {true,
-                "Scan the location, then each lot on it",
-                {{"location", "Location", "Pick a location", Input::Location},
-                 {"quantity", "Counted quantity", "Tap to enter", Input::Quantity, QuantityUnit::Piece}}};
     default:
         return {false, "", {}};
     }
@@ -136,6 +116,14 @@ void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     if (state.screen() == Screen::Sync) return drawSyncBody(state, ui, bodyMin, bodyMax);
     if (state.screen() == Screen::Settings && ui.flows.settings)
         return drawSettingsBody(state, *ui.flows.settings, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Produce && ui.flows.produce)
+        return drawProduceBody(state, *ui.flows.produce, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Ship && ui.flows.ship)
+        return drawShipBody(state, *ui.flows.ship, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Move && ui.flows.move)
+        return drawMoveBody(state, *ui.flows.move, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Count && ui.flows.count)
+        return drawCountBody(state, *ui.flows.count, ui, bodyMin, bodyMax);
     const ScreenSpec spec = specOf(state.screen());
 
     float columnX = bodyMin.x;

@@ -149,6 +149,10 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
             [&](const intent::Labels&) { return Effects{}; },
             [&](const intent::Settings&) { return Effects{}; },
             [&](const intent::SyncNow&) { return Effects{}; }, // the host's sync client
+            [&](const intent::Produce&) { return Effects{}; },
+            [&](const intent::Ship&) { return Effects{}; },
+            [&](const intent::Move&) { return Effects{}; },
+            [&](const intent::Count&) { return Effects{}; },
         },
         intent);
 }

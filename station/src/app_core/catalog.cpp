@@ -15,8 +15,10 @@ Catalog catalogOf(const st::Ledger& ledger) {
     Catalog catalog;
     for (const auto& item : ledger.items()) {
         catalog.items.push_back({item.sku, item.name, itemDetail(item)});
-        if (item.kind == st::ItemKind::Finished && ledger.recipe(item.sku))
-            catalog.recipes.push_back({item.sku, item.name, "recipe for " + item.sku});
+        // Intermediates (a soap base) are made in runs too, so every item with a recipe is offered.
+        if (ledger.recipe(item.sku))
+            catalog.recipes.push_back(
+                {item.sku, item.name, std::string(st::toString(item.kind)) + " · " + item.sku});
     }
     for (const auto& location : ledger.locations())
         catalog.locations.push_back(

@@ -41,6 +41,10 @@ Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger, Stati
         m_stock.emplace(*m_ledger);
         m_labels.emplace(*m_ledger, previewerOf(files.labelPreviews));
         m_settings.emplace(*m_ledger, files.settingsFile, files.settings, files.labelTemplates);
+        m_produce.emplace(*m_ledger);
+        m_ship.emplace(*m_ledger);
+        m_move.emplace(*m_ledger);
+        m_count.emplace(*m_ledger);
         m_core.setCatalog(catalogOf(*m_ledger));
     }
 }
@@ -62,6 +66,10 @@ FlowStates Station::flows() const {
     if (m_stock) states.stock = &m_stock->state();
     if (m_labels) states.labels = &m_labels->state();
     if (m_settings) states.settings = &m_settings->state();
+    if (m_produce) states.produce = &m_produce->state();
+    if (m_ship) states.ship = &m_ship->state();
+    if (m_move) states.move = &m_move->state();
+    if (m_count) states.count = &m_count->state();
     return states;
 }
 
@@ -73,6 +81,10 @@ std::vector<ScreenFlow*> Station::screenFlows() {
     if (m_stock) flows.push_back(&*m_stock);
     if (m_labels) flows.push_back(&*m_labels);
     if (m_settings) flows.push_back(&*m_settings);
+    if (m_produce) flows.push_back(&*m_produce);
+    if (m_ship) flows.push_back(&*m_ship);
+    if (m_move) flows.push_back(&*m_move);
+    if (m_count) flows.push_back(&*m_count);
     return flows;
 }
 
@@ -112,6 +124,14 @@ std::optional<Effects> Station::step(const Intent& intent, TimePoint now) {
         return m_labels ? show(m_labels->apply(s->step), now) : Effects{};
     if (const auto* s = std::get_if<intent::Settings>(&intent))
         return m_settings ? show(m_settings->apply(s->step, context(now)), now) : Effects{};
+    if (const auto* produceStep = std::get_if<intent::Produce>(&intent))
+        return m_produce ? show(m_produce->apply(produceStep->step), now) : Effects{};
+    if (const auto* shipStep = std::get_if<intent::Ship>(&intent))
+        return m_ship ? show(m_ship->apply(shipStep->step), now) : Effects{};
+    if (const auto* moveStep = std::get_if<intent::Move>(&intent))
+        return m_move ? show(m_move->apply(moveStep->step), now) : Effects{};
+    if (const auto* countStep = std::get_if<intent::Count>(&intent))
+        return m_count ? show(m_count->apply(countStep->step), now) : Effects{};
     return std::nullopt;
 }
 
@@ -162,8 +182,12 @@ Effects Station::routeScan(const scan::ScannedCode& code, TimePoint now) {
     const bool free = !state().modalOpen();
     // A badge logs in wherever it is scanned; on the login screen any plain code is tried as a badge.
     if (m_login && free) {
-        if (const auto* badge = std::get_if<scan::OwnBadge>(&meaning))
+        if (const auto* badge = std::get_if<scan::OwnBadge>(&meaning)) {
+            // A workflow waiting for a supervisor's badge (an override) takes it; elsewhere it logs in.
+            if (ScreenFlow* flow = flowFor(screen))
+                if (auto outcome = flow->scanned(meaning, context(now))) return show(*outcome, now);
             return show(m_login->apply(login::BadgeScanned{badge->badge}, now), now);
+        }
         if (const auto* key = std::get_if<scan::LookupKey>(&meaning); key && screen == Screen::Login)
             return show(m_login->apply(login::BadgeScanned{key->key}, now), now);
     }

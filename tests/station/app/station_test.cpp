@@ -57,7 +57,7 @@ TEST_CASE("station: the demo ledger fills the pickers") {
     CHECK(catalog.suppliers.size() == 6);
     CHECK(catalog.locations.size() == 6);
     CHECK(catalog.customers.size() == 3);
-    CHECK(catalog.recipes.size() == 2); // the bars; the soap base is an intermediate
+    CHECK(catalog.recipes.size() == 3); // the soap base (an intermediate) and the two bars
     REQUIRE(catalog.users.size() == 3);
     CHECK(catalog.users[0].id == "admin");
     CHECK(catalog.users[1].detail == "operator");

@@ -3,12 +3,16 @@
 // change state themselves.
 #include "lotstation/scan/scanned_code.hpp"
 #include "lotstation/station/app_state.hpp"
+#include "lotstation/station/workflows/count_flow.hpp"
 #include "lotstation/station/workflows/labels_flow.hpp"
 #include "lotstation/station/workflows/login_flow.hpp"
 #include "lotstation/station/workflows/lookup_flow.hpp"
+#include "lotstation/station/workflows/move_flow.hpp"
+#include "lotstation/station/workflows/produce_flow.hpp"
 #include "lotstation/station/workflows/recall_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
 #include "lotstation/station/workflows/settings_flow.hpp"
+#include "lotstation/station/workflows/ship_flow.hpp"
 #include "lotstation/station/workflows/stock_flow.hpp"
 
 #include <utility>
@@ -88,6 +92,18 @@ struct Settings {
 };
 // The operator asked for a sync now; the host passes it to its sync client.
 struct SyncNow {};
+struct Produce {
+    ProduceIntent step;
+};
+struct Ship {
+    ShipIntent step;
+};
+struct Move {
+    MoveIntent step;
+};
+struct Count {
+    CountIntent step;
+};
 } // namespace intent
 
 using Intent =
@@ -95,7 +111,10 @@ using Intent =
                  intent::KeypadUnit, intent::KeypadOk, intent::KeypadCancel, intent::OpenPicker, intent::Pick,
                  intent::ClosePicker, intent::AskConfirm, intent::Answer, intent::Scanned, intent::KeyPressed,
                  intent::TextTyped, intent::LogOut, intent::Login, intent::Receive, intent::Lookup,
-                 intent::Recall, intent::Stock, intent::Labels, intent::Settings, intent::SyncNow>;
+                 intent::Recall, intent::Stock, intent::Labels, intent::Settings, intent::SyncNow,
+                 intent::Produce, intent::Ship, intent::Move, intent::Count>;
+intent::TextTyped, intent::LogOut, intent::Login, intent::Receive, intent::Produce, intent::Ship,
+    intent::Move, intent::Count > ;
 
 // Where a frame's views put what the operator asked for; the host applies them after the frame.
 class IntentSink {

@@ -6,9 +6,13 @@
 // passed in.
 #include "lotstation/station/app_core.hpp"
 #include "lotstation/station/station_files.hpp"
+#include "lotstation/station/workflows/count_flow.hpp"
 #include "lotstation/station/workflows/flow_states.hpp"
 #include "lotstation/station/workflows/login_flow.hpp"
+#include "lotstation/station/workflows/move_flow.hpp"
+#include "lotstation/station/workflows/produce_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
+#include "lotstation/station/workflows/ship_flow.hpp"
 
 #include <optional>
 #include <vector>
@@ -63,6 +67,10 @@ class Station {
     std::optional<StockFlow> m_stock;
     std::optional<LabelsFlow> m_labels;
     std::optional<SettingsFlow> m_settings;
+    std::optional<ProduceFlow> m_produce;
+    std::optional<ShipFlow> m_ship;
+    std::optional<MoveFlow> m_move;
+    std::optional<CountFlow> m_count;
 };
 
 } // namespace lotstation::station

@@ -72,4 +72,9 @@ struct ExpiringLot {
 };
 [[nodiscard]] std::vector<ExpiringLot> expiring(const Ledger& ledger, Date today, int days);
 
+// Production runs not finished yet, oldest first, so a run left open on one screen can be resumed.
+[[nodiscard]] std::vector<Run> openRuns(const Ledger& ledger);
+// What a run consumed so far: its consume movements that were not reversed, in the order recorded.
+[[nodiscard]] Result<std::vector<Movement>> runInputs(const Ledger& ledger, std::string_view run);
+
 } // namespace lotstation::storage
