@@ -158,7 +158,24 @@ SyncResult<void> pullRemote(SyncSession& s) {
         } catch (const wire::WireError& e) {
             return syncFail(SyncErrorKind::Protocol, std::string("the server's pull answer: ") + e.what());
         }
-        auto result = s.ledger.applyRemoteMovements(remotes);
+        auto cursor = answerString(body, "cursor");
+        if (!cursor) return std::unexpected(cursor.error());
+        // The page and the cursor after it commit in one transaction of the ledger: after a crash the
+        // cursor never points past what was applied, nor behind it.
+        storage::ApplyBatchResult result;
+        auto next = s.state;
+        next.cursor = *cursor;
+        next.lastContact = nowText();
+        auto committed = s.ledger.atomically([&]() -> storage::Result<void> {
+            result = s.ledger.applyRemoteMovements(remotes);
+            if (result.error) return {}; // the good prefix stays; the cursor does not move
+            s.store.save(next);
+            return {};
+        });
+        if (committed && !result.error) s.state = next;
+        if (!committed)
+            return syncFail(SyncErrorKind::Storage,
+                            "cannot apply pulled movements: " + committed.error().message);
         for (auto outcome : result.outcomes)
             (outcome == storage::ApplyOutcome::Applied ? s.summary.pulled : s.summary.pulledPresent) += 1;
         if (result.error) {
@@ -166,11 +183,6 @@ SyncResult<void> pullRemote(SyncSession& s) {
             return syncFail(SyncErrorKind::Storage,
                             "cannot apply a pulled movement: " + result.error->message);
         }
-        auto cursor = answerString(body, "cursor");
-        if (!cursor) return std::unexpected(cursor.error());
-        s.state.cursor = *cursor;
-        s.state.lastContact = nowText();
-        s.store.save(s.state);
         if (!body.value("more", false)) return {};
     }
 }
