@@ -16,10 +16,13 @@ std::string label(const Movement& m) {
 }
 
 // Master data a foreign movement needs and this station may not have yet. Locations and suppliers named by
-// code only are created as placeholders (name = code) that master-data sync fills in later.
+// code only are created as placeholders (name = code) that master-data sync fills in later; they and items
+// defined by a movement have revision -1, so that the master data's own record always replaces them.
 void ensureLocation(LedgerCore& core, const std::optional<std::string>& code) {
     if (!code || findLocation(core, *code)) return;
-    core.db.cached("INSERT INTO locations (code, name, kind) VALUES (?1, ?1, 'store')").bindAll(*code).run();
+    core.db.cached("INSERT INTO locations (code, name, kind, revision) VALUES (?1, ?1, 'store', -1)")
+        .bindAll(*code)
+        .run();
 }
 
 Result<std::int64_t> ensureLot(LedgerCore& core, const RemoteMovement& remote) {
@@ -35,8 +38,8 @@ Result<std::int64_t> ensureLot(LedgerCore& core, const RemoteMovement& remote) {
             return fail(ErrorKind::NotFound, label(m) + " names item " + def.sku + ", unknown here");
         const auto& it = *remote.item;
         core.db
-            .cached("INSERT INTO items (sku, name, kind, uom, gtin, lot_tracked, shelf_life_days) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            .cached("INSERT INTO items (sku, name, kind, uom, gtin, lot_tracked, shelf_life_days, revision) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, -1)")
             .bindAll(it.sku, it.name, toString(it.kind), toString(it.uom), it.gtin,
                      std::int64_t{it.lotTracked ? 1 : 0},
                      it.shelfLifeDays ? std::optional<std::int64_t>(*it.shelfLifeDays) : std::nullopt)
@@ -46,7 +49,9 @@ Result<std::int64_t> ensureLot(LedgerCore& core, const RemoteMovement& remote) {
     std::optional<std::int64_t> supplierId;
     if (def.supplier && def.supplierLot) {
         if (!findSupplier(core, *def.supplier))
-            core.db.cached("INSERT INTO suppliers (code, name) VALUES (?1, ?1)").bindAll(*def.supplier).run();
+            core.db.cached("INSERT INTO suppliers (code, name, revision) VALUES (?1, ?1, -1)")
+                .bindAll(*def.supplier)
+                .run();
         supplierId = findSupplier(core, *def.supplier)->id;
         // The same supplier lot may already be a lot made here while both stations were offline: both lots
         // are kept (the schema allows one per creating station) and lotsBySupplierLot shows them side by

@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include "master_revisions.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
 
@@ -178,7 +179,8 @@ CREATE TABLE outbox (
 );
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2QueryIndexes};
+constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2QueryIndexes,
+                                                      kMigration3MasterRevisions};
 
 } // namespace
 

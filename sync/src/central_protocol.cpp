@@ -284,31 +284,11 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
 }
 
 Reply CentralStore::Impl::master() {
-    Json items = Json::array();
-    Json recipes = Json::array();
-    for (const auto& item : ledger.items()) {
-        items.push_back(wire::toJson(item));
-        if (auto recipe = ledger.recipe(item.sku)) recipes.push_back(wire::toJson(*recipe));
-    }
-    Json locations = Json::array();
-    for (const auto& location : ledger.locations())
-        locations.push_back(wire::toJson(location));
-    Json suppliers = Json::array();
-    for (const auto& party : ledger.suppliers())
-        suppliers.push_back(wire::toJson(party));
-    Json customers = Json::array();
-    for (const auto& party : ledger.customers())
-        customers.push_back(wire::toJson(party));
-    Json users = Json::array();
-    for (const auto& user : ledger.users())
-        users.push_back(wire::toJson(user));
-    return ok(Json{{"epoch", epoch},
-                   {"items", std::move(items)},
-                   {"locations", std::move(locations)},
-                   {"suppliers", std::move(suppliers)},
-                   {"customers", std::move(customers)},
-                   {"users", std::move(users)},
-                   {"recipes", std::move(recipes)}});
+    auto data = storage::readMasterData(ledger);
+    if (!data) return error(500, "storage", data.error().message);
+    auto body = wire::masterToJson(*data);
+    body["epoch"] = epoch;
+    return ok(body);
 }
 
 } // namespace lotstation::sync

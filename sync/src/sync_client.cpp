@@ -238,7 +238,8 @@ SyncResult<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
         << "\n"
         << "  pulled " << summary->pulled << " movement(s) of other stations";
     if (summary->pulledPresent > 0) out << " (" << summary->pulledPresent << " already here)";
-    out << "\n  master data: " << summary->masterAdded << " record(s) added\n"
+    out << "\n  master data: " << summary->masterAdded << " record(s) added, " << summary->masterUpdated
+        << " updated\n"
         << "  pending: " << summary->pending << "; open conflicts on the server: " << summary->conflictsOpen
         << "\n";
     for (const auto& note : summary->notes)
