@@ -256,7 +256,8 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
         }
     }
     auto page = ledger.movementsSince(position, limit);
-    Json movements = Json::array();
+    // The movements are written as JSON text directly (a page holds thousands); the rest as a document.
+    std::string movements = "[";
     Json lots = Json::array();
     Json items = Json::array();
     std::set<std::string> lotCodes;
@@ -264,7 +265,8 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
     for (const auto& arrived : page) {
         const auto& m = arrived.movement;
         if (caller.stationId && m.stationId == *caller.stationId) continue;
-        movements.push_back(wire::toJson(m));
+        if (movements.size() > 1) movements += ',';
+        wire::appendJson(movements, m);
         if (!lotCodes.insert(m.lot).second) continue;
         auto lot = ledger.lot(m.lot);
         if (!lot) continue;
@@ -272,15 +274,20 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
         if (!skus.insert(lot->sku).second) continue;
         if (auto item = ledger.item(lot->sku)) items.push_back(wire::toJson(*item));
     }
+    movements += ']';
     Json body = {
         {"epoch", epoch},
         {"cursor", page.empty() ? (reset ? std::string() : std::string(cursor)) : makeCursor(page.back())},
         {"more", page.size() == limit},
         {"reset", reset},
-        {"movements", std::move(movements)},
         {"lots", std::move(lots)},
         {"items", std::move(items)}};
-    return ok(body);
+    auto text = body.dump();
+    text.pop_back(); // the closing brace: the movements array goes last
+    text += ",\"movements\":";
+    text += movements;
+    text += '}';
+    return Reply{200, std::move(text), false};
 }
 
 Reply CentralStore::Impl::master() {

@@ -29,6 +29,9 @@ class WireError : public std::runtime_error {
 [[nodiscard]] Json toJson(const storage::User& user); // name, role, badge: never a PIN or its hash
 [[nodiscard]] Json toJson(const storage::Recipe& recipe);
 
+// The same JSON as toJson(movement).dump(), appended to `out` without building a document.
+void appendJson(std::string& out, const storage::Movement& movement);
+
 // `where` names the value in messages, e.g. "movements[3]".
 [[nodiscard]] storage::Movement movementFrom(const Json& json, const std::string& where);
 [[nodiscard]] storage::Lot lotFrom(const Json& json, const std::string& where);

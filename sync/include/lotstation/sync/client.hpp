@@ -24,7 +24,7 @@ struct ClientOptions {
     std::string token;
     std::filesystem::path ledgerPath; // the station's database
     std::size_t pushBatch = 1000;
-    std::size_t pullBatch = 2000;
+    std::size_t pullBatch = 5000; // the most a server hands out in one page
     std::chrono::seconds timeout{30};
     std::optional<std::filesystem::path> caCert; // trust this certificate (self-signed servers)
     bool verifyTls = true;
