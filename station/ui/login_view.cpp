@@ -117,11 +117,11 @@ void drawLoginBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     const float rightWidth = max.x - rightX;
     ImGui::SetCursorScreenPos(ImVec2(rightX, min.y));
     ImGui::BeginGroup();
-    if (ui.login && ui.login->step == LoginStep::EnterPin)
-        pinPad(*ui.login, ui, rightWidth, max.y);
-    else if (ui.login) {
+    if (ui.flows.login && ui.flows.login->step == LoginStep::EnterPin)
+        pinPad(*ui.flows.login, ui, rightWidth, max.y);
+    else if (ui.flows.login) {
         userList(state, ui, rightWidth);
-        if (ui.login->problem) label(ui, "⚠ " + *ui.login->problem, ui.fonts.bold, colour::unknown);
+        if (ui.flows.login->problem) label(ui, "⚠ " + *ui.flows.login->problem, ui.fonts.bold, colour::unknown);
     } else
         paragraph(ui, "No user list without a database.", ui.fonts.body, colour::textDim);
     ImGui::EndGroup();

@@ -2,10 +2,11 @@
 
 #include "host_media.hpp"
 #include "lotstation/station/camera_feed.hpp"
+#include "lotstation/station/demo_camera.hpp"
 #include "lotstation/station/demo_seed.hpp"
 #include "lotstation/station/events_script.hpp"
+#include "lotstation/station/paths.hpp"
 #include "lotstation/station/station.hpp"
-#include "lotstation/station/synthetic_camera.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "window.hpp"
@@ -97,13 +98,20 @@ void pollEvents(Session& session) {
 
 // The station's ledger. The demo never touches it: `--demo` builds a fresh demo ledger beside it
 // (station.db -> station-demo.db), replacing the previous demo, and opens that.
-std::expected<std::optional<storage::Ledger>, std::string> openLedger(const AppOptions& options) {
-    if (options.databasePath.empty()) return std::optional<storage::Ledger>();
+struct OpenedLedger {
+    std::optional<storage::Ledger> ledger;
+    std::optional<DemoSummary> demo;
+};
+
+std::expected<OpenedLedger, std::string> openLedger(const AppOptions& options) {
+    OpenedLedger opened;
+    if (options.databasePath.empty()) return opened;
     std::filesystem::path path = options.databasePath;
     if (options.demo) {
         path.replace_filename(path.stem().string() + "-demo" + path.extension().string());
         auto demo = createDemoLedger(path, storage::systemClock()());
         if (!demo) return std::unexpected("cannot set up the demo: " + demo.error().message);
+        opened.demo = std::move(*demo);
         std::printf("demo database: %s\n", path.string().c_str());
     } else {
         std::error_code ignored;
@@ -111,13 +119,45 @@ std::expected<std::optional<storage::Ledger>, std::string> openLedger(const AppO
     }
     auto ledger = storage::Ledger::open(path);
     if (!ledger) return std::unexpected("cannot open " + path.string() + ": " + ledger.error().message);
-    return std::optional<storage::Ledger>(std::move(*ledger));
+    opened.ledger = std::move(*ledger);
+    return opened;
 }
 
-// What the preview shows this frame: the feed's newest frame and outlines, else the synthetic camera, else
-// nothing but the feed's status ("Lost: ..., retrying in 2 s").
-void updatePreview(ui::PreviewFrame& preview, ui::PreviewTexture& texture, const CameraFeed& feed,
-                   SyntheticCamera& synthetic, bool syntheticFallback, long frame) {
+// The demo camera shows, round and round: a finished lot, the lot on hold, a raw material and a shelf.
+std::expected<scan::SourceSpec, std::string> demoFeed(const AppOptions& options, const OpenedLedger& opened) {
+    if (!opened.ledger || !opened.demo) return std::unexpected(std::string("--camera demo needs --demo"));
+    const auto& demo = *opened.demo;
+    std::vector<std::string> lots;
+    if (!demo.producedLots.empty()) lots.push_back(demo.producedLots.back());
+    if (!demo.receivedLots.empty()) lots.push_back(demo.receivedLots.back());
+    if (!demo.receivedLots.empty()) lots.push_back(demo.receivedLots.front());
+    const std::vector<std::string> locations{"STORE"};
+    const std::vector<std::filesystem::path> dirs{options.assetsDir / "labels"};
+    auto templates = labels::loadTemplates(dirs);
+    if (!templates) return std::unexpected("demo camera: " + templates.error().message);
+    const auto folder = options.databasePath.parent_path() / "demo-labels";
+    auto camera = makeDemoCamera(*opened.ledger, *templates, lots, locations, folder);
+    if (!camera) return std::unexpected("demo camera: " + camera.error().message);
+    std::printf("demo labels (print them to try a real camera): %s\n", folder.string().c_str());
+    return demoCameraSource(std::move(*camera));
+}
+
+// Which camera the preview runs: the one named by --camera ("demo" for the demo camera), else camera 0. The
+// demo, on a machine with no camera, shows the demo camera instead, so a newcomer sees a scan happen; a
+// scripted run never does, so its scans are only the script's.
+std::expected<scan::SourceSpec, std::string> cameraFor(const AppOptions& options,
+                                                       const OpenedLedger& opened) {
+    if (options.cameraSource == "demo") return demoFeed(options, opened);
+    if (!options.cameraSource.empty()) return scan::parseSourceSpec(options.cameraSource);
+    std::error_code ignored;
+    const bool cameraPresent = std::filesystem::exists("/dev/video0", ignored);
+    if (options.demo && !cameraPresent && !options.eventsScript) return demoFeed(options, opened);
+    return scan::SourceSpec::camera(0);
+}
+
+// What the preview shows this frame: the feed's newest frame and outlines, else nothing but the feed's status
+// ("Lost: ..., retrying in 2 s").
+void updatePreview(ui::PreviewFrame& preview, ui::PreviewTexture& texture, const CameraFeed& feed) {
     preview.outlines.clear();
     const auto state = feed.status().state;
     if (const Image* image = feed.preview();
@@ -130,19 +170,14 @@ void updatePreview(ui::PreviewFrame& preview, ui::PreviewTexture& texture, const
         preview.sourceName = feed.statusText(Clock::now());
         return;
     }
-    if (syntheticFallback) {
-        const CameraFrame shot = synthetic.frame(frame);
-        texture.upload(*shot.image);
-        preview.texture = texture.id();
-        preview.width = shot.image->width;
-        preview.height = shot.image->height;
-        if (shot.codeOutline) preview.outlines.push_back(*shot.codeOutline);
-        preview.sourceName = "Synthetic camera";
-        return;
-    }
     preview.texture = nullptr;
     preview.width = preview.height = 0;
     preview.sourceName = feed.statusText(Clock::now());
+}
+
+long long msSince(Clock::time_point start) {
+    return static_cast<long long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count());
 }
 
 AppConfig configFor(const AppOptions& options) {
@@ -154,6 +189,9 @@ AppConfig configFor(const AppOptions& options) {
 } // namespace
 
 int runStationApp(const AppOptions& options) {
+    const auto started = Clock::now();
+    bool firstScanSaid = false;
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // status lines reach a log or a pipe as they happen
     // A broken script fails before any window opens, naming its line.
     std::optional<ScriptRunner> script;
     if (options.eventsScript) {
@@ -181,7 +219,7 @@ int runStationApp(const AppOptions& options) {
         std::fprintf(stderr, "lotstation: %s\n", ledger.error().c_str());
         return 1;
     }
-    storage::Ledger* ledgerInUse = *ledger ? &**ledger : nullptr;
+    storage::Ledger* ledgerInUse = ledger->ledger ? &*ledger->ledger : nullptr;
     Session session{Station(configFor(options), Clock::now(), ledgerInUse),
                     ui::TonePlayer(),
                     std::move(script),
@@ -189,13 +227,15 @@ int runStationApp(const AppOptions& options) {
                     {},
                     0,
                     true};
-    // The real source (camera 0 unless --camera names one) through the real decoder. While it delivers no
-    // frames the preview shows the synthetic camera, when no camera was named or in the demo; its pattern is
-    // not a real code, so it only paints the preview and never scans.
-    CameraFeed feed(options.cameraSource.empty() ? scan::SourceSpec::camera(0)
-                                                 : scan::parseSourceSpec(options.cameraSource));
-    const bool syntheticFallback = options.cameraSource.empty() || options.demo;
-    SyntheticCamera synthetic(640, 480);
+    const auto camera = cameraFor(options, *ledger);
+    if (!camera) {
+        std::fprintf(stderr, "lotstation: %s\n", camera.error().c_str());
+        return 1;
+    }
+    // A recording plays round and round, like the demo camera: a kiosk showing one never goes still.
+    CameraFeedSettings feedSettings;
+    feedSettings.pump.source.loop = true;
+    CameraFeed feed(*camera, feedSettings);
     ui::PreviewTexture texture;
     ui::PreviewFrame preview;
 
@@ -212,9 +252,14 @@ int runStationApp(const AppOptions& options) {
         }
         session.handle(session.core.tick(Clock::now()));
 
-        for (const auto& code : feed.update(Clock::now()))
+        for (const auto& code : feed.update(Clock::now())) {
+            if (!firstScanSaid) { // start-up figures for people and for the station bench
+                std::printf("first camera scan: %s after %lld ms\n", code.text.c_str(), msSince(started));
+                firstScanSaid = true;
+            }
             session.apply(intent::Scanned{code});
-        updatePreview(preview, texture, feed, synthetic, syntheticFallback, session.frame);
+        }
+        updatePreview(preview, texture, feed);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
@@ -226,8 +271,7 @@ int runStationApp(const AppOptions& options) {
         ImGui::NewFrame();
         session.drawn.clear();
         IntentSink sink;
-        ui::Ui ui{
-            sink, session.drawn, *fonts, preview, wallClock(), session.core.login(), session.core.receive()};
+        ui::Ui ui{sink, session.drawn, *fonts, preview, wallClock(), session.core.flows()};
         ui::drawStation(session.core.state(), ui, io.DisplaySize);
         ImGui::Render();
 
@@ -248,6 +292,7 @@ int runStationApp(const AppOptions& options) {
                 session.script->fail("screenshot " + path.string() + ": " + written.error().message);
         }
         SDL_GL_SwapWindow(window->get()->handle());
+        if (session.frame == 0) std::printf("window up after %lld ms\n", msSince(started));
 
         for (const Intent& intent : sink.take())
             session.apply(intent);

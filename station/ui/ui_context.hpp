@@ -3,8 +3,7 @@
 // camera preview to show and the wall clock. Views draw from these and the const state only.
 #include "lotstation/station/frame_record.hpp"
 #include "lotstation/station/intents.hpp"
-#include "lotstation/station/workflows/login_flow.hpp"
-#include "lotstation/station/workflows/receive_flow.hpp"
+#include "lotstation/station/workflows/flow_states.hpp"
 
 #include <imgui.h>
 #include <optional>
@@ -34,9 +33,8 @@ struct Ui {
     FrameRecord& drawn;
     const Fonts& fonts;
     const PreviewFrame& preview;
-    std::string clock;                     // "09:41"
-    const LoginState* login = nullptr;     // absent without a ledger
-    const ReceiveState* receive = nullptr; // absent without a ledger
+    std::string clock; // "09:41"
+    FlowStates flows;  // each null without a ledger
 
     [[nodiscard]] float em(float multiple) const { return fonts.size * multiple; }
 };

@@ -204,8 +204,8 @@ void drawWorkflowScreen(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     const ImVec2 bodyMin(min.x + pad, min.y + headerHeight + pad);
     const ImVec2 bodyMax(max.x - pad, max.y - pad);
     if (state.screen() == Screen::Login) return drawLoginBody(state, ui, bodyMin, bodyMax);
-    if (state.screen() == Screen::Receive && ui.receive)
-        return drawReceiveBody(state, *ui.receive, ui, bodyMin, bodyMax);
+    if (state.screen() == Screen::Receive && ui.flows.receive)
+        return drawReceiveBody(state, *ui.flows.receive, ui, bodyMin, bodyMax);
     const ScreenSpec spec = specOf(state.screen());
 
     float columnX = bodyMin.x;

@@ -44,6 +44,8 @@ std::string describe(const SourceSpec& spec) {
         return "image " + spec.location;
     case SourceKind::ImageFolder:
         return "folder " + spec.location;
+    case SourceKind::Generated:
+        return spec.location;
     }
     return spec.location;
 }
@@ -145,6 +147,11 @@ struct FrameSource::Impl {
         case SourceKind::ImageFolder:
             openImages(now);
             return;
+        case SourceKind::Generated:
+            if (!spec.generator) return lose(spec.location + ": nothing paints its frames", now);
+            status.state = SourceState::Running;
+            status.reason.clear();
+            return;
         default:
             openCapture(now);
             return;
@@ -238,7 +245,13 @@ struct FrameSource::Impl {
             open(now);
         }
         if (status.state != SourceState::Running) return std::nullopt;
-        auto frame = images.empty() ? nextCaptureFrame(now) : nextImageFrame(now);
+        std::optional<Frame> frame;
+        if (spec.kind == SourceKind::Generated) {
+            frame = spec.generator(status.framesDelivered);
+            frame->captureTime = now;
+        } else {
+            frame = images.empty() ? nextCaptureFrame(now) : nextImageFrame(now);
+        }
         if (frame && !frame->empty()) {
             frame->sequence = ++status.framesDelivered;
             return frame;

@@ -7,22 +7,35 @@
 
 namespace lotstation::station {
 
-Image toPreviewImage(const scan::Frame& frame) {
+Image toPreviewImage(const scan::Frame& frame, int maxWidth) {
     Image image;
     if (frame.empty()) return image;
-    image.width = frame.width;
-    image.height = frame.height;
+    // Every k x k block becomes one pixel (its mean): a 1080p frame fills a ~700 px panel, so a full-size
+    // copy would only cost memory and upload time.
+    const int k = maxWidth > 0 ? std::max(1, (frame.width + maxWidth - 1) / maxWidth) : 1;
+    image.width = frame.width / k;
+    image.height = frame.height / k;
     image.channels = 3;
-    image.pixels.resize(image.rowBytes() * static_cast<std::size_t>(frame.height));
-    for (int y = 0; y < frame.height; ++y) {
-        const std::uint8_t* in = frame.row(y);
+    image.pixels.resize(image.rowBytes() * static_cast<std::size_t>(image.height));
+    const int channels = scan::bytesPerPixel(frame.format);
+    for (int y = 0; y < image.height; ++y) {
         std::uint8_t* out = image.pixels.data() + image.rowBytes() * static_cast<std::size_t>(y);
-        if (frame.format == scan::PixelFormat::Rgb8) {
-            std::memcpy(out, in, image.rowBytes());
+        if (k == 1 && frame.format == scan::PixelFormat::Rgb8) {
+            std::memcpy(out, frame.row(y), image.rowBytes());
             continue;
         }
-        for (int x = 0; x < frame.width; ++x, out += 3)
-            out[0] = out[1] = out[2] = in[x];
+        for (int x = 0; x < image.width; ++x, out += 3) {
+            int sum[3] = {0, 0, 0};
+            for (int dy = 0; dy < k; ++dy) {
+                const std::uint8_t* in =
+                    frame.row(y * k + dy) + static_cast<std::ptrdiff_t>(x * k * channels);
+                for (int dx = 0; dx < k; ++dx, in += channels)
+                    for (int c = 0; c < 3; ++c)
+                        sum[c] += in[channels == 3 ? c : 0];
+            }
+            for (int c = 0; c < 3; ++c)
+                out[c] = static_cast<std::uint8_t>(sum[c] / (k * k));
+        }
     }
     return image;
 }
@@ -39,13 +52,26 @@ CameraFeed::~CameraFeed() {
     m_worker->stop();
 }
 
+namespace {
+
+scan::Quad scaled(scan::Quad quad, double scale) {
+    for (auto& corner : quad.corners) {
+        corner.x = static_cast<int>(std::lround(corner.x * scale));
+        corner.y = static_cast<int>(std::lround(corner.y * scale));
+    }
+    return quad;
+}
+
+} // namespace
+
 std::vector<scan::ScannedCode> CameraFeed::update(std::chrono::steady_clock::time_point now) {
     m_status = m_pump->status();
     if (auto frame = m_pump->latestFrame(); frame && !frame->empty()) {
         if (!m_submittedAny || frame->sequence != m_lastSubmitted) {
             m_lastSubmitted = frame->sequence;
             m_submittedAny = true;
-            m_preview = toPreviewImage(*frame);
+            m_preview = toPreviewImage(*frame, m_settings.previewMaxWidth);
+            m_previewScale = m_preview.empty() ? 1.0 : double(m_preview.width) / frame->width;
             m_worker->submit(std::move(*frame));
         }
     }
@@ -53,7 +79,7 @@ std::vector<scan::ScannedCode> CameraFeed::update(std::chrono::steady_clock::tim
     for (auto& outcome : m_worker->poll()) {
         m_outlines.clear();
         for (const auto& code : outcome.seen)
-            if (code.position) m_outlines.push_back(*code.position);
+            if (code.position) m_outlines.push_back(scaled(*code.position, m_previewScale));
         m_outlinesAt = now;
         for (auto& code : outcome.registered)
             registered.push_back(std::move(code));

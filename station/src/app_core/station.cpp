@@ -17,22 +17,16 @@ void merge(Effects& into, Effects from) {
         into.labelsToPrint.push_back(std::move(lot));
 }
 
-// What a supplier's case label says, in the receive workflow's terms.
-SupplierLabel supplierLabelOf(const scan::Gs1Data& data) {
-    SupplierLabel label;
-    label.gtin = data.gtin;
-    label.lot = data.lot;
-    label.expiry = data.expiry;
-    label.bestBefore = data.bestBefore;
-    if (data.netWeight)
-        label.quantity = Quantity{scan::toMilligrams(*data.netWeight), BaseUnit::Milligram};
-    else if (data.count)
-        label.quantity = Quantity{*data.count, BaseUnit::Piece};
-    return label;
-}
-
 bool onStack(const AppState& state, Screen screen) {
     return std::find(state.navigation.begin(), state.navigation.end(), screen) != state.navigation.end();
+}
+
+// "produce.recipe" -> the screen whose id is "produce".
+std::optional<Screen> screenOfId(const std::string& id) {
+    const std::string prefix = id.substr(0, id.find('.'));
+    for (const Screen screen : homeTiles())
+        if (screenId(screen) == prefix) return screen;
+    return std::nullopt;
 }
 
 } // namespace
@@ -46,8 +40,31 @@ Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger)
     }
 }
 
+FlowStates Station::flows() const {
+    FlowStates states;
+    if (m_login) states.login = &m_login->state();
+    if (m_receive) states.receive = &m_receive->state();
+    return states;
+}
+
+std::vector<ScreenFlow*> Station::screenFlows() {
+    std::vector<ScreenFlow*> flows;
+    if (m_receive) flows.push_back(&*m_receive);
+    return flows;
+}
+
+ScreenFlow* Station::flowFor(Screen screen) {
+    for (ScreenFlow* flow : screenFlows())
+        if (flow->screen() == screen) return flow;
+    return nullptr;
+}
+
 std::vector<storage::User> Station::users() const {
     return m_ledger ? m_ledger->users() : std::vector<storage::User>{};
+}
+
+FlowContext Station::context(TimePoint now) const {
+    return FlowContext{state().userName, now};
 }
 
 Effects Station::show(const FlowOutcome& outcome, TimePoint now) {
@@ -57,49 +74,44 @@ Effects Station::show(const FlowOutcome& outcome, TimePoint now) {
     return effects;
 }
 
+std::optional<Effects> Station::step(const Intent& intent, TimePoint now) {
+    if (const auto* loginStep = std::get_if<intent::Login>(&intent))
+        return m_login ? show(m_login->apply(loginStep->step, now), now) : Effects{};
+    if (const auto* receiveStep = std::get_if<intent::Receive>(&intent))
+        return m_receive ? show(m_receive->apply(receiveStep->step), now) : Effects{};
+    return std::nullopt;
+}
+
 Effects Station::apply(const Intent& intent, TimePoint now) {
     Effects effects;
-    if (const auto* loginStep = std::get_if<intent::Login>(&intent)) {
-        if (m_login) effects = show(m_login->apply(loginStep->step, now), now);
-    } else if (const auto* receiveStep = std::get_if<intent::Receive>(&intent)) {
-        if (m_receive) effects = show(m_receive->apply(receiveStep->step), now);
+    if (auto stepped = step(intent, now)) {
+        effects = std::move(*stepped);
     } else {
         effects = m_core.apply(intent, now);
         if (effects.scan) merge(effects, routeScan(*effects.scan, now));
         if (effects.entered) merge(effects, routeEntry(*effects.entered, now));
+        for (const auto& action : std::vector<std::string>(effects.confirmedActions))
+            merge(effects, routeConfirmed(action, now));
         if (std::holds_alternative<intent::LogOut>(intent) && m_login) m_login->logOut();
     }
     keepOperatorInStep(now);
-    // Leaving Receive, by Back, Home or an idle log-out, drops the draft: nothing was written.
-    if (m_receive && !onStack(state(), Screen::Receive)) m_receive->apply(receive::Cancel{});
-    mirrorReceiveDraft();
+    settleDrafts();
     return effects;
 }
 
-void Station::mirrorReceiveDraft() {
-    // The shell asks before Back throws away entries; the draft is what there is to lose, until it is
-    // received.
-    if (!m_receive) return;
-    std::map<std::string, std::string> values;
-    const auto& state = m_receive->state();
-    if (state.step != ReceiveStep::Done) {
-        const auto& draft = state.draft;
-        if (draft.item) values["receive.item"] = draft.item->name;
-        // A supplier alone (kept by Next for the delivery's following cases) is not worth a question.
-        const bool more = draft.item || draft.supplierLot || draft.quantity || draft.location;
-        if (draft.supplier && more) values["receive.supplier"] = *draft.supplier;
-        if (draft.supplierLot) values["receive.supplier-lot"] = *draft.supplierLot;
-        if (draft.quantity) values["receive.quantity"] = std::to_string(draft.quantity->amount);
-        if (draft.location) values["receive.location"] = *draft.location;
+void Station::settleDrafts() {
+    for (ScreenFlow* flow : screenFlows()) {
+        // Leaving a screen, by Back, Home or an idle log-out, drops its draft: nothing was written.
+        if (!onStack(state(), flow->screen())) flow->cancel();
+        // The shell asks before Back throws away entries; the draft is what there is to lose.
+        m_core.replaceFields(std::string(screenId(flow->screen())) + ".", flow->unsaved());
     }
-    m_core.replaceFields("receive.", std::move(values));
 }
 
 Effects Station::tick(TimePoint now) {
     Effects effects = m_core.tick(now);
     if (!state().userName && m_login && m_login->user()) m_login->logOut();
-    if (m_receive && !onStack(state(), Screen::Receive)) m_receive->apply(receive::Cancel{});
-    mirrorReceiveDraft();
+    settleDrafts();
     return effects;
 }
 
@@ -125,33 +137,26 @@ Effects Station::routeScan(const scan::ScannedCode& code, TimePoint now) {
     if (const auto* unreadable = std::get_if<scan::Unreadable>(&meaning))
         return m_core.show(FeedbackKind::Refused, "Not understood",
                            unreadable->shown + ": " + unreadable->reason, now);
-    if (screen == Screen::Receive && m_receive && free) {
-        if (const auto* gs1 = std::get_if<scan::Gs1Data>(&meaning))
-            return show(m_receive->apply(receive::LabelScanned{supplierLabelOf(*gs1)}), now);
-        if (const auto* link = std::get_if<scan::DigitalLink>(&meaning))
-            return show(m_receive->apply(receive::LabelScanned{supplierLabelOf(link->data)}), now);
-        if (const auto* location = std::get_if<scan::OwnLocation>(&meaning))
-            return show(m_receive->apply(receive::CodeScanned{location->location}), now);
-        if (const auto* key = std::get_if<scan::LookupKey>(&meaning))
-            return show(m_receive->apply(receive::CodeScanned{key->key}), now);
+    if (ScreenFlow* flow = flowFor(screen); flow && free) {
+        if (auto outcome = flow->scanned(meaning, context(now))) return show(*outcome, now);
     }
     return m_core.show(FeedbackKind::Unknown, "Not understood here", scan::describe(meaning), now);
 }
 
 Effects Station::routeEntry(const FieldEntry& entry, TimePoint now) {
-    if (!m_receive || entry.fieldId.rfind("receive.", 0) != 0) return {};
-    const std::string field = entry.fieldId.substr(8);
-    std::optional<ReceiveIntent> step;
-    if (field == "quantity" && entry.quantity)
-        step = receive::SetQuantity{*entry.quantity};
-    else if (field == "item" && entry.optionId)
-        step = receive::PickItem{*entry.optionId};
-    else if (field == "supplier" && entry.optionId)
-        step = receive::PickSupplier{*entry.optionId};
-    else if (field == "location" && entry.optionId)
-        step = receive::PickLocation{*entry.optionId};
-    if (!step) return {};
-    return show(m_receive->apply(*step), now);
+    const auto screen = screenOfId(entry.fieldId);
+    ScreenFlow* flow = screen ? flowFor(*screen) : nullptr;
+    if (!flow) return {};
+    const auto outcome = flow->entered(entry, context(now));
+    return outcome ? show(*outcome, now) : Effects{};
+}
+
+Effects Station::routeConfirmed(const std::string& actionId, TimePoint now) {
+    const auto screen = screenOfId(actionId);
+    ScreenFlow* flow = screen ? flowFor(*screen) : nullptr;
+    if (!flow) return {};
+    const auto outcome = flow->confirmed(actionId, context(now));
+    return outcome ? show(*outcome, now) : Effects{};
 }
 
 } // namespace lotstation::station

@@ -99,6 +99,54 @@ FlowOutcome ReceiveFlow::apply(const ReceiveIntent& intent) {
                       intent);
 }
 
+SupplierLabel supplierLabelOf(const scan::Gs1Data& data) {
+    SupplierLabel label;
+    label.gtin = data.gtin;
+    label.lot = data.lot;
+    label.expiry = data.expiry;
+    label.bestBefore = data.bestBefore;
+    if (data.netWeight)
+        label.quantity = Quantity{scan::toMilligrams(*data.netWeight), BaseUnit::Milligram};
+    else if (data.count)
+        label.quantity = Quantity{*data.count, BaseUnit::Piece};
+    return label;
+}
+
+std::optional<FlowOutcome> ReceiveFlow::scanned(const scan::Meaning& meaning, const FlowContext&) {
+    if (const auto* gs1 = std::get_if<scan::Gs1Data>(&meaning))
+        return apply(receive::LabelScanned{supplierLabelOf(*gs1)});
+    if (const auto* link = std::get_if<scan::DigitalLink>(&meaning))
+        return apply(receive::LabelScanned{supplierLabelOf(link->data)});
+    if (const auto* location = std::get_if<scan::OwnLocation>(&meaning))
+        return apply(receive::CodeScanned{location->location});
+    if (const auto* key = std::get_if<scan::LookupKey>(&meaning))
+        return apply(receive::CodeScanned{key->key});
+    return std::nullopt;
+}
+
+std::optional<FlowOutcome> ReceiveFlow::entered(const FieldEntry& entry, const FlowContext&) {
+    const std::string field = entry.fieldId.substr(entry.fieldId.find('.') + 1);
+    if (field == "quantity" && entry.quantity) return apply(receive::SetQuantity{*entry.quantity});
+    if (field == "item" && entry.optionId) return apply(receive::PickItem{*entry.optionId});
+    if (field == "supplier" && entry.optionId) return apply(receive::PickSupplier{*entry.optionId});
+    if (field == "location" && entry.optionId) return apply(receive::PickLocation{*entry.optionId});
+    return std::nullopt;
+}
+
+std::map<std::string, std::string> ReceiveFlow::unsaved() const {
+    std::map<std::string, std::string> values;
+    if (m_state.step == ReceiveStep::Done) return values; // received: nothing left to lose
+    const auto& draft = m_state.draft;
+    if (draft.item) values["receive.item"] = draft.item->name;
+    // A supplier alone (kept by Next for the delivery's following cases) is not worth a question.
+    const bool more = draft.item || draft.supplierLot || draft.quantity || draft.location;
+    if (draft.supplier && more) values["receive.supplier"] = *draft.supplier;
+    if (draft.supplierLot) values["receive.supplier-lot"] = *draft.supplierLot;
+    if (draft.quantity) values["receive.quantity"] = std::to_string(draft.quantity->amount);
+    if (draft.location) values["receive.location"] = *draft.location;
+    return values;
+}
+
 FlowOutcome ReceiveFlow::label(const SupplierLabel& label) {
     if (label.gtin) {
         auto item = m_ledger.itemByGtin(*label.gtin);

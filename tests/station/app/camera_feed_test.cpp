@@ -129,3 +129,22 @@ TEST_CASE("camera feed: a file source that ended keeps its last frame's outline 
     CHECK(feed.outlines().size() == 1);
     CHECK(feed.statusText(Clock::now()) == "Ended: label.png");
 }
+
+TEST_CASE("camera feed: a 1080p frame becomes a half-size preview, each pixel the mean of its block") {
+    std::vector<std::uint8_t> gray(1920 * 1080);
+    for (int y = 0; y < 1080; ++y)
+        for (int x = 0; x < 1920; ++x)
+            gray[static_cast<std::size_t>(y) * 1920 + x] =
+                static_cast<std::uint8_t>((x % 2) * 100 + (y % 2) * 50);
+    const auto frame = scan::makeFrame(1920, 1080, scan::PixelFormat::Gray8, std::move(gray));
+    const Image preview = toPreviewImage(frame, 1280);
+    CHECK(preview.width == 960);
+    CHECK(preview.height == 540);
+    CHECK(preview.pixels.size() == 960u * 540u * 3u);
+    CHECK(preview.pixels[0] == 75); // (0 + 100 + 50 + 150) / 4
+    CHECK(preview.pixels[preview.pixels.size() - 1] == 75);
+    const Image full = toPreviewImage(frame);
+    CHECK(full.width == 1920);
+    CHECK(full.pixels[3] == 100);
+    CHECK(toPreviewImage(scan::Frame{}, 1280).empty());
+}

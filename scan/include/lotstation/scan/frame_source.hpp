@@ -7,6 +7,7 @@
 #include <chrono>
 #include <expected>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,12 +19,17 @@ struct SourceError {
     std::string message;
 };
 
-enum class SourceKind { Camera, Stream, VideoFile, ImageFile, ImageFolder };
+enum class SourceKind { Camera, Stream, VideoFile, ImageFile, ImageFolder, Generated };
+
+// Paints frame number `index` (0, 1, 2, ...) of a made-up scene: a demo or training feed that goes through
+// the same pump, decoder and dedupe as a real camera. Called on the pump's thread.
+using FrameGenerator = std::function<Frame(std::uint64_t index)>;
 
 struct SourceSpec {
     SourceKind kind = SourceKind::Camera;
-    int cameraIndex = 0;  // SourceKind::Camera when location is empty
-    std::string location; // device path, stream URL, file or folder path
+    int cameraIndex = 0;      // SourceKind::Camera when location is empty
+    std::string location;     // device path, stream URL, file or folder path; a generated feed's name
+    FrameGenerator generator; // SourceKind::Generated only
 
     [[nodiscard]] static SourceSpec camera(int index) { return {SourceKind::Camera, index, {}}; }
     [[nodiscard]] static SourceSpec device(std::string path) {
@@ -40,6 +46,9 @@ struct SourceSpec {
     }
     [[nodiscard]] static SourceSpec imageFolder(std::string path) {
         return {SourceKind::ImageFolder, -1, std::move(path)};
+    }
+    [[nodiscard]] static SourceSpec generated(std::string name, FrameGenerator generator) {
+        return {SourceKind::Generated, -1, std::move(name), std::move(generator)};
     }
 };
 

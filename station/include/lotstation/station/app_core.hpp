@@ -2,6 +2,7 @@
 // The station shell's state machine: navigation, keypad, pickers, confirm dialogs, feedback, idle log-out and
 // keyboard-wedge input. Plain C++, time passed in, so tests drive it without a window.
 #include "lotstation/station/app_state.hpp"
+#include "lotstation/station/field_entry.hpp"
 #include "lotstation/station/idle_timer.hpp"
 #include "lotstation/station/intents.hpp"
 #include "lotstation/station/wedge_buffer.hpp"
@@ -17,15 +18,6 @@ struct AppConfig {
     Clock::duration idleLogout = std::chrono::minutes(5);
     Clock::duration feedbackFor = std::chrono::milliseconds(1500);
     Clock::duration wedgeMaxGap = std::chrono::milliseconds(300);
-};
-
-// A value the operator entered through the keypad or a picker, for the workflow that owns the field.
-struct FieldEntry {
-    std::string fieldId;                 // "receive.quantity"
-    std::string shown;                   // "2.5 kg", "Store B"
-    std::optional<Quantity> quantity;    // from the keypad
-    std::optional<std::string> optionId; // from a picker: the option's id (SKU, location code, ...)
-    bool operator==(const FieldEntry&) const = default;
 };
 
 // What the host must do after an intent: things outside the shell's state (sound, workflows, actions).

@@ -7,8 +7,8 @@
 #include "lotstation/station/image.hpp"
 
 #include <chrono>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +20,9 @@ struct CameraFeedSettings {
     scan::DecodeWorkerSettings decode;
     // Outlines older than this are dropped: a code that left the view should not stay boxed.
     std::chrono::milliseconds outlineFor{400};
+    // Wider frames are shrunk by a whole factor for the preview (1080p -> 960 x 540); 0 keeps them as they
+    // are.
+    int previewMaxWidth = 1280;
 };
 
 class CameraFeed {
@@ -37,7 +40,7 @@ class CameraFeed {
     [[nodiscard]] const Image* preview() const { return m_preview.empty() ? nullptr : &m_preview; }
     // Changes whenever preview() holds a new frame, so the window uploads each camera frame once.
     [[nodiscard]] std::uint64_t previewSequence() const { return m_lastSubmitted; }
-    // Where codes were seen in the latest decoded frame, in frame pixels.
+    // Where codes were seen in the latest decoded frame, in preview() pixels.
     [[nodiscard]] const std::vector<scan::Quad>& outlines() const { return m_outlines; }
     [[nodiscard]] const scan::SourceStatus& status() const { return m_status; }
     // "Camera 0", "video.mp4", "Lost: cannot open camera 0, retrying in 2 s", "Ended: video.mp4".
@@ -55,11 +58,13 @@ class CameraFeed {
     std::uint64_t m_lastSubmitted = 0;
     bool m_submittedAny = false;
     Image m_preview;
+    double m_previewScale = 1.0; // preview pixels per frame pixel
     std::vector<scan::Quad> m_outlines;
     std::chrono::steady_clock::time_point m_outlinesAt{};
 };
 
-// Builds an RGB preview image from a gray or RGB frame (any stride).
-[[nodiscard]] Image toPreviewImage(const scan::Frame& frame);
+// Builds an RGB preview image from a gray or RGB frame (any stride), shrunk by a whole factor to at most
+// `maxWidth` pixels wide (0: full size).
+[[nodiscard]] Image toPreviewImage(const scan::Frame& frame, int maxWidth = 0);
 
 } // namespace lotstation::station

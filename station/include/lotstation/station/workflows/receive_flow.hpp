@@ -5,6 +5,7 @@
 // views only read its state.
 #include "lotstation/station/quantity_entry.hpp"
 #include "lotstation/station/workflows/flow_outcome.hpp"
+#include "lotstation/station/workflows/screen_flow.hpp"
 #include "lotstation/storage/ledger.hpp"
 
 #include <optional>
@@ -82,12 +83,23 @@ using ReceiveIntent = std::variant<receive::LabelScanned, receive::CodeScanned, 
 
 [[nodiscard]] const char* toString(ReceiveField field); // "item", "supplier", "supplier lot", ...
 
-class ReceiveFlow {
+// What a supplier's case label says, in the receive workflow's terms.
+[[nodiscard]] SupplierLabel supplierLabelOf(const scan::Gs1Data& data);
+
+class ReceiveFlow final : public ScreenFlow {
   public:
     explicit ReceiveFlow(storage::Ledger& ledger) : m_ledger(ledger) {}
 
     FlowOutcome apply(const ReceiveIntent& intent);
     [[nodiscard]] const ReceiveState& state() const { return m_state; }
+
+    [[nodiscard]] Screen screen() const override { return Screen::Receive; }
+    [[nodiscard]] std::optional<FlowOutcome> scanned(const scan::Meaning& meaning,
+                                                     const FlowContext& context) override;
+    [[nodiscard]] std::optional<FlowOutcome> entered(const FieldEntry& entry,
+                                                     const FlowContext& context) override;
+    void cancel() override { m_state = ReceiveState{}; }
+    [[nodiscard]] std::map<std::string, std::string> unsaved() const override;
 
   private:
     FlowOutcome label(const SupplierLabel& label);
