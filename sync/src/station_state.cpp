@@ -1,5 +1,7 @@
 #include "station_state.hpp"
 
+#include <algorithm>
+
 namespace lotstation::sync {
 namespace {
 
@@ -66,12 +68,12 @@ void StationStateStore::save(const StationSyncState& state) {
 }
 
 std::int64_t StationStateStore::pendingAfter(std::int64_t acked) {
-    // The ledger's outbox table holds one row per movement of this station (storage/src/schema.cpp); a
-    // count here avoids reading every pending movement just to show a number.
-    auto s = m_db->prepare("SELECT count(*) FROM outbox WHERE seq > ?1");
-    s.bindAll(acked);
+    // The ledger's outbox holds every movement of this station under its gapless sequence (storage's
+    // schema): the newest sequence minus the acked mark is the count, read from the index's end (the app
+    // asks often; a count(*) would walk every pending row).
+    auto s = m_db->prepare("SELECT coalesce(max(seq), 0) FROM outbox");
     s.step();
-    return s.int64(0);
+    return std::max<std::int64_t>(0, s.int64(0) - acked);
 }
 
 } // namespace lotstation::sync
