@@ -7,6 +7,8 @@
 #include "lotstation/station/events_script.hpp"
 #include "lotstation/station/paths.hpp"
 #include "lotstation/station/station.hpp"
+#include "lotstation/station/sync_link.hpp"
+#include "lotstation/sync/background_sync.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "window.hpp"
@@ -220,6 +222,16 @@ int runStationApp(const AppOptions& options) {
         return 1;
     }
     storage::Ledger* ledgerInUse = ledger->ledger ? &*ledger->ledger : nullptr;
+    // Sync runs on a thread of its own with the server `lotstation sync --server URL --token T` remembered
+    // in the station database; each frame copies its status into the app state. The demo never syncs.
+    std::optional<sync::BackgroundSync> background;
+    if (!options.demo && ledgerInUse && sync::serverRemembered(options.databasePath)) {
+        auto syncing = sync::BackgroundSync::start({.ledgerPath = options.databasePath});
+        if (syncing)
+            background.emplace(std::move(*syncing));
+        else
+            std::fprintf(stderr, "lotstation: background sync: %s\n", syncing.error().message.c_str());
+    }
     Session session{Station(configFor(options), Clock::now(), ledgerInUse),
                     ui::TonePlayer(),
                     std::move(script),
@@ -251,6 +263,8 @@ int runStationApp(const AppOptions& options) {
             if (step.quit) break;
         }
         session.handle(session.core.tick(Clock::now()));
+        if (background)
+            session.core.setSync(toSyncStatus(background->status(), std::chrono::system_clock::now()));
 
         for (const auto& code : feed.update(Clock::now())) {
             if (!firstScanSaid) { // start-up figures for people and for the station bench

@@ -197,6 +197,17 @@ SyncResult<BackgroundSync> BackgroundSync::start(BackgroundSyncOptions options) 
     }
 }
 
+bool serverRemembered(const std::filesystem::path& ledgerPath) {
+    if (!std::filesystem::exists(ledgerPath)) return false;
+    try {
+        auto store = StationStateStore::open(ledgerPath);
+        const auto state = store.load();
+        return !state.serverUrl.empty() && !state.token.empty();
+    } catch (const sql::Exception&) {
+        return false;
+    }
+}
+
 void BackgroundSync::nudge() {
     {
         std::scoped_lock lock(m_impl->wakeMutex);

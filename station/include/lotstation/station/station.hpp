@@ -22,6 +22,7 @@ class Station {
     Effects apply(const Intent& intent, TimePoint now);
     Effects tick(TimePoint now);
     void restartFeedback(TimePoint now) { m_core.restartFeedback(now); }
+    void setSync(SyncStatus status) { m_core.setSync(std::move(status)); } // from the background sync
 
     [[nodiscard]] const AppState& state() const { return m_core.state(); }
     [[nodiscard]] FlowStates flows() const;

@@ -52,6 +52,9 @@ struct BackgroundStatus {
     bool running = false;
 };
 
+// Whether a server URL and token are remembered in the station database at `ledgerPath`.
+[[nodiscard]] bool serverRemembered(const std::filesystem::path& ledgerPath);
+
 class BackgroundSync {
   public:
     // Starts the thread. Fails only when the station database cannot be opened.
