@@ -1,7 +1,8 @@
 #pragma once
-// Inside a CentralStore: the central ledger, a second connection to the same file for the server's own
-// tables, and the protocol operations the HTTP layer calls. Not thread-safe: the server keeps one for writes
-// (pushes) and one for reads (pulls, master data, status), each behind its own mutex.
+// Inside a CentralStore: the central ledger (whose connection also carries the server's own tables, so that
+// they are written in the ledger's transactions) and the protocol operations the HTTP layer calls. Not
+// thread-safe: the server keeps one for writes (pushes) and one for reads (pulls, master data, status),
+// each behind its own mutex.
 #include "lotstation/storage/internal/ledger_connection.hpp"
 #include "lotstation/sync/central_store.hpp"
 
