@@ -8,6 +8,8 @@
 #include "lotstation/station/label_printer.hpp"
 #include "lotstation/station/paths.hpp"
 #include "lotstation/station/station.hpp"
+#include "lotstation/station/sync_link.hpp"
+#include "lotstation/sync/background_sync.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "window.hpp"
@@ -64,6 +66,7 @@ struct Session {
     storage::Ledger* ledger;
     std::optional<PrintWorker> printer; // none when the label templates could not be read
     std::filesystem::path labelsFolder;
+    sync::BackgroundSync* background; // none when no server is remembered (and in the demo)
     ui::TonePlayer tones;
     std::optional<ScriptRunner> script;
     FrameRecord drawn;
@@ -126,6 +129,7 @@ struct Session {
     // A sync client, when the host has one, takes the request; without one the operator hears why not.
     void syncNow() {
         std::printf("sync requested\n");
+        if (background) background->nudge();
         if (core.state().sync.link == SyncLink::NotConfigured)
             notify(FeedbackKind::Unknown, "No server set up", "Set the server address in Settings");
     }
@@ -303,10 +307,21 @@ int runStationApp(const AppOptions& options) {
         std::fprintf(stderr, "lotstation: label templates: %s\n", loaded.error().message.c_str());
     }
     const StationSettings startSettings = files.settings;
+    // Sync runs on a thread of its own with the server `lotstation sync --server URL --token T` remembered
+    // in the station database; each frame copies its status into the app state. The demo never syncs.
+    std::optional<sync::BackgroundSync> background;
+    if (!options.demo && ledgerInUse && sync::serverRemembered(options.databasePath)) {
+        auto syncing = sync::BackgroundSync::start({.ledgerPath = options.databasePath});
+        if (syncing)
+            background.emplace(std::move(*syncing));
+        else
+            std::fprintf(stderr, "lotstation: background sync: %s\n", syncing.error().message.c_str());
+    }
     Session session{Station(configFor(options, startSettings), Clock::now(), ledgerInUse, std::move(files)),
                     ledgerInUse,
                     std::nullopt,
                     userDataDir() / "labels",
+                    background ? &*background : nullptr,
                     ui::TonePlayer(),
                     std::move(script),
                     {},
@@ -344,6 +359,8 @@ int runStationApp(const AppOptions& options) {
         }
         session.collectPrinted(); // before the tick, which brings the state's clock up to the flash it adds
         session.handle(session.core.tick(Clock::now()));
+        if (background)
+            session.core.setSync(toSyncStatus(background->status(), std::chrono::system_clock::now()));
 
         for (const auto& code : feed.update(Clock::now())) {
             if (!firstScanSaid) { // start-up figures for people and for the station bench

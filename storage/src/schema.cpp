@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include "master_revisions.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
 
@@ -188,8 +189,8 @@ CREATE TABLE pin_failures (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2QueryIndexes,
-                                                      kMigration3PinFailures};
+constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2QueryIndexes,
+                                                      kMigration3PinFailures, kMigration4MasterRevisions};
 
 } // namespace
 

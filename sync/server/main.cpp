@@ -1,8 +1,8 @@
 // lotstation-server: the central sync server and its administration. Thin: parses the command line and
-// calls lotstation::sync (SyncServer, CentralStore) and the central ledger's master data functions.
-#include "lotstation/storage/quantity.hpp"
+// calls lotstation::sync (SyncServer, CentralStore); master data commands are in master_commands.cpp.
 #include "lotstation/sync/central_store.hpp"
 #include "lotstation/sync/server.hpp"
+#include "master_commands.hpp"
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -109,42 +109,7 @@ int main(int argc, char** argv) {
     stationRotate->add_option("name", name)->required();
     auto* stationList = stationCmd->add_subcommand("list", "registered stations");
 
-    std::string code;
-    std::string label;
-    std::string kind;
-    std::string uom = "g";
-    std::string gtin;
-    std::string defaultLocation;
-    std::string badge;
-    int shelfLife = -1;
-    auto* itemCmd = app.add_subcommand("item", "items (SKUs)")->require_subcommand(1);
-    auto* itemAdd = itemCmd->add_subcommand("add", "add an item");
-    itemAdd->add_option("sku", code)->required();
-    itemAdd->add_option("name", label)->required();
-    itemAdd->add_option("--kind", kind, "raw, packaging, intermediate, finished")->default_str("raw");
-    itemAdd->add_option("--uom", uom, "g, ml or pc");
-    itemAdd->add_option("--gtin", gtin);
-    itemAdd->add_option("--shelf-life-days", shelfLife);
-    itemAdd->add_option("--default-location", defaultLocation);
-    auto* locationCmd = app.add_subcommand("location", "locations")->require_subcommand(1);
-    auto* locationAdd = locationCmd->add_subcommand("add", "add a location");
-    locationAdd->add_option("code", code)->required();
-    locationAdd->add_option("name", label)->required();
-    locationAdd->add_option("--kind", kind, "dock, store, workstation, quarantine, finished, shipped");
-    auto* supplierAdd =
-        app.add_subcommand("supplier", "suppliers")->require_subcommand(1)->add_subcommand("add");
-    supplierAdd->add_option("code", code)->required();
-    supplierAdd->add_option("name", label)->required();
-    auto* customerAdd =
-        app.add_subcommand("customer", "customers")->require_subcommand(1)->add_subcommand("add");
-    customerAdd->add_option("code", code)->required();
-    customerAdd->add_option("name", label)->required();
-    auto* userAdd = app.add_subcommand("user", "users (PINs are set per station)")
-                        ->require_subcommand(1)
-                        ->add_subcommand("add");
-    userAdd->add_option("name", label)->required();
-    userAdd->add_option("--role", kind, "operator, supervisor, admin");
-    userAdd->add_option("--badge", badge);
+    server::MasterCommands master(app);
 
     bool all = false;
     std::int64_t conflictId = 0;
@@ -191,39 +156,7 @@ int main(int argc, char** argv) {
                       << "  last contact " << s.lastContact.value_or("never") << "\n";
         return 0;
     }
-    if (itemAdd->parsed()) {
-        storage::NewItem item;
-        item.sku = code;
-        item.name = label;
-        auto itemKind = storage::parseItemKind(kind.empty() ? "raw" : kind);
-        auto itemUom = storage::parseUom(uom);
-        if (!itemKind) return failWith(itemKind.error().message);
-        if (!itemUom) return failWith(itemUom.error().message);
-        item.kind = *itemKind;
-        item.uom = *itemUom;
-        if (!gtin.empty()) item.gtin = gtin;
-        if (shelfLife >= 0) item.shelfLifeDays = shelfLife;
-        if (!defaultLocation.empty()) item.defaultLocation = defaultLocation;
-        return report(ledger.addItem(item), "item " + code + " added");
-    }
-    if (locationAdd->parsed()) {
-        auto locationKind = storage::parseLocationKind(kind.empty() ? "store" : kind);
-        if (!locationKind) return failWith(locationKind.error().message);
-        return report(ledger.addLocation({code, label, *locationKind}), "location " + code + " added");
-    }
-    if (supplierAdd->parsed())
-        return report(ledger.addSupplier({code, label}), "supplier " + code + " added");
-    if (customerAdd->parsed())
-        return report(ledger.addCustomer({code, label}), "customer " + code + " added");
-    if (userAdd->parsed()) {
-        auto role = storage::parseUserRole(kind.empty() ? "operator" : kind);
-        if (!role) return failWith(role.error().message);
-        storage::NewUser user;
-        user.name = label;
-        user.role = *role;
-        if (!badge.empty()) user.badge = badge;
-        return report(ledger.addUserFromCentral(user), "user " + label + " added");
-    }
+    if (auto done = master.run(ledger)) return *done;
     if (resolveCmd->parsed()) {
         auto resolved = store->resolveConflict(conflictId, by, note);
         if (!resolved) return failWith(resolved.error().message);

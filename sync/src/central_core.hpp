@@ -1,14 +1,17 @@
 #pragma once
-// Inside a CentralStore: the central ledger, a second connection to the same file for the server's own
-// tables, and the protocol operations the HTTP layer calls. Not thread-safe: the server keeps one for writes
-// (pushes) and one for reads (pulls, master data, status), each behind its own mutex.
-#include "db.hpp"
+// Inside a CentralStore: the central ledger (whose connection also carries the server's own tables, so that
+// they are written in the ledger's transactions) and the protocol operations the HTTP layer calls. Not
+// thread-safe: the server keeps one for writes (pushes) and one for reads (pulls, master data, status),
+// each behind its own mutex.
+#include "lotstation/storage/internal/ledger_connection.hpp"
 #include "lotstation/sync/central_store.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace lotstation::sync {
+
+namespace sql = storage::sql;
 
 // What an HTTP handler sends back: a status and a JSON body.
 struct Reply {
@@ -33,8 +36,11 @@ struct PullLimits {
 struct CentralStore::Impl {
     std::filesystem::path dataDir;
     storage::Ledger ledger;
-    db::Database db;
     std::string epoch;
+
+    // The server's tables are written on the ledger's own connection, in the ledger's transactions: a push's
+    // movements, the station's acked mark and the conflict bookkeeping about them commit together.
+    [[nodiscard]] sql::Database& db() { return storage::internal::connection(ledger); }
 
     // The station whose token this is, or empty when no station has it.
     [[nodiscard]] std::optional<Caller> authenticate(std::string_view token);

@@ -85,10 +85,10 @@ ParsedPush parsePush(const Json& body, const std::string& station) {
 
 std::optional<Caller> CentralStore::Impl::authenticate(std::string_view token) {
     if (token.empty() || token.size() > 256) return std::nullopt;
-    const auto hash = sha256Hex(token);
+    const auto hash = storage::internal::sha256Hex(token);
     std::optional<Caller> found;
     // Every row is compared, in constant time each: how long this takes does not depend on the token.
-    auto s = db.prepare("SELECT name, token_hash, station_id, acked_seq FROM sync_stations");
+    auto s = db().prepare("SELECT name, token_hash, station_id, acked_seq FROM sync_stations");
     while (s.step()) {
         if (equalConstantTime(s.text(1), hash)) found = Caller{s.text(0), s.optText(2), s.int64(3)};
     }
@@ -96,7 +96,7 @@ std::optional<Caller> CentralStore::Impl::authenticate(std::string_view token) {
 }
 
 std::int64_t CentralStore::Impl::openConflicts() {
-    auto s = db.prepare("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL");
+    auto s = db().prepare("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL");
     s.step();
     return s.int64(0);
 }
@@ -142,40 +142,44 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
         }
     }
     if (!caller.stationId) {
-        auto taken = db.prepare("SELECT name FROM sync_stations WHERE station_id = ?1");
+        auto taken = db().prepare("SELECT name FROM sync_stations WHERE station_id = ?1");
         taken.bindAll(station);
         if (taken.step())
             return error(403, "wrong-station",
                          "station id " + station + " belongs to station " + taken.text(0));
         if (station == ledger.station().stationId)
             return error(403, "wrong-station", "station id " + station + " is the server's own");
-        db::Transaction transaction(db);
-        db.prepare("UPDATE sync_stations SET station_id = ?2 WHERE name = ?1 AND station_id IS NULL")
-            .bindAll(caller.name, station)
-            .run();
-        transaction.commit();
     }
 
-    auto result = ledger.applyRemoteMovements(parsed.movements);
+    // One transaction for all of it: the station id bound at its first push, the movements, the station's
+    // acked mark and the debits / conflicts they cause. A crash at any point leaves either none of it or
+    // all of it, never movements without their acked mark or their conflict flags.
+    storage::ApplyBatchResult result;
     std::int64_t acked = caller.acked;
     std::int64_t applied = 0;
     std::int64_t present = 0;
-    std::vector<storage::Movement> effects;
-    for (std::size_t i = 0; i < result.outcomes.size(); ++i) {
-        const auto& m = parsed.movements[i].movement;
-        acked = std::max(acked, m.seq);
-        (result.outcomes[i] == storage::ApplyOutcome::Applied ? applied : present) += 1;
-        effects.push_back(m);
-    }
-    {
-        db::Transaction transaction(db);
-        db.prepare(
-              "UPDATE sync_stations SET acked_seq = max(acked_seq, ?2), last_contact = ?3 WHERE name = ?1")
+    auto committed = ledger.atomically([&]() -> storage::Result<void> {
+        if (!caller.stationId) {
+            db().prepare("UPDATE sync_stations SET station_id = ?2 WHERE name = ?1 AND station_id IS NULL")
+                .bindAll(caller.name, station)
+                .run();
+        }
+        result = ledger.applyRemoteMovements(parsed.movements);
+        std::vector<storage::Movement> effects;
+        for (std::size_t i = 0; i < result.outcomes.size(); ++i) {
+            const auto& m = parsed.movements[i].movement;
+            acked = std::max(acked, m.seq);
+            (result.outcomes[i] == storage::ApplyOutcome::Applied ? applied : present) += 1;
+            effects.push_back(m);
+        }
+        db().prepare(
+                "UPDATE sync_stations SET acked_seq = max(acked_seq, ?2), last_contact = ?3 WHERE name = ?1")
             .bindAll(caller.name, acked, nowText())
             .run();
         recordEffects(effects);
-        transaction.commit();
-    }
+        return {};
+    });
+    if (!committed) return error(500, "storage", committed.error().message);
     Json answer = {{"epoch", epoch},
                    {"acked", acked},
                    {"applied", applied},
@@ -207,20 +211,21 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
 }
 
 void CentralStore::Impl::recordEffects(const std::vector<storage::Movement>& applied) {
-    auto debit =
-        db.prepare("INSERT OR IGNORE INTO sync_debits (lot, location, movement_id) VALUES (?1, ?2, ?3)");
     std::set<std::pair<std::string, std::string>> touched;
     for (const auto& m : applied) {
         if (!m.from) continue;
-        debit.bindAll(m.lot, *m.from, m.id).run();
+        db().cached("INSERT OR IGNORE INTO sync_debits (lot, location, movement_id) VALUES (?1, ?2, ?3)")
+            .bindAll(m.lot, *m.from, m.id)
+            .run();
         touched.emplace(m.lot, *m.from);
     }
     for (const auto& [lot, location] : touched) {
         const auto balance = ledger.onHand(lot, location);
         if (balance >= 0) continue;
-        db.prepare("INSERT INTO sync_conflicts (lot, location, balance, detected_at) VALUES (?1, ?2, ?3, ?4) "
-                   "ON CONFLICT (lot, location) WHERE resolved_at IS NULL DO UPDATE SET balance = "
-                   "excluded.balance")
+        db().prepare(
+                "INSERT INTO sync_conflicts (lot, location, balance, detected_at) VALUES (?1, ?2, ?3, ?4) "
+                "ON CONFLICT (lot, location) WHERE resolved_at IS NULL DO UPDATE SET balance = "
+                "excluded.balance")
             .bindAll(lot, location, balance, nowText())
             .run();
     }
@@ -251,7 +256,8 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
         }
     }
     auto page = ledger.movementsSince(position, limit);
-    Json movements = Json::array();
+    // The movements are written as JSON text directly (a page holds thousands); the rest as a document.
+    std::string movements = "[";
     Json lots = Json::array();
     Json items = Json::array();
     std::set<std::string> lotCodes;
@@ -259,7 +265,8 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
     for (const auto& arrived : page) {
         const auto& m = arrived.movement;
         if (caller.stationId && m.stationId == *caller.stationId) continue;
-        movements.push_back(wire::toJson(m));
+        if (movements.size() > 1) movements += ',';
+        wire::appendJson(movements, m);
         if (!lotCodes.insert(m.lot).second) continue;
         auto lot = ledger.lot(m.lot);
         if (!lot) continue;
@@ -267,43 +274,28 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
         if (!skus.insert(lot->sku).second) continue;
         if (auto item = ledger.item(lot->sku)) items.push_back(wire::toJson(*item));
     }
+    movements += ']';
     Json body = {
         {"epoch", epoch},
         {"cursor", page.empty() ? (reset ? std::string() : std::string(cursor)) : makeCursor(page.back())},
         {"more", page.size() == limit},
         {"reset", reset},
-        {"movements", std::move(movements)},
         {"lots", std::move(lots)},
         {"items", std::move(items)}};
-    return ok(body);
+    auto text = body.dump();
+    text.pop_back(); // the closing brace: the movements array goes last
+    text += ",\"movements\":";
+    text += movements;
+    text += '}';
+    return Reply{200, std::move(text), false};
 }
 
 Reply CentralStore::Impl::master() {
-    Json items = Json::array();
-    Json recipes = Json::array();
-    for (const auto& item : ledger.items()) {
-        items.push_back(wire::toJson(item));
-        if (auto recipe = ledger.recipe(item.sku)) recipes.push_back(wire::toJson(*recipe));
-    }
-    Json locations = Json::array();
-    for (const auto& location : ledger.locations())
-        locations.push_back(wire::toJson(location));
-    Json suppliers = Json::array();
-    for (const auto& party : ledger.suppliers())
-        suppliers.push_back(wire::toJson(party));
-    Json customers = Json::array();
-    for (const auto& party : ledger.customers())
-        customers.push_back(wire::toJson(party));
-    Json users = Json::array();
-    for (const auto& user : ledger.users())
-        users.push_back(wire::toJson(user));
-    return ok(Json{{"epoch", epoch},
-                   {"items", std::move(items)},
-                   {"locations", std::move(locations)},
-                   {"suppliers", std::move(suppliers)},
-                   {"customers", std::move(customers)},
-                   {"users", std::move(users)},
-                   {"recipes", std::move(recipes)}});
+    auto data = storage::readMasterData(ledger);
+    if (!data) return error(500, "storage", data.error().message);
+    auto body = wire::masterToJson(*data);
+    body["epoch"] = epoch;
+    return ok(body);
 }
 
 } // namespace lotstation::sync

@@ -54,12 +54,12 @@ std::string nowText() {
 template <typename Body> auto guardedDb(Body&& body) -> decltype(body()) {
     try {
         return body();
-    } catch (const db::Exception& e) {
+    } catch (const sql::Exception& e) {
         return fail(ErrorKind::Storage, std::string("server database error: ") + e.what());
     }
 }
 
-Conflict readConflict(CentralStore::Impl& impl, db::Statement& row) {
+Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
     Conflict c;
     c.id = row.int64(0);
     c.lot = row.text(1);
@@ -69,7 +69,7 @@ Conflict readConflict(CentralStore::Impl& impl, db::Statement& row) {
     c.resolvedAt = row.optText(5);
     c.note = row.optText(6);
     c.balance = impl.ledger.onHand(c.lot, c.location);
-    auto debits = impl.db.prepare("SELECT movement_id FROM sync_debits WHERE lot = ?1 AND location = ?2");
+    auto debits = impl.db().prepare("SELECT movement_id FROM sync_debits WHERE lot = ?1 AND location = ?2");
     debits.bindAll(c.lot, c.location);
     while (debits.step()) {
         auto m = impl.ledger.movement(debits.text(0));
@@ -94,9 +94,10 @@ storage::Result<std::unique_ptr<CentralStore::Impl>> openCentral(const std::file
         storage::Ledger::open(path, {.identity = storage::StationIdentity{"", "central server", ""}});
     if (!ledger) return std::unexpected(ledger.error());
     return guardedDb([&]() -> storage::Result<std::unique_ptr<CentralStore::Impl>> {
-        auto database = db::Database::open(path.string());
+        auto impl = std::make_unique<CentralStore::Impl>(CentralStore::Impl{dir, std::move(*ledger), {}});
+        auto& database = impl->db();
         {
-            db::Transaction transaction(database);
+            sql::Transaction transaction(database);
             database.exec(kSchema);
             database
                 .prepare("INSERT INTO sync_server (singleton, epoch, created_at) SELECT 1, ?1, ?2 "
@@ -107,9 +108,8 @@ storage::Result<std::unique_ptr<CentralStore::Impl>> openCentral(const std::file
         }
         auto read = database.prepare("SELECT epoch FROM sync_server");
         read.step();
-        auto epoch = read.text(0);
-        return std::make_unique<CentralStore::Impl>(
-            CentralStore::Impl{dir, std::move(*ledger), std::move(database), std::move(epoch)});
+        impl->epoch = read.text(0);
+        return impl;
     });
 }
 
@@ -137,13 +137,14 @@ storage::Result<std::string> CentralStore::addStation(std::string_view name) {
         return fail(ErrorKind::Invalid, "a station name has 1 to 64 characters");
     return guardedDb([&]() -> storage::Result<std::string> {
         auto token = newToken();
-        db::Transaction transaction(m_impl->db);
-        auto exists = m_impl->db.prepare("SELECT 1 FROM sync_stations WHERE name = ?1");
+        sql::Transaction transaction(m_impl->db());
+        auto exists = m_impl->db().prepare("SELECT 1 FROM sync_stations WHERE name = ?1");
         exists.bindAll(name);
         if (exists.step())
             return fail(ErrorKind::Conflict, "station " + std::string(name) + " exists already");
-        m_impl->db.prepare("INSERT INTO sync_stations (name, token_hash, created_at) VALUES (?1, ?2, ?3)")
-            .bindAll(name, sha256Hex(token), nowText())
+        m_impl->db()
+            .prepare("INSERT INTO sync_stations (name, token_hash, created_at) VALUES (?1, ?2, ?3)")
+            .bindAll(name, storage::internal::sha256Hex(token), nowText())
             .run();
         transaction.commit();
         return token;
@@ -153,12 +154,13 @@ storage::Result<std::string> CentralStore::addStation(std::string_view name) {
 storage::Result<std::string> CentralStore::rotateToken(std::string_view name) {
     return guardedDb([&]() -> storage::Result<std::string> {
         auto token = newToken();
-        db::Transaction transaction(m_impl->db);
-        auto exists = m_impl->db.prepare("SELECT 1 FROM sync_stations WHERE name = ?1");
+        sql::Transaction transaction(m_impl->db());
+        auto exists = m_impl->db().prepare("SELECT 1 FROM sync_stations WHERE name = ?1");
         exists.bindAll(name);
         if (!exists.step()) return fail(ErrorKind::NotFound, "no station " + std::string(name));
-        m_impl->db.prepare("UPDATE sync_stations SET token_hash = ?2 WHERE name = ?1")
-            .bindAll(name, sha256Hex(token))
+        m_impl->db()
+            .prepare("UPDATE sync_stations SET token_hash = ?2 WHERE name = ?1")
+            .bindAll(name, storage::internal::sha256Hex(token))
             .run();
         transaction.commit();
         return token;
@@ -167,7 +169,7 @@ storage::Result<std::string> CentralStore::rotateToken(std::string_view name) {
 
 std::vector<StationRecord> CentralStore::stations() const {
     std::vector<StationRecord> out;
-    auto s = m_impl->db.prepare(
+    auto s = m_impl->db().prepare(
         "SELECT name, station_id, acked_seq, last_contact FROM sync_stations ORDER BY name");
     while (s.step())
         out.push_back(StationRecord{s.text(0), s.optText(1), s.int64(2), s.optText(3)});
@@ -176,7 +178,7 @@ std::vector<StationRecord> CentralStore::stations() const {
 
 std::vector<Conflict> CentralStore::conflicts(bool includeResolved) const {
     std::vector<Conflict> out;
-    auto s = m_impl->db.prepare(
+    auto s = m_impl->db().prepare(
         "SELECT id, lot, location, detected_at, resolved_by, resolved_at, note FROM sync_conflicts "
         "WHERE ?1 OR resolved_at IS NULL ORDER BY id");
     s.bindAll(std::int64_t{includeResolved ? 1 : 0});
@@ -189,13 +191,14 @@ storage::Result<Conflict> CentralStore::resolveConflict(std::int64_t id, std::st
                                                         std::string_view note) {
     if (by.empty()) return fail(ErrorKind::Invalid, "say who resolves the conflict");
     return guardedDb([&]() -> storage::Result<Conflict> {
-        db::Transaction transaction(m_impl->db);
-        auto s = m_impl->db.prepare("UPDATE sync_conflicts SET resolved_by = ?2, resolved_at = ?3, note = ?4 "
-                                    "WHERE id = ?1 AND resolved_at IS NULL");
+        sql::Transaction transaction(m_impl->db());
+        auto s =
+            m_impl->db().prepare("UPDATE sync_conflicts SET resolved_by = ?2, resolved_at = ?3, note = ?4 "
+                                 "WHERE id = ?1 AND resolved_at IS NULL");
         s.bindAll(id, by, nowText(), note).run();
         auto read =
-            m_impl->db.prepare("SELECT id, lot, location, detected_at, resolved_by, resolved_at, note "
-                               "FROM sync_conflicts WHERE id = ?1");
+            m_impl->db().prepare("SELECT id, lot, location, detected_at, resolved_by, resolved_at, note "
+                                 "FROM sync_conflicts WHERE id = ?1");
         read.bindAll(id);
         if (!read.step()) return fail(ErrorKind::NotFound, "no conflict " + std::to_string(id));
         auto conflict = readConflict(*m_impl, read);
@@ -211,7 +214,7 @@ storage::Result<std::filesystem::path> CentralStore::backup(const std::filesyste
     if (std::filesystem::exists(target))
         return fail(ErrorKind::Conflict, target.string() + " exists already; back up into an empty folder");
     return guardedDb([&]() -> storage::Result<std::filesystem::path> {
-        m_impl->db.prepare("VACUUM INTO ?1").bindAll(target.string()).run();
+        m_impl->db().prepare("VACUUM INTO ?1").bindAll(target.string()).run();
         return target;
     });
 }

@@ -1,10 +1,12 @@
 #include "station_state.hpp"
 
-namespace lotstation::sync {
+#include <algorithm>
 
-StationStateStore StationStateStore::open(const std::filesystem::path& ledgerPath) {
-    auto database = db::Database::open(ledgerPath.string());
-    database.exec(R"sql(
+namespace lotstation::sync {
+namespace {
+
+void ensureTable(sql::Database& db) {
+    db.exec(R"sql(
 CREATE TABLE IF NOT EXISTS sync_state (
     singleton      INTEGER PRIMARY KEY CHECK (singleton = 1),
     server_url     TEXT NOT NULL DEFAULT '',
@@ -19,12 +21,29 @@ CREATE TABLE IF NOT EXISTS sync_state (
 );
 INSERT OR IGNORE INTO sync_state (singleton) VALUES (1);
 )sql");
-    return StationStateStore(std::move(database));
+}
+
+} // namespace
+
+StationStateStore::StationStateStore(std::unique_ptr<sql::Database> owned, sql::Database& db)
+    : m_owned(std::move(owned)), m_db(&db) {}
+
+StationStateStore StationStateStore::on(storage::Ledger& ledger) {
+    auto& db = storage::internal::connection(ledger);
+    ensureTable(db);
+    return StationStateStore(nullptr, db);
+}
+
+StationStateStore StationStateStore::open(const std::filesystem::path& ledgerPath) {
+    auto owned = std::make_unique<sql::Database>(sql::Database::open(ledgerPath.string(), 10000));
+    ensureTable(*owned);
+    auto& db = *owned;
+    return StationStateStore(std::move(owned), db);
 }
 
 StationSyncState StationStateStore::load() {
-    auto s = m_db.prepare("SELECT server_url, token, epoch, acked_seq, cursor, push_stopped, last_contact, "
-                          "last_error, conflicts_open FROM sync_state");
+    auto s = m_db->prepare("SELECT server_url, token, epoch, acked_seq, cursor, push_stopped, last_contact, "
+                           "last_error, conflicts_open FROM sync_state");
     StationSyncState state;
     if (!s.step()) return state;
     state.serverUrl = s.text(0);
@@ -40,7 +59,7 @@ StationSyncState StationStateStore::load() {
 }
 
 void StationStateStore::save(const StationSyncState& state) {
-    m_db.prepare(
+    m_db->prepare(
             "UPDATE sync_state SET server_url = ?1, token = ?2, epoch = ?3, acked_seq = ?4, cursor = ?5, "
             "push_stopped = ?6, last_contact = ?7, last_error = ?8, conflicts_open = ?9")
         .bindAll(state.serverUrl, state.token, state.epoch, state.acked, state.cursor, state.pushStopped,
@@ -49,12 +68,12 @@ void StationStateStore::save(const StationSyncState& state) {
 }
 
 std::int64_t StationStateStore::pendingAfter(std::int64_t acked) {
-    // The ledger's outbox table holds one row per movement of this station (storage/src/schema.cpp); a
-    // count here avoids reading every pending movement just to show a number.
-    auto s = m_db.prepare("SELECT count(*) FROM outbox WHERE seq > ?1");
-    s.bindAll(acked);
+    // The ledger's outbox holds every movement of this station under its gapless sequence (storage's
+    // schema): the newest sequence minus the acked mark is the count, read from the index's end (the app
+    // asks often; a count(*) would walk every pending row).
+    auto s = m_db->prepare("SELECT coalesce(max(seq), 0) FROM outbox");
     s.step();
-    return s.int64(0);
+    return std::max<std::int64_t>(0, s.int64(0) - acked);
 }
 
 } // namespace lotstation::sync

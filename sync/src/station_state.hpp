@@ -1,14 +1,21 @@
 #pragma once
 // What the station remembers about sync, in a table of its own in the station's database: where the server
 // is, the server's epoch and acked high-water mark as last seen, the pull cursor, and why pushing stopped.
-#include "db.hpp"
+//
+// The store works on the ledger's own connection (so that a pulled page and the cursor after it commit in
+// one transaction of the ledger) or on a connection of its own (status reads from another thread, the
+// command line remembering a server).
+#include "lotstation/storage/internal/ledger_connection.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace lotstation::sync {
+
+namespace sql = storage::sql;
 
 struct StationSyncState {
     std::string serverUrl;
@@ -24,7 +31,9 @@ struct StationSyncState {
 
 class StationStateStore {
   public:
-    // Opens the station database (the ledger must have created it) and makes the table when missing.
+    // On the ledger's connection; the ledger must outlive the store. Makes the table when missing.
+    static StationStateStore on(storage::Ledger& ledger);
+    // A connection of its own to the station database (the ledger must have created it).
     static StationStateStore open(const std::filesystem::path& ledgerPath);
 
     [[nodiscard]] StationSyncState load();
@@ -33,8 +42,9 @@ class StationStateStore {
     [[nodiscard]] std::int64_t pendingAfter(std::int64_t acked);
 
   private:
-    explicit StationStateStore(db::Database db) : m_db(std::move(db)) {}
-    db::Database m_db;
+    StationStateStore(std::unique_ptr<sql::Database> owned, sql::Database& db);
+    std::unique_ptr<sql::Database> m_owned;
+    sql::Database* m_db;
 };
 
 } // namespace lotstation::sync

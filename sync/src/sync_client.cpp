@@ -72,7 +72,7 @@ struct SyncClient::Impl {
             }
             state.lastError = result ? std::nullopt : std::optional<std::string>(result.error().message);
             store.save(state);
-        } catch (const db::Exception& e) {
+        } catch (const sql::Exception& e) {
             result = syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
         }
         summary.acked = state.acked;
@@ -97,7 +97,7 @@ struct SyncClient::Impl {
         std::scoped_lock lock(statusMutex);
         try {
             return statusStore.pendingAfter(acked);
-        } catch (const db::Exception&) {
+        } catch (const sql::Exception&) {
             return current.pending;
         }
     }
@@ -133,7 +133,9 @@ SyncResult<SyncClient> SyncClient::open(ClientOptions options) {
     auto ledger = storage::Ledger::open(options.ledgerPath);
     if (!ledger) return syncFail(SyncErrorKind::Storage, ledger.error().message);
     try {
-        auto store = StationStateStore::open(options.ledgerPath);
+        // The sync state is written on the ledger's connection (a pulled page and its cursor commit
+        // together); status() reads through a connection of its own.
+        auto store = StationStateStore::on(*ledger);
         auto statusStore = StationStateStore::open(options.ledgerPath);
         auto impl = std::make_unique<Impl>(std::move(options), std::move(*ledger), std::move(store),
                                            std::move(statusStore), std::move(*http));
@@ -146,7 +148,7 @@ SyncResult<SyncClient> SyncClient::open(ClientOptions options) {
             if (auto at = storage::parseTimestamp(*state.lastContact)) impl->current.lastContact = *at;
         }
         return SyncClient(std::move(impl));
-    } catch (const db::Exception& e) {
+    } catch (const sql::Exception& e) {
         return syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
     }
 }
@@ -184,7 +186,7 @@ SyncStatus SyncClient::status() const {
     auto status = m_impl->current;
     try {
         status.pending = m_impl->statusStore.pendingAfter(status.acked);
-    } catch (const db::Exception&) {
+    } catch (const sql::Exception&) {
         // Busy for longer than the timeout: show the last count rather than nothing.
     }
     return status;
@@ -196,7 +198,7 @@ SyncResult<void> SyncClient::clearPushStop() {
         auto state = m_impl->store.load();
         state.pushStopped.reset();
         m_impl->store.save(state);
-    } catch (const db::Exception& e) {
+    } catch (const sql::Exception& e) {
         return syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
     }
     std::scoped_lock statusLock(m_impl->statusMutex);
@@ -223,7 +225,7 @@ SyncResult<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
         store.save(state);
         options.serverUrl = state.serverUrl;
         options.token = state.token;
-    } catch (const db::Exception& e) {
+    } catch (const sql::Exception& e) {
         return syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
     }
     auto client = SyncClient::open(options);
@@ -236,7 +238,8 @@ SyncResult<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
         << "\n"
         << "  pulled " << summary->pulled << " movement(s) of other stations";
     if (summary->pulledPresent > 0) out << " (" << summary->pulledPresent << " already here)";
-    out << "\n  master data: " << summary->masterAdded << " record(s) added\n"
+    out << "\n  master data: " << summary->masterAdded << " record(s) added, " << summary->masterUpdated
+        << " updated\n"
         << "  pending: " << summary->pending << "; open conflicts on the server: " << summary->conflictsOpen
         << "\n";
     for (const auto& note : summary->notes)

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdexcept>
 
@@ -36,14 +35,6 @@ std::string newToken() {
 
 std::string newEpoch() {
     return randomHex<16>();
-}
-
-std::string sha256Hex(std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed");
-    return hex(digest.data(), size);
 }
 
 bool equalConstantTime(std::string_view a, std::string_view b) {

@@ -2,6 +2,7 @@
 // The JSON shapes of the sync protocol (docs: sync/PROTOCOL.md): ledger values to JSON and back. Parsing is
 // strict and says which field is wrong ("movements[3].seq must be an integer"); it throws WireError, which
 // the server turns into a 400 answer and the client into a protocol error.
+#include "lotstation/storage/master_data.hpp"
 #include "lotstation/storage/model.hpp"
 #include "lotstation/storage/requests.hpp"
 
@@ -28,6 +29,9 @@ class WireError : public std::runtime_error {
 [[nodiscard]] Json toJson(const storage::User& user); // name, role, badge: never a PIN or its hash
 [[nodiscard]] Json toJson(const storage::Recipe& recipe);
 
+// The same JSON as toJson(movement).dump(), appended to `out` without building a document.
+void appendJson(std::string& out, const storage::Movement& movement);
+
 // `where` names the value in messages, e.g. "movements[3]".
 [[nodiscard]] storage::Movement movementFrom(const Json& json, const std::string& where);
 [[nodiscard]] storage::Lot lotFrom(const Json& json, const std::string& where);
@@ -36,6 +40,11 @@ class WireError : public std::runtime_error {
 [[nodiscard]] storage::Party partyFrom(const Json& json, const std::string& where);
 [[nodiscard]] storage::NewUser userFrom(const Json& json, const std::string& where);
 [[nodiscard]] storage::Recipe recipeFrom(const Json& json, const std::string& where);
+
+// GET /v1/master's body (without the epoch) and back: every record with its revision, users with their
+// PIN hashes.
+[[nodiscard]] Json masterToJson(const storage::MasterData& data);
+[[nodiscard]] storage::MasterData masterFrom(const Json& body);
 
 // Field access with clear messages.
 [[nodiscard]] const Json& member(const Json& object, const char* name, const std::string& where);

@@ -5,7 +5,8 @@ using namespace lotstation::storage::test;
 
 TEST_CASE("opening a ledger migrates and sets WAL and records the station") {
     Shop shop("A1", false);
-    CHECK(shop.l().schemaVersion() == 3); // 1: the data model, 2: the query layer's indexes
+    // 1: the data model, 2: the query layer's indexes, 3: PIN lock-out, 4: master revisions
+    CHECK(shop.l().schemaVersion() == 4);
     CHECK(shop.l().station().stationId == "station-a");
     CHECK(shop.l().station().shortCode == "A1");
     RawConnection raw(shop.path);

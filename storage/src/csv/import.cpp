@@ -1,7 +1,9 @@
 // Importing items and lots (opening balances) from a spreadsheet's CSV: every row is checked first, every
 // problem named by line and column, and only a clean file is written — in one transaction.
 #include "gtin.hpp"
+#include "import_master.hpp"
 #include "lotstation/storage/csv.hpp"
+#include "lotstation/storage/master_data.hpp"
 #include "rows.hpp"
 #include "table_reader.hpp"
 #include "validation.hpp"
@@ -58,7 +60,7 @@ std::optional<T> optionalCell(const Table& table, const CsvRecord& row, const st
 // ---- items
 // -------------------------------------------------------------------------------------------------
 
-Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_view text) {
+Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_view text, bool update) {
     auto table = Table::read(text,
                              {"sku", "name", "kind", "uom", "gtin", "lot_tracked", "shelf_life_days",
                               "default_location", "reorder_point"},
@@ -66,6 +68,7 @@ Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_
     if (!table) return std::unexpected(table.error());
     Problems problems;
     std::vector<std::pair<std::size_t, NewItem>> items;
+    std::set<std::string> existing;                 // lower-case SKUs changed rather than added (update)
     std::map<std::string, std::size_t> skus, gtins; // lower-case SKU / GTIN -> line
     for (const auto& row : table->rows()) {
         NewItem item;
@@ -74,9 +77,10 @@ Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_
             problems.add(row, "sku", sku.error().message);
         } else if (auto [at, fresh] = skus.emplace(lower(*sku), row.line); !fresh) {
             problems.add(row, "sku", "SKU " + *sku + " is already on line " + std::to_string(at->second));
-        } else if (findItem(core, *sku)) {
-            problems.add(row, "sku", "item " + *sku + " already exists");
+        } else if (findItem(core, *sku) && !update) {
+            problems.add(row, "sku", "item " + *sku + " already exists (import with update to change it)");
         } else {
+            if (findItem(core, *sku)) existing.insert(lower(*sku));
             item.sku = *sku;
         }
         item.name = table->cell(row, "name");
@@ -100,7 +104,7 @@ Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_
             if (auto [at, fresh] = gtins.emplace(*item.gtin, row.line); !fresh)
                 problems.add(row, "gtin",
                              "GTIN " + *item.gtin + " is already on line " + std::to_string(at->second));
-            else if (auto other = findItemGtin(core, *item.gtin))
+            else if (auto other = findItemGtin(core, *item.gtin); other && lower(*other) != lower(item.sku))
                 problems.add(row, "gtin", "GTIN " + *item.gtin + " already belongs to item " + *other);
         }
         const auto tracked = table->cell(row, "lot_tracked");
@@ -138,7 +142,7 @@ Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_
     ImportSummary summary{items.size(), {}, table->ignored()};
     auto written = ledger.atomically([&]() -> Result<void> {
         for (const auto& [line, item] : items) {
-            auto added = ledger.addItem(item);
+            auto added = existing.contains(lower(item.sku)) ? updateItem(ledger, item) : ledger.addItem(item);
             if (!added)
                 return fail(added.error().kind,
                             "line " + std::to_string(line) + ": " + added.error().message);
@@ -265,15 +269,37 @@ Result<ImportKind> parseImportKind(std::string_view text) {
     const auto value = lower(std::string(text));
     if (value == "items") return ImportKind::Items;
     if (value == "lots") return ImportKind::Lots;
-    return fail(ErrorKind::Invalid, "'" + std::string(text) + "' is not something to import (items or lots)");
+    if (value == "locations") return ImportKind::Locations;
+    if (value == "suppliers") return ImportKind::Suppliers;
+    if (value == "customers") return ImportKind::Customers;
+    if (value == "users") return ImportKind::Users;
+    if (value == "recipes") return ImportKind::Recipes;
+    return fail(ErrorKind::Invalid, "'" + std::string(text) +
+                                        "' is not something to import (items, lots, locations, suppliers, "
+                                        "customers, users or recipes)");
 }
 
 Result<ImportSummary> importCsv(Ledger& ledger, ImportKind kind, std::string_view text,
                                 const ImportOptions& options) {
     auto& core = LedgerAccess::core(ledger);
     return guarded([&]() -> Result<ImportSummary> {
-        return kind == ImportKind::Items ? importItems(ledger, core, text)
-                                         : importLots(ledger, core, text, options);
+        switch (kind) {
+        case ImportKind::Items:
+            return importItems(ledger, core, text, options.update);
+        case ImportKind::Lots:
+            return importLots(ledger, core, text, options);
+        case ImportKind::Locations:
+            return csv::importLocations(ledger, core, text, options.update);
+        case ImportKind::Suppliers:
+            return csv::importParties(ledger, core, text, true, options.update);
+        case ImportKind::Customers:
+            return csv::importParties(ledger, core, text, false, options.update);
+        case ImportKind::Users:
+            return csv::importUsers(ledger, core, text, options.update);
+        case ImportKind::Recipes:
+            return csv::importRecipes(ledger, core, text, options.update);
+        }
+        return fail(ErrorKind::Invalid, "unknown import kind");
     });
 }
 

@@ -18,6 +18,8 @@ struct SyncStatus {
     SyncLink link = SyncLink::NotConfigured;
     long pendingEvents = 0;
     std::optional<std::string> lastContact; // already formatted for people: "09:41", "yesterday 17:02"
+    long conflicts = 0;                     // open conflicts the server lists for a supervisor
+    std::optional<std::string> lastError;   // why the link is offline / failing, or why pushing stopped
 };
 
 // The numeric keypad, open over a quantity field.

@@ -34,6 +34,7 @@ class Station {
     Effects notify(FeedbackKind kind, std::string headline, std::string detail, TimePoint now) {
         return m_core.show(kind, std::move(headline), std::move(detail), now);
     }
+    void setSync(SyncStatus status) { m_core.setSync(std::move(status)); } // from the background sync
 
     [[nodiscard]] const AppState& state() const { return m_core.state(); }
     [[nodiscard]] FlowStates flows() const;

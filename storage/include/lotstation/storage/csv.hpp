@@ -33,14 +33,23 @@ struct CsvRecord {
 // lots:  sku, quantity (like 2.5kg, 750ml, 12), supplier, supplier_lot required; lot (our lot code; default
 //        generated), location (default the item's default location), expiry, best_before (YYYY-MM-DD),
 //        unit_cost (like 4.20/kg), reference optional. Each row is received as an opening balance.
+// locations: code required; name, kind (dock|store|workstation|quarantine|finished|shipped, default store).
+// suppliers, customers: code required; name.
+// users: name required; role (operator|supervisor|admin, default operator), badge, pin (hashed on import).
+// recipes: sku, output_quantity, component_sku, component_quantity required, one row per component (the
+//        rows of one sku form its recipe; quantities like 1kg or 500 in the item's unit).
+// Columns the export writes beside these (uom, component_uom, has_pin) are accepted and ignored.
+// A row naming a record that exists is refused, unless ImportOptions::update: then it changes the record
+// (items: every column; users: role and badge as given, the PIN only when one is given; recipes: replaced).
 // Every row is validated first; a bad row names its line and column ("line 7, column 'uom': 'kgs' is not g,
 // ml or pc"), every problem is listed (one per line of the message) and NOTHING is imported. Good rows are
 // then written in one transaction, so a failure there also leaves nothing behind. Unknown columns are
 // ignored and reported (an export carries columns an import does not need).
-enum class ImportKind { Items, Lots };
+enum class ImportKind { Items, Lots, Locations, Suppliers, Customers, Users, Recipes };
 
 struct ImportOptions {
-    std::string user; // recorded on every movement (lots)
+    std::string user;    // recorded on every movement (lots)
+    bool update = false; // existing records are changed instead of refused (not lots)
 };
 
 struct ImportSummary {
@@ -51,7 +60,8 @@ struct ImportSummary {
 
 [[nodiscard]] Result<ImportSummary> importCsv(Ledger& ledger, ImportKind kind, std::string_view text,
                                               const ImportOptions& options = {});
-[[nodiscard]] Result<ImportKind> parseImportKind(std::string_view text); // "items" | "lots"
+// "items", "lots", "locations", "suppliers", "customers", "users", "recipes"
+[[nodiscard]] Result<ImportKind> parseImportKind(std::string_view text);
 
 // --- export ------------------------------------------------------------------------------------------------
 // Tables: items, lots, stock (balances: one row per lot and location, in the lots import's columns),

@@ -24,7 +24,7 @@ struct ClientOptions {
     std::string token;
     std::filesystem::path ledgerPath; // the station's database
     std::size_t pushBatch = 1000;
-    std::size_t pullBatch = 2000;
+    std::size_t pullBatch = 5000; // the most a server hands out in one page
     std::chrono::seconds timeout{30};
     std::optional<std::filesystem::path> caCert; // trust this certificate (self-signed servers)
     bool verifyTls = true;
@@ -43,6 +43,7 @@ struct SyncSummary {
     std::int64_t pulled = 0;        // other stations' movements newly applied here
     std::int64_t pulledPresent = 0; // pulled but already here (redelivery, restart after a reset)
     std::int64_t masterAdded = 0;   // master data records added here
+    std::int64_t masterUpdated = 0; // master data records updated here (newer on the server)
     std::int64_t acked = 0;         // the server's acknowledged high-water mark for this station
     std::int64_t pending = 0;       // this station's movements the server has not acknowledged
     std::int64_t conflictsOpen = 0; // conflicts the server lists for a supervisor

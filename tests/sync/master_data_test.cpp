@@ -1,0 +1,172 @@
+// Master data flows from the server: changes reach stations, in one transaction (a bad record and nothing
+// changes), newer only (a server restored from an older backup does not undo what stations already have).
+#include "lotstation/storage/master_data.hpp"
+#include "sync_fixture.hpp"
+#include "test_support.hpp"
+
+using namespace lotstation;
+using namespace lotstation::sync;
+using namespace lotstation::sync::test;
+using namespace lotstation::storage;
+
+namespace {
+
+void replaceStore(const std::filesystem::path& dataDir, const std::filesystem::path& backupDir) {
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(dataDir / (std::string("ledger.sqlite") + suffix));
+    std::filesystem::copy_file(backupDir / "ledger.sqlite", dataDir / "ledger.sqlite");
+}
+
+// Changes every kind of master record on the server, as an administrator would while it serves.
+void changeOnServer(Central& central, const std::string& oilName) {
+    auto store = CentralStore::open(central.dataDir);
+    REQUIRE(store);
+    auto& ledger = store->ledger();
+    auto oil = ledger.item("OIL");
+    REQUIRE(oil);
+    auto changed = asNewItem(*oil);
+    changed.name = oilName;
+    changed.shelfLifeDays = 540;
+    changed.defaultLocation = "STORE";
+    REQUIRE(updateItem(ledger, changed));
+    REQUIRE(updateLocation(ledger, {"DOCK", "North dock", LocationKind::Dock}));
+    REQUIRE(updateSupplier(ledger, {"ACME", "Acme Oils Ltd"}));
+    REQUIRE(updateCustomer(ledger, {"SHOP", "Corner shop & cafe"}));
+    NewUser ann;
+    ann.name = "ann";
+    ann.role = UserRole::Supervisor;
+    ann.badge = "B-ANN";
+    ann.pin = "4711";
+    REQUIRE(updateUser(ledger, ann));
+    REQUIRE(ledger.setRecipe(Recipe{"SOAP", 2, {{"OIL", 150'000}}}));
+    NewItem lye;
+    lye.sku = "LYE";
+    lye.name = "Sodium hydroxide";
+    REQUIRE(ledger.addItem(lye));
+}
+
+} // namespace
+
+TEST_CASE("master data: a change on the server reaches the station item location supplier customer user "
+          "recipe") {
+    ScratchDir dir;
+    Central central(dir / "server");
+    auto dock = makeStation(dir, central, "dock", "D");
+    syncAll(central.url(), {dock}, 1);
+
+    changeOnServer(central, "Extra virgin olive oil");
+    auto summary = dock.client(central.url()).syncOnce();
+    REQUIRE_MESSAGE(summary, (summary ? "" : summary.error().message));
+    CHECK(summary->masterAdded == 1);   // LYE
+    CHECK(summary->masterUpdated == 6); // OIL, DOCK, ACME, SHOP, ann, the SOAP recipe
+
+    auto ledger = dock.open();
+    auto oil = ledger.item("OIL");
+    REQUIRE(oil);
+    CHECK(oil->name == "Extra virgin olive oil");
+    CHECK(oil->shelfLifeDays.value_or(0) == 540);
+    CHECK(oil->defaultLocation.value_or("") == "STORE");
+    CHECK(ledger.location("DOCK")->name == "North dock");
+    CHECK(ledger.supplier("ACME")->name == "Acme Oils Ltd");
+    CHECK(ledger.customer("SHOP")->name == "Corner shop & cafe");
+    auto ann = ledger.user("ann");
+    REQUIRE(ann);
+    CHECK((ann->role == UserRole::Supervisor));
+    CHECK(ann->badge.value_or("") == "B-ANN");
+    CHECK(ledger.verifyPin("B-ANN", "4711").has_value()); // the PIN hash came along; the PIN itself never travelled
+    CHECK(ledger.recipe("SOAP")->outputQuantity == 2);
+    CHECK(ledger.recipe("SOAP")->components.at(0).quantity == 150'000);
+    CHECK(ledger.item("LYE").has_value());
+
+    auto again = dock.client(central.url()).syncOnce();
+    REQUIRE(again);
+    CHECK(again->masterAdded == 0);
+    CHECK(again->masterUpdated == 0);
+}
+
+TEST_CASE("master data: one bad record in the batch leaves the station's master data untouched") {
+    ScratchDir dir;
+    Central central(dir / "server");
+    auto dock = makeStation(dir, central, "dock", "D");
+    syncAll(central.url(), {dock}, 1);
+    {
+        // Made on the station itself: badge B7 belongs to bob here.
+        auto ledger = dock.open();
+        NewUser bob;
+        bob.name = "bob";
+        bob.badge = "B7";
+        REQUIRE(ledger.addUser(bob));
+    }
+    changeOnServer(central, "Renamed oil");
+    {
+        auto store = CentralStore::open(central.dataDir);
+        REQUIRE(store);
+        NewUser carl;
+        carl.name = "carl";
+        carl.badge = "B7"; // fine on the server, but bob has it on the station
+        REQUIRE(store->ledger().addUser(carl));
+    }
+    auto refused = dock.client(central.url()).syncOnce();
+    REQUIRE_FALSE(refused);
+    CHECK((refused.error().kind == SyncErrorKind::Storage));
+    CHECK(refused.error().message.find("badge B7") != std::string::npos);
+    CHECK(refused.error().message.find("carl") != std::string::npos);
+
+    auto ledger = dock.open();
+    CHECK(ledger.item("OIL")->name == "Olive oil"); // applied before the bad user: undone with it
+    CHECK(ledger.location("DOCK")->name == "Receiving dock");
+    CHECK_FALSE(ledger.item("LYE").has_value());
+    CHECK_FALSE(ledger.user("carl").has_value());
+    CHECK((ledger.user("ann")->role == UserRole::Operator));
+    CHECK(ledger.recipe("SOAP")->outputQuantity == 1);
+
+    // Fixed on the server: everything arrives at once.
+    {
+        auto store = CentralStore::open(central.dataDir);
+        REQUIRE(store);
+        NewUser carl;
+        carl.name = "carl";
+        carl.badge = "C1";
+        REQUIRE(updateUser(store->ledger(), carl));
+    }
+    auto fixed = dock.client(central.url()).syncOnce();
+    REQUIRE_MESSAGE(fixed, (fixed ? "" : fixed.error().message));
+    CHECK(dock.open().item("OIL")->name == "Renamed oil");
+    CHECK(dock.open().user("carl")->badge.value_or("") == "C1");
+}
+
+TEST_CASE("master data: a server restored from an older backup does not undo newer master data on stations") {
+    ScratchDir dir;
+    Central central(dir / "server");
+    auto dock = makeStation(dir, central, "dock", "D");
+    syncAll(central.url(), {dock}, 1);
+    {
+        auto store = CentralStore::open(central.dataDir);
+        REQUIRE(store);
+        REQUIRE(store->backup(dir / "backup"));
+    }
+    changeOnServer(central, "Newer name");
+    REQUIRE(dock.client(central.url()).syncOnce());
+    REQUIRE(dock.open().item("OIL")->name == "Newer name");
+
+    central.stop();
+    replaceStore(central.dataDir, dir / "backup");
+    central.restart();
+    auto summary = dock.client(central.url()).syncOnce();
+    REQUIRE_MESSAGE(summary, (summary ? "" : summary.error().message));
+    CHECK(summary->masterUpdated == 0);
+    CHECK(dock.open().item("OIL")->name == "Newer name"); // the backup's older record is stale here
+
+    // A change made on the restored server after the restore is newer than anything before: it arrives.
+    {
+        auto store = CentralStore::open(central.dataDir);
+        REQUIRE(store);
+        auto oil = store->ledger().item("OIL");
+        REQUIRE(oil);
+        auto changed = asNewItem(*oil);
+        changed.name = "Name after the restore";
+        REQUIRE(updateItem(store->ledger(), changed));
+    }
+    REQUIRE(dock.client(central.url()).syncOnce());
+    CHECK(dock.open().item("OIL")->name == "Name after the restore");
+}
