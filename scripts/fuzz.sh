@@ -14,7 +14,7 @@ build="${LOTSTATION_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(gs1 digital_link interpreter own_labels wedge quantity money dates csv label_template)
+[ ${#targets[@]} -gt 0 ] || targets=(gs1 digital_link interpreter own_labels wedge quantity money dates csv label_template sync_request)
 cxx="${CXX_FUZZ:-$(command -v clang++ || command -v clang++-14)}"
 cc="${CC_FUZZ:-$(command -v clang || command -v clang-14)}"
 

@@ -43,6 +43,8 @@ void checkDates(Bytes input);
 void checkCsv(Bytes input);
 // labels/: templates read from JSON, then rendered (ZPL and PNG).
 void checkLabelTemplate(Bytes input);
+// sync/: the central server's request handling (push, pull, master, status, tokens), in-process.
+void checkSyncRequest(Bytes input);
 
 struct NamedProperty {
     std::string_view name; // the fuzz target's name, also its corpus and regression folder name

@@ -18,6 +18,7 @@ constexpr std::array kProperties{
     NamedProperty{"dates", checkDates},
     NamedProperty{"csv", checkCsv},
     NamedProperty{"label_template", checkLabelTemplate},
+    NamedProperty{"sync_request", checkSyncRequest},
 };
 
 } // namespace

@@ -48,8 +48,8 @@ class DemoSeeder {
               std::pair{"WEBSHOP", "Web shop orders"}}) {
             if (auto added = m_ledger.addCustomer({code, name}); !added) return fail(added.error());
         }
-        for (auto user : {storage::NewUser{"ana", UserRole::Operator, "B-ANA", "1111"},
-                          storage::NewUser{"sam", UserRole::Supervisor, "B-SAM", "2222"}}) {
+        for (auto user : {storage::NewUser{"ana", UserRole::Operator, "B-ANA", "1111", "admin"},
+                          storage::NewUser{"sam", UserRole::Supervisor, "B-SAM", "2222", "admin"}}) {
             if (auto added = m_ledger.addUser(user); !added) return fail(added.error());
         }
         const std::vector<storage::NewItem> items{

@@ -83,8 +83,8 @@ Result<Ledger> Ledger::open(const std::filesystem::path& path, OpenOptions optio
         const auto now = options.clock();
         auto identity = ensureStation(db, options, now);
         if (!identity) return std::unexpected(identity.error());
-        auto impl =
-            std::make_unique<Impl>(Impl{LedgerCore{std::move(db), std::move(options.clock), *identity}});
+        auto impl = std::make_unique<Impl>(
+            Impl{LedgerCore{std::move(db), std::move(options.clock), *identity, options.pinLockout}});
         return Ledger(std::move(impl));
     });
 }

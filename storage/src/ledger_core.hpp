@@ -23,6 +23,7 @@ struct LedgerCore {
     sql::Database db;
     Clock clock;
     StationIdentity identity;
+    PinLockout pinLockout{};
 };
 
 struct Ledger::Impl {
@@ -40,11 +41,15 @@ class LedgerAccess {
 namespace lotstation::storage {
 
 // Runs `body` (returning Result<T>) and turns a database failure into an Error value: this is the module
-// border for sql::Exception. An open transaction inside `body` has rolled back by then.
+// border for sql::Exception. An open transaction inside `body` has rolled back by then. A full disk is said
+// in words a person acts on (SQLite would say "disk I/O error").
 template <typename Body> auto guarded(Body&& body) -> decltype(body()) {
     try {
         return body();
     } catch (const sql::Exception& e) {
+        if (e.isDiskFull()) return fail(ErrorKind::Storage, "disk full: nothing was recorded");
+        if (e.isReadOnly())
+            return fail(ErrorKind::Storage, "the ledger file is read-only: nothing was recorded");
         return fail(ErrorKind::Storage, std::string("database error: ") + e.what());
     }
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Migration 3: master data revisions (see lotstation/storage/master_data.hpp). Every master record gets a
+// Migration 4: master data revisions (see lotstation/storage/master_data.hpp). Every master record gets a
 // revision column; triggers stamp it whenever a record is added or changed here without a revision of its
 // own (0 on insert, unchanged on update), from master_clock: the larger of the last stamp + 1 and the time
 // in milliseconds, so that stamps only grow, even after a restore from an older backup. Triggers rather
@@ -9,7 +9,7 @@
 
 namespace lotstation::storage {
 
-inline constexpr std::string_view kMigration3MasterRevisions = R"sql(
+inline constexpr std::string_view kMigration4MasterRevisions = R"sql(
 CREATE TABLE master_clock (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), last INTEGER NOT NULL);
 INSERT INTO master_clock (singleton, last) VALUES (1, 0);
 ALTER TABLE items ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;

@@ -3,6 +3,7 @@
 #include "decimal.hpp"
 
 #include <cctype>
+#include <expected>
 
 namespace lotstation::storage {
 namespace {
@@ -31,21 +32,35 @@ constexpr PerUnit kPerUnits[] = {
     {"ea", Uom::Piece, 1, 1},
 };
 
+// Why an amount could not be read; each caller words it for what the amount is (a price, a unit cost).
+enum class AmountProblem { NotANumber, TooPrecise, TooLarge };
+
+std::expected<Micros, AmountProblem> readAmount(std::string_view input) {
+    std::string_view rest;
+    const auto number = readDecimal(input, rest);
+    if (!number || !trim(rest).empty()) return std::unexpected(AmountProblem::NotANumber);
+    if (number->decimals > kMoneyDecimals) return std::unexpected(AmountProblem::TooPrecise);
+    const auto value = narrow(number->mantissa * powerOfTen(kMoneyDecimals - number->decimals));
+    if (!value) return std::unexpected(AmountProblem::TooLarge);
+    return *value;
+}
+
 } // namespace
 
 Result<Micros> parseMoney(std::string_view text) {
     const auto input = trim(text);
     const std::string shown(input);
-    std::string_view rest;
-    const auto number = readDecimal(input, rest);
-    if (!number || !trim(rest).empty()) {
-        return fail(ErrorKind::Invalid, "'" + shown + "' is not an amount of money (expected e.g. 12.50)");
-    }
-    if (number->decimals > kMoneyDecimals)
+    const auto amount = readAmount(input);
+    if (amount) return *amount;
+    switch (amount.error()) {
+    case AmountProblem::NotANumber:
+        break;
+    case AmountProblem::TooPrecise:
         return fail(ErrorKind::Invalid, shown + " has more than six decimals");
-    const auto value = narrow(number->mantissa * powerOfTen(kMoneyDecimals - number->decimals));
-    if (!value) return fail(ErrorKind::Invalid, shown + " is too large an amount");
-    return *value;
+    case AmountProblem::TooLarge:
+        return fail(ErrorKind::Invalid, shown + " is too large an amount");
+    }
+    return fail(ErrorKind::Invalid, "'" + shown + "' is not an amount of money (expected e.g. 12.50)");
 }
 
 std::string formatMoney(Micros amount) {
@@ -66,9 +81,19 @@ Result<Micros> parseUnitCost(std::string_view text, Uom uom) {
     const auto amountText = input.substr(0, slash);
     std::string unitName =
         slash == std::string_view::npos ? std::string() : lower(trim(input.substr(slash + 1)));
-    auto amount = parseMoney(amountText);
-    if (!amount)
+    const auto amount = readAmount(trim(amountText));
+    if (!amount) {
+        // Say what is wrong with the number: "too large" is not the same mistake as a decimal comma.
+        switch (amount.error()) {
+        case AmountProblem::NotANumber:
+            break;
+        case AmountProblem::TooPrecise:
+            return fail(ErrorKind::Invalid, "'" + shown + "': the amount has more than six decimals");
+        case AmountProblem::TooLarge:
+            return fail(ErrorKind::Invalid, "'" + shown + "' is too large a unit cost");
+        }
         return fail(ErrorKind::Invalid, "'" + shown + "' is not a unit cost (expected e.g. 4.20/kg)");
+    }
     if (unitName.empty()) {
         if (slash != std::string_view::npos)
             return fail(ErrorKind::Invalid, "'" + shown + "': per what? (e.g. 4.20/kg)");
@@ -86,7 +111,7 @@ Result<Micros> parseUnitCost(std::string_view text, Uom uom) {
         }
         const auto value =
             narrow(divideHalfEven(static_cast<Wide>(*amount) * per.numerator, per.denominator));
-        if (!value) return fail(ErrorKind::Invalid, shown + " is too large a unit cost");
+        if (!value) return fail(ErrorKind::Invalid, "'" + shown + "' is too large a unit cost");
         return *value;
     }
     return fail(ErrorKind::Invalid,

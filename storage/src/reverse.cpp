@@ -1,5 +1,5 @@
-// Correcting a mistake: a reversal movement that names the one it undoes and moves the same quantity back
-// (from and to swapped). Rules:
+// Correcting a mistake (a supervisor's job): a reversal movement that names the one it undoes and moves the
+// same quantity back (from and to swapped). Rules:
 //   - a movement is reversed at most once; a reversal is never reversed (record the original again instead);
 //   - hold / release are not reversed (release / hold again: a status change needs its own reason);
 //   - the reversal must find the stock it takes back (a receive whose goods were consumed cannot be undone
@@ -8,6 +8,7 @@
 // net it out.
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
+#include "permissions.hpp"
 #include "rows.hpp"
 #include "stock_rules.hpp"
 #include "validation.hpp"
@@ -17,7 +18,7 @@ namespace lotstation::storage {
 Result<Movement> Ledger::reverse(const ReverseRequest& request) {
     auto& core = m_impl->core;
     return guarded([&]() -> Result<Movement> {
-        auto user = requireUser(core, request.user);
+        auto user = requireAllowed(core, request.user, Action::Reverse);
         if (!user) return std::unexpected(user.error());
         auto reason = validReason(request.reason, "a reversal");
         if (!reason) return std::unexpected(reason.error());

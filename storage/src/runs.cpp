@@ -103,7 +103,9 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
         if (auto onHand = requireOnHand(core, *lot, *from, request.quantity); !onHand)
             return std::unexpected(onHand.error());
 
-        auto blockers = usageBlockers(*lot, dateOf(core.clock()));
+        const auto today = dateOf(core.clock());
+        auto blockers = usageBlockers(*lot, today);
+        if (auto fefo = fefoBlocker(core, *lot, today)) blockers.push_back(std::move(*fefo));
         if (!inRecipe(core, run->itemId, lot->itemId)) {
             blockers.push_back({"not-in-recipe", lot->lot.sku + " is not in the recipe of " + run->run.sku +
                                                      " (run " + run->run.code + ")"});

@@ -179,8 +179,18 @@ CREATE TABLE outbox (
 );
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2QueryIndexes,
-                                                      kMigration3MasterRevisions};
+// Migration 3: wrong PINs in a row per user (or per unknown name or badge typed), and until when that key
+// is locked out. A row exists only while there are failures to remember.
+constexpr std::string_view kMigration3PinFailures = R"sql(
+CREATE TABLE pin_failures (
+    login           TEXT PRIMARY KEY COLLATE NOCASE,
+    failures        INTEGER NOT NULL CHECK (failures >= 0),
+    locked_until_ms INTEGER
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2QueryIndexes,
+                                                      kMigration3PinFailures, kMigration4MasterRevisions};
 
 } // namespace
 

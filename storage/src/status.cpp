@@ -1,7 +1,9 @@
 // Hold and release: status changes are movements too (quantity 0, the new status recorded and hashed), so
-// who changed a lot's status, when and why is in the ledger and travels with sync.
+// who changed a lot's status, when and why is in the ledger and travels with sync. Anyone may stop a lot
+// (hold, quarantine, expired); releasing, recalling and touching a recalled lot need a supervisor.
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
+#include "permissions.hpp"
 #include "rows.hpp"
 #include "validation.hpp"
 
@@ -25,7 +27,10 @@ bool hasStock(LedgerCore& core, std::int64_t lotId) {
 // are left alone (a recall over lots some of which are already held does not fail or write noise).
 Result<std::vector<Movement>> changeStatus(LedgerCore& core, const StatusChangeRequest& request,
                                            bool holding) {
-    auto user = requireUser(core, request.user);
+    const auto action = !holding                                ? Action::Release
+                        : request.status == LotStatus::Recalled ? Action::Recall
+                                                                : Action::Hold;
+    auto user = requireAllowed(core, request.user, action);
     if (!user) return std::unexpected(user.error());
     auto reason = validReason(request.reason, holding ? "a hold" : "a release");
     if (!reason) return std::unexpected(reason.error());
@@ -41,6 +46,13 @@ Result<std::vector<Movement>> changeStatus(LedgerCore& core, const StatusChangeR
         auto lot = requireLot(core, code);
         if (!lot) return std::unexpected(lot.error());
         if (!seen.insert(lot->id).second) continue;
+        // A recall is a supervisor's decision: an operator's hold must not quietly turn it into a mere hold.
+        if (lot->lot.status == LotStatus::Recalled && lot->lot.status != request.status &&
+            !allowed(user->role, Action::Recall)) {
+            return fail(ErrorKind::Refused, "lot " + lot->lot.code + " is recalled: " + user->name +
+                                                " is an operator, and changing a recalled lot needs a "
+                                                "supervisor");
+        }
         if (!holding && !blocked(lot->lot.status)) {
             return fail(ErrorKind::Refused, "lot " + lot->lot.code + " is " + toString(lot->lot.status) +
                                                 ", not on hold: nothing to release");

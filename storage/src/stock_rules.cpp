@@ -60,6 +60,19 @@ std::vector<Blocker> usageBlockers(const LotRow& lot, Date today) {
     return out;
 }
 
+std::optional<Blocker> fefoBlocker(LedgerCore& core, const LotRow& lot, Date today) {
+    if (!lot.lot.expiry) return std::nullopt;
+    auto s = core.db.cached(
+        "SELECT l.code, l.expiry FROM lots l WHERE l.item_id = ?1 AND l.id <> ?2 AND l.status = 'available' "
+        "AND l.expiry IS NOT NULL AND l.expiry >= ?3 AND l.expiry < ?4 "
+        "AND EXISTS (SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.quantity > 0) "
+        "ORDER BY l.expiry, l.code LIMIT 1");
+    s.bindAll(lot.itemId, lot.id, formatDate(today), formatDate(*lot.lot.expiry));
+    if (!s.step()) return std::nullopt;
+    return Blocker{"fefo", "lot " + s.text(0) + " expires first (" + s.text(1) + "; lot " + lot.lot.code +
+                               " on " + formatDate(*lot.lot.expiry) + "): FEFO takes " + s.text(0)};
+}
+
 std::string joinRules(const std::vector<Blocker>& blockers) {
     std::string out;
     for (const auto& blocker : blockers)

@@ -25,6 +25,11 @@ struct Blocker {
 };
 [[nodiscard]] std::vector<Blocker> usageBlockers(const LotRow& lot, Date today);
 
+// FEFO (first expiry, first out): when another usable lot of the same item, with stock anywhere at this
+// station, expires before this one, taking this one breaks a rule ("fefo") and needs an override. Lots
+// without a use-by date are not ranked (nothing says which goes first).
+[[nodiscard]] std::optional<Blocker> fefoBlocker(LedgerCore& core, const LotRow& lot, Date today);
+
 [[nodiscard]] std::string joinRules(const std::vector<Blocker>& blockers);
 
 } // namespace lotstation::storage

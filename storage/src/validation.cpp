@@ -1,6 +1,7 @@
 #include "validation.hpp"
 
 #include "decimal.hpp"
+#include "permissions.hpp"
 #include "rows.hpp"
 
 namespace lotstation::storage {
@@ -35,13 +36,7 @@ Result<std::int64_t> positive(std::int64_t quantity, std::string_view what) {
 Result<User> approvingSupervisor(LedgerCore& core, const Override& override) {
     if (trim(override.reason).empty()) return fail(ErrorKind::Invalid, "an override needs a reason");
     if (override.supervisor.empty()) return fail(ErrorKind::Invalid, "an override needs a supervisor");
-    auto supervisor = findUser(core, override.supervisor);
-    if (!supervisor) return fail(ErrorKind::NotFound, "no user " + override.supervisor);
-    if (supervisor->role == UserRole::Operator) {
-        return fail(ErrorKind::Refused,
-                    supervisor->name + " is an operator; an override needs a supervisor or an admin");
-    }
-    return *supervisor;
+    return requireAllowed(core, override.supervisor, Action::ApproveOverride);
 }
 
 } // namespace lotstation::storage

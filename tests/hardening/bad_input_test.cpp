@@ -80,9 +80,13 @@ TEST_CASE("bad input: money and unit costs") {
         {"decimal comma", receiveOil("1kg", {"--unit-cost", "4,20/kg"}), 1, "is not a unit cost"},
         {"cost per volume for a mass item", receiveOil("1kg", {"--unit-cost", "4.20/l"}), 1,
          "is a cost per l; the item is measured in g"},
-        {"seven decimals", receiveOil("1kg", {"--unit-cost", "0.0000001/g"}), 1, "is not a unit cost"},
+        {"seven decimals", receiveOil("1kg", {"--unit-cost", "0.0000001/g"}), 1,
+         "'0.0000001/g': the amount has more than six decimals"},
         {"per nothing", receiveOil("1kg", {"--unit-cost", "4.20/"}), 1, "per what?"},
-        {"overflow", receiveOil("1kg", {"--unit-cost", "99999999999999/g"}), 1, "is not a unit cost"},
+        {"overflow", receiveOil("1kg", {"--unit-cost", "99999999999999/g"}), 1,
+         "'99999999999999/g' is too large a unit cost"},
+        {"overflow after conversion to mg", receiveOil("1kg", {"--unit-cost", "9000000000000/mg"}), 1,
+         "'9000000000000/mg' is too large a unit cost"},
         {"unknown unit", receiveOil("1kg", {"--unit-cost", "4.20/lb"}), 1, "unit 'lb' is not known"},
     });
 }
@@ -133,6 +137,40 @@ TEST_CASE("bad input: command-line arguments and unknown names") {
         {"release a lot that is not held", {"release", HardeningLedger::kOilLot, "--reason", "x"}, 1, "not"},
         {"lot code of another item", receiveOil("1kg", {"--lot", HardeningLedger::kBarLot}), 1,
          HardeningLedger::kBarLot},
+    });
+}
+
+TEST_CASE("bad input: what a role may not do is refused by the ledger, whoever asks") {
+    const auto lot = HardeningLedger::kOilLot;
+    runTable({
+        {"operator releases a hold",
+         {"--user", "ana", "release", lot, "--reason", "looks fine"},
+         1,
+         "ana is an operator: releasing a hold needs a supervisor"},
+        {"operator recalls a lot",
+         {"--user", "ana", "hold", lot, "--status", "recalled", "--reason", "x"},
+         1,
+         "ana is an operator: recalling a lot needs a supervisor"},
+        {"operator reverses a movement",
+         {"--user", "ana", "reverse", "0190-not-an-id", "--reason", "oops"},
+         1,
+         "ana is an operator: reversing a movement needs a supervisor"},
+        {"operator adds a user",
+         {"--user", "ana", "user", "add", "eve"},
+         1,
+         "ana is an operator: adding a user needs an admin"},
+        {"supervisor adds an admin",
+         {"--user", "sam", "user", "add", "eve", "--role", "admin"},
+         1,
+         "sam is a supervisor: adding a user needs an admin"},
+        {"hold with a blank reason",
+         {"--user", "sam", "hold", lot, "--reason", "   "},
+         1,
+         "a hold needs a reason"},
+        {"release with a blank reason",
+         {"--user", "sam", "release", lot, "--reason", " "},
+         1,
+         "a release needs a reason"},
     });
 }
 

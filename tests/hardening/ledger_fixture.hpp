@@ -48,6 +48,8 @@ class HardeningLedger {
             {"location", "add", "DOCK", "--name", "Dock", "--kind", "dock"},
             {"supplier", "add", "SUP", "--name", "Supplier"},
             {"customer", "add", "SHOP", "--name", "Shop"},
+            {"user", "add", "ana", "--role", "operator"},
+            {"user", "add", "sam", "--role", "supervisor"},
             {"item", "add", "OIL", "--name", "Olive oil", "--uom", "g", "--location", "STORE"},
             {"item", "add", "BAR", "--name", "Soap bar", "--uom", "pc", "--kind", "finished", "--location",
              "STORE"},

@@ -75,7 +75,8 @@ TEST_CASE("bad input: a read-only ledger refuses writes with a clear error and s
         const auto outcome = runInChild(withDb(ledger, args), dropRoot);
         INFO(args.front() << " on a read-only ledger says: " << outcome.err);
         CHECK(outcome.exitCode == 1);
-        CHECK(outcome.err.find("attempt to write a readonly database") != std::string::npos);
+        CHECK(outcome.err.find("lotstation: the ledger file is read-only: nothing was recorded") !=
+              std::string::npos);
     }
     REQUIRE(chmod(ledger.databasePath().c_str(), 0644) == 0);
     CHECK(ledger.snapshot() == before);
@@ -94,7 +95,7 @@ TEST_CASE("bad input: a file size limit fails the write cleanly and the ledger s
         withDb(ledger, {"receive", "OIL", "1kg", "--supplier", "SUP", "--supplier-lot", "S-FULL"}), limited);
     INFO("a file size limit says: " << outcome.err);
     CHECK(outcome.exitCode == 1);
-    CHECK(outcome.err.find("database error: disk I/O error") != std::string::npos);
+    CHECK(outcome.err.find("lotstation: disk full: nothing was recorded") != std::string::npos);
     CHECK(ledger.snapshot() == before);
 
     // Without the limit, the same receipt goes through.
@@ -181,7 +182,7 @@ TEST_CASE("bad input: a full disk fails the write cleanly and the ledger stays c
     CHECK(lines[4] == "1");    // exactly one movement more
     CHECK(lines[5] == "0");    // and the ledger verifies
     CHECK(lines[6].empty());   // the copy opened fine before
-    // What the person sees today; SQLite reports the full tmpfs as an I/O error (the WAL's shared-memory file
-    // cannot grow), which the ledger passes on as it is.
-    CHECK(report.find("lotstation: database error: disk I/O error") != std::string::npos);
+    // SQLite reports the full tmpfs as an I/O error (the WAL's shared-memory file cannot grow); the ledger
+    // tells the person what happened and that nothing was recorded.
+    CHECK(report.find("lotstation: disk full: nothing was recorded") != std::string::npos);
 }

@@ -157,7 +157,7 @@ TEST_CASE("reversal undoes a movement once and never a reversal or a status chan
     Stocked s;
     const auto moved = must(s.l().move({.lot = s.bar, .quantity = 30, .to = "STORE", .user = "ana"}));
     const auto reversal =
-        must(s.l().reverse({.movementId = moved.id, .reason = "wrong shelf", .user = "ana"}));
+        must(s.l().reverse({.movementId = moved.id, .reason = "wrong shelf", .user = "sam"}));
     CHECK((reversal.kind == MovementKind::Reversal));
     CHECK(reversal.reverses == moved.id);
     CHECK(reversal.from == "STORE");
@@ -166,13 +166,13 @@ TEST_CASE("reversal undoes a movement once and never a reversal or a status chan
     CHECK(s.l().onHand(s.bar, "FG") == 100);
 
     const auto before = s.state();
-    CHECK(s.l().reverse({.movementId = moved.id, .reason = "again", .user = "ana"}).error().message ==
+    CHECK(s.l().reverse({.movementId = moved.id, .reason = "again", .user = "sam"}).error().message ==
           "move movement " + moved.id + " was already reversed by " + reversal.id);
-    CHECK((s.l().reverse({.movementId = reversal.id, .reason = "undo", .user = "ana"}).error().kind ==
+    CHECK((s.l().reverse({.movementId = reversal.id, .reason = "undo", .user = "sam"}).error().kind ==
            ErrorKind::Refused));
-    CHECK((s.l().reverse({.movementId = "nope", .reason = "x", .user = "ana"}).error().kind ==
+    CHECK((s.l().reverse({.movementId = "nope", .reason = "x", .user = "sam"}).error().kind ==
            ErrorKind::NotFound));
-    CHECK(s.l().reverse({.movementId = moved.id, .reason = "", .user = "ana"}).error().message ==
+    CHECK(s.l().reverse({.movementId = moved.id, .reason = "", .user = "sam"}).error().message ==
           "a reversal needs a reason");
     const auto hold = must(s.l().hold({.lots = {s.bar}, .reason = "x", .user = "sam"}));
     const auto afterHold = s.state();
@@ -185,6 +185,6 @@ TEST_CASE("reversal undoes a movement once and never a reversal or a status chan
     must(s.l().release({.lots = {s.bar}, .reason = "x", .user = "sam"}));
     must(s.l().ship({.lot = s.bar, .quantity = 10, .customer = "SHOP1", .user = "ana"}));
     const auto receiveId = s.l().outbox(0, 1).front().movement.id;
-    CHECK(s.l().reverse({.movementId = receiveId, .reason = "x", .user = "ana"}).error().message ==
+    CHECK(s.l().reverse({.movementId = receiveId, .reason = "x", .user = "sam"}).error().message ==
           "only 90 pc of lot " + s.bar + " is at FG; 100 pc asked");
 }

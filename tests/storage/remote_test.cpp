@@ -16,7 +16,7 @@ struct TwoStations {
         must(b.addLocation({"DOCK", "Dock", LocationKind::Dock}));
         must(b.addLocation({"MIX", "Mix", LocationKind::Workstation}));
         must(b.addSupplier({"OILCO", "Oil Company"}));
-        must(b.addUser({.name = "bo"}));
+        must(b.addUser({.name = "bo", .role = UserRole::Supervisor}));
         must(b.addItem({.sku = "SOAP-OIL", .name = "Olive oil", .uom = Uom::Gram}));
         must(b.addItem({.sku = "CANDLE", .name = "Candle wax", .uom = Uom::Gram}));
     }

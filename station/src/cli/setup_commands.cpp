@@ -145,7 +145,8 @@ void addUser(CLI::App& root, CliContext& context) {
     add->callback([&context, args] {
         context.action = [&context, args] {
             auto ledger = context.openLedger();
-            storage::NewUser user{args->name, unwrap(storage::parseUserRole(args->role)), {}, {}};
+            storage::NewUser user{args->name, unwrap(storage::parseUserRole(args->role))};
+            user.by = context.user; // the ledger refuses unless this is an admin (once there is one)
             if (!args->badge.empty()) user.badge = args->badge;
             if (!args->pin.empty()) user.pin = args->pin;
             const auto added = unwrap(ledger.addUser(user));

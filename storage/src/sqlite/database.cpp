@@ -1,5 +1,6 @@
 #include "sqlite/database.hpp"
 
+#include <cerrno>
 #include <sqlite3.h>
 
 namespace lotstation::storage::sql {
@@ -9,10 +10,15 @@ namespace {
     std::string message(what);
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    throw Exception(message, db ? sqlite3_extended_errcode(db) : code);
+    throw Exception(message, db ? sqlite3_extended_errcode(db) : code, db ? sqlite3_system_errno(db) : 0);
 }
 
 } // namespace
+
+bool Exception::isDiskFull() const {
+    if ((m_code & 0xff) == SQLITE_FULL) return true;
+    return (m_code & 0xff) == SQLITE_IOERR && (m_errno == ENOSPC || m_errno == EFBIG || m_errno == EDQUOT);
+}
 
 void Statement::Finalizer::operator()(sqlite3_stmt* statement) const {
     sqlite3_finalize(statement);
@@ -117,7 +123,7 @@ void Database::exec(const std::string& sql) {
     if (rc != SQLITE_OK) {
         std::string text = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
-        throw Exception(text, sqlite3_extended_errcode(m_db.get()));
+        throw Exception(text, sqlite3_extended_errcode(m_db.get()), sqlite3_system_errno(m_db.get()));
     }
 }
 

@@ -44,12 +44,12 @@ TEST_CASE("a missing cost anywhere below is reported, never counted as zero") {
     g.receive("OIL-F", "OIL", 2'000'000, "OILCO", "OC-900", 4'500, ymd(2028, 1, 1));
     g.run("RUN-B2", "BASE", 2'000'000);
     g.consume("RUN-B2", "LYE-N", 1'000'000);
-    g.consume("RUN-B2", "OIL-F", 1'000'000);
+    g.consume("RUN-B2", "OIL-F", 1'000'000, {}, g.keepOilB);
     g.finish("RUN-B2", 2'000'000, "BASE-2");
     CHECK_FALSE(must(g.l().lot("BASE-2")).unitCost);
     g.run("RUN-S4", "SOAP", 7);
     g.consume("RUN-S4", "BASE-2", 500'000);
-    g.consume("RUN-S4", "OIL-F", 100'000);
+    g.consume("RUN-S4", "OIL-F", 100'000, {}, g.keepOilB);
     g.finish("RUN-S4", 7, "SOAP-4");
 
     const auto base = must(batchCost(g.l(), "BASE-2"));

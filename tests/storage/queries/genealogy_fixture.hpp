@@ -50,6 +50,8 @@ struct Genealogy {
     std::optional<Ledger> ledger;
     std::string shipC1Reversed; // id of the reversed shipment
     std::string consumeOilBReversed;
+    // OIL-B expires first: taking another OIL lot while it has stock needs a supervisor's override (FEFO).
+    const Override keepOilB{"OIL-B kept for the lavender batch", "sam"};
 
     Ledger& l() { return *ledger; }
 
@@ -111,9 +113,13 @@ struct Genealogy {
     }
 
     Movement consume(const std::string& run, const std::string& lot, std::int64_t quantity,
-                     std::optional<std::string> location = {}) {
-        return must(
-            l().consume({.run = run, .lot = lot, .quantity = quantity, .location = location, .user = "ana"}));
+                     std::optional<std::string> location = {}, std::optional<Override> override = {}) {
+        return must(l().consume({.run = run,
+                                 .lot = lot,
+                                 .quantity = quantity,
+                                 .location = location,
+                                 .override = override,
+                                 .user = "ana"}));
     }
 
     void run(const std::string& code, const std::string& sku, std::int64_t planned) {
@@ -137,7 +143,8 @@ struct Genealogy {
         receive("LYE-A", "LYE", 5'000'000, "LYECO", "LY-12", 2'000, ymd(2028, 1, 1));
 
         run("RUN-BASE", "BASE", 10'000'000);
-        consume("RUN-BASE", "OIL-A", 7'000'000);
+        // OIL-B expires first (FEFO), so taking OIL-A needs a supervisor's override.
+        consume("RUN-BASE", "OIL-A", 7'000'000, {}, keepOilB);
         consume("RUN-BASE", "LYE-A", 3'000'000);
         consumeOilBReversed = consume("RUN-BASE", "OIL-B", 1'000'000).id;
         must(l().reverse({.movementId = consumeOilBReversed, .reason = "wrong drum", .user = "sam"}));
@@ -149,7 +156,7 @@ struct Genealogy {
 
         run("RUN-S2", "SOAP", 40);
         consume("RUN-S2", "BASE-1", 4'000'000);
-        consume("RUN-S2", "OIL-A", 200'000);
+        consume("RUN-S2", "OIL-A", 200'000, {}, keepOilB);
         finish("RUN-S2", 40, "SOAP-2");
 
         ship("SOAP-1", 20, "C1", "PO-C1-001");

@@ -38,7 +38,7 @@ TEST_CASE("recall report: affected lots, their stock by location, every shipment
 TEST_CASE("recall with hold puts every affected lot on hold in one transaction") {
     Genealogy g;
     g.run("RUN-S3", "SOAP", 10);
-    g.consume("RUN-S3", "OIL-A", 50'000, "DOCK"); // material in process
+    g.consume("RUN-S3", "OIL-A", 50'000, "DOCK", g.keepOilB); // material in process
     const auto before = g.l().movementCount();
     const auto report =
         must(recall(g.l(), "OIL-A", RecallHold{LotStatus::Recalled, "supplier recall of OC-778", "sam"}));

@@ -29,12 +29,20 @@
 
 namespace lotstation::storage {
 
+// Wrong PINs: after `maxWrongPins` wrong ones in a row for a user, verifyPin refuses that user for
+// `lockout`, even with the right PIN. Kept in the database (a restart does not reset it).
+struct PinLockout {
+    int maxWrongPins = 5;
+    std::chrono::milliseconds lockout = std::chrono::minutes(5);
+};
+
 struct OpenOptions {
     // Used when the database is new. For an existing database: must name the same station id when set
     // (a different one is an error: the file belongs to another station). An empty stationId is generated.
     std::optional<StationIdentity> identity;
     Clock clock = systemClock();
     int busyTimeoutMs = 5000;
+    PinLockout pinLockout{};
 };
 
 class LedgerAccess; // storage/-internal door for the query layer
@@ -70,11 +78,18 @@ class Ledger {
     [[nodiscard]] Result<Location> location(std::string_view code) const;
     [[nodiscard]] std::vector<Location> locations() const;
 
+    // Adds a user; NewUser::by must name an admin once the ledger has one (access.hpp).
     [[nodiscard]] Result<User> addUser(const NewUser& user);
+    // Adds a user the central administration made: the sync server's own console, and the users it sends
+    // to stations as master data (authorised there, not by a person at this station). `by` is not checked.
+    [[nodiscard]] Result<User> addUserFromCentral(const NewUser& user);
     [[nodiscard]] Result<User> user(std::string_view name) const;
     [[nodiscard]] Result<User> userByBadge(std::string_view badge) const;
     [[nodiscard]] std::vector<User> users() const;
-    // Name or badge plus PIN; a wrong PIN and an unknown user give the same message.
+    // Name or badge plus PIN; a wrong PIN and an unknown user give the same message. Every wrong PIN is
+    // counted in the database; after OpenOptions::pinLockout's limit the name or badge is locked out for a
+    // while (Refused: "too many wrong PINs: try again in 5 min"), the right PIN included. A right PIN
+    // resets the count. Not const in effect: it writes the count (a Storage error when it cannot).
     [[nodiscard]] Result<User> verifyPin(std::string_view nameOrBadge, std::string_view pin) const;
 
     // Replaces the item's recipe (components must exist and differ from the item).

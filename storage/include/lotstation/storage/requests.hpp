@@ -29,6 +29,9 @@ struct NewUser {
     UserRole role = UserRole::Operator;
     std::optional<std::string> badge{};
     std::optional<std::string> pin{}; // stored only as an Argon2id hash
+    // Who adds this user: an admin of this ledger. Only while the ledger has no admin yet (a station being
+    // set up, its first admin) may it be left empty.
+    std::string by{};
 };
 
 // A rule broken on purpose: both a reason and a supervisor (or admin) are required, and both are recorded on

@@ -18,13 +18,18 @@ namespace lotstation::storage::sql {
 
 class Exception : public std::runtime_error {
   public:
-    explicit Exception(const std::string& message, int code = 1)
-        : std::runtime_error(message), m_code(code) {}
+    explicit Exception(const std::string& message, int code = 1, int systemErrno = 0)
+        : std::runtime_error(message), m_code(code), m_errno(systemErrno) {}
     [[nodiscard]] int code() const { return m_code; }                         // SQLite result code
     [[nodiscard]] bool isConstraint() const { return (m_code & 0xff) == 19; } // SQLITE_CONSTRAINT
+    // The disk (or the file's size limit) is full: SQLITE_FULL, or an I/O error whose system error was
+    // ENOSPC, EFBIG or EDQUOT (SQLite reports a full tmpfs or a file size limit as a plain I/O error).
+    [[nodiscard]] bool isDiskFull() const;
+    [[nodiscard]] bool isReadOnly() const { return (m_code & 0xff) == 8; } // SQLITE_READONLY
 
   private:
     int m_code;
+    int m_errno; // the operating system's errno behind an I/O error (sqlite3_system_errno), 0 if none
 };
 
 class Statement {
