@@ -57,7 +57,8 @@ class FuzzServer {
         auto opened = sync::openCentral(m_dir);
         require(opened.has_value(), "cannot open the central store");
         m_store = std::move(*opened);
-        m_store->db.prepare("UPDATE sync_stations SET station_id = ?1 WHERE name = 'fuzz'")
+        m_store->db()
+            .prepare("UPDATE sync_stations SET station_id = ?1 WHERE name = 'fuzz'")
             .bindAll(kStationId)
             .run();
     }
@@ -84,7 +85,7 @@ class FuzzServer {
         s.items = count("items");
         s.locations = count("locations");
         s.conflicts = m_store->openConflicts();
-        auto station = m_store->db.prepare("SELECT acked_seq, coalesce(station_id, '') FROM sync_stations");
+        auto station = m_store->db().prepare("SELECT acked_seq, coalesce(station_id, '') FROM sync_stations");
         require(station.step(), "the station row is gone");
         s.acked = station.int64(0);
         s.stationId = station.text(1);
@@ -93,7 +94,7 @@ class FuzzServer {
 
   private:
     std::int64_t count(const std::string& table) {
-        auto s = m_store->db.prepare("SELECT count(*) FROM " + table);
+        auto s = m_store->db().prepare("SELECT count(*) FROM " + table);
         s.step();
         return s.int64(0);
     }

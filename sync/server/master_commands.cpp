@@ -211,6 +211,7 @@ std::optional<int> MasterCommands::run(storage::Ledger& ledger) const {
         }
         auto user = applyUserFields(base, a.user);
         if (!user) return failWith(user.error().message);
+        // The server's console is the central administration (no admin of this ledger to name).
         if (a.userAdd->parsed()) return report(ledger.addUserFromCentral(*user), "user " + a.name + " added");
         return report(storage::updateUser(ledger, *user), "user " + a.name + " updated");
     }
@@ -231,6 +232,7 @@ std::optional<int> MasterCommands::run(storage::Ledger& ledger) const {
         if (!in && !in.eof()) return failWith("cannot read " + a.file);
         storage::ImportOptions options;
         options.update = a.update;
+        options.central = true;
         auto summary = storage::importCsv(ledger, *kind, text.str(), options);
         if (!summary) return failWith("nothing imported from " + a.file + ":\n" + summary.error().message);
         std::cout << "imported " << summary->rows << " " << a.kind << " from " << a.file << "\n";

@@ -5,8 +5,7 @@ using namespace lotstation::storage::test;
 
 TEST_CASE("opening a ledger migrates and sets WAL and records the station") {
     Shop shop("A1", false);
-    // 1: the data model, 2: the query layer's indexes, 3: PIN lock-out, 4: master revisions
-    CHECK(shop.l().schemaVersion() == 4);
+    CHECK(shop.l().schemaVersion() == 4); // 1: data model, 2: query indexes, 3: PIN failures, 4: revisions
     CHECK(shop.l().station().stationId == "station-a");
     CHECK(shop.l().station().shortCode == "A1");
     RawConnection raw(shop.path);
@@ -81,8 +80,10 @@ TEST_CASE("users have unique badges and Argon2id PIN hashes") {
     CHECK(shop.l().verifyPin("olga", "1234").error().message == "wrong user or PIN");
     CHECK(shop.l().verifyPin("nobody", "4711").error().message == "wrong user or PIN");
     CHECK(shop.l().verifyPin("ana", "4711").error().message == "wrong user or PIN"); // ana has no PIN
-    CHECK(shop.l().addUser({.name = "x", .badge = "B-300", .by = "olga"}).error().message.find("already belongs to olga") !=
-          std::string::npos);
+    CHECK(shop.l()
+              .addUser({.name = "x", .badge = "B-300", .by = "olga"})
+              .error()
+              .message.find("already belongs to olga") != std::string::npos);
     CHECK((shop.l().addUser({.name = "y", .pin = "12", .by = "olga"}).error().kind == ErrorKind::Invalid));
 
     RawConnection raw(shop.path);

@@ -295,7 +295,7 @@ Result<ImportSummary> importCsv(Ledger& ledger, ImportKind kind, std::string_vie
         case ImportKind::Customers:
             return csv::importParties(ledger, core, text, false, options.update);
         case ImportKind::Users:
-            return csv::importUsers(ledger, core, text, options.update);
+            return csv::importUsers(ledger, core, text, options);
         case ImportKind::Recipes:
             return csv::importRecipes(ledger, core, text, options.update);
         }

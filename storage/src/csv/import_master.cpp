@@ -113,7 +113,9 @@ Result<ImportSummary> importParties(Ledger& ledger, LedgerCore& core, std::strin
     });
 }
 
-Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_view text, bool update) {
+Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_view text,
+                                  const ImportOptions& options) {
+    const bool update = options.update;
     auto table = Table::read(text, {"name", "role", "badge", "pin", "has_pin"}, {"name"});
     if (!table) return std::unexpected(table.error());
     Problems problems;
@@ -124,6 +126,7 @@ Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_
         const auto raw = table->cell(row, "name");
         const bool exists = findUser(core, raw).has_value();
         NewUser user;
+        user.by = options.user;
         user.name = codeCell(*table, row, "name", "user", seen, exists, update, problems).value_or("");
         if (const auto role = table->cell(row, "role"); !role.empty()) {
             if (auto parsed = parseUserRole(lower(role)))
@@ -151,7 +154,9 @@ Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_
     }
     if (!problems.empty()) return std::unexpected(problems.error());
     return writeAll(ledger, *table, rows, [&](const std::pair<NewUser, bool>& row) -> Result<std::string> {
-        auto done = row.second ? updateUser(ledger, row.first) : ledger.addUser(row.first);
+        auto done = row.second        ? updateUser(ledger, row.first)
+                    : options.central ? ledger.addUserFromCentral(row.first)
+                                      : ledger.addUser(row.first);
         if (!done) return std::unexpected(done.error());
         return done->name;
     });

@@ -11,7 +11,7 @@ namespace lotstation::storage::csv {
 [[nodiscard]] Result<ImportSummary> importParties(Ledger& ledger, LedgerCore& core, std::string_view text,
                                                   bool suppliers, bool update);
 [[nodiscard]] Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_view text,
-                                                bool update);
+                                                const ImportOptions& options);
 [[nodiscard]] Result<ImportSummary> importRecipes(Ledger& ledger, LedgerCore& core, std::string_view text,
                                                   bool update);
 

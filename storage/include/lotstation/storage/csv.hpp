@@ -50,6 +50,9 @@ enum class ImportKind { Items, Lots, Locations, Suppliers, Customers, Users, Rec
 struct ImportOptions {
     std::string user;    // recorded on every movement (lots)
     bool update = false; // existing records are changed instead of refused (not lots)
+    // users: added by the central administration (the sync server's console) rather than by `user`, who
+    // must otherwise be an admin once the ledger has one.
+    bool central = false;
 };
 
 struct ImportSummary {

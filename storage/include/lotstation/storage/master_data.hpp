@@ -62,7 +62,9 @@ struct MasterApplySummary {
 [[nodiscard]] Result<Location> updateLocation(Ledger& ledger, const Location& location);
 [[nodiscard]] Result<Party> updateSupplier(Ledger& ledger, const Party& supplier);
 [[nodiscard]] Result<Party> updateCustomer(Ledger& ledger, const Party& customer);
-// Role and badge as given (no badge: the badge is removed); the PIN changes only when one is given.
+// Role and badge as given (no badge: the badge is removed); the PIN changes only when one is given. For the
+// central administration (the sync server's console and its imports), like Ledger::addUserFromCentral: no
+// admin of this ledger is asked.
 [[nodiscard]] Result<User> updateUser(Ledger& ledger, const NewUser& user);
 
 } // namespace lotstation::storage
