@@ -113,8 +113,6 @@ using Intent =
                  intent::TextTyped, intent::LogOut, intent::Login, intent::Receive, intent::Lookup,
                  intent::Recall, intent::Stock, intent::Labels, intent::Settings, intent::SyncNow,
                  intent::Produce, intent::Ship, intent::Move, intent::Count>;
-intent::TextTyped, intent::LogOut, intent::Login, intent::Receive, intent::Produce, intent::Ship,
-    intent::Move, intent::Count > ;
 
 // Where a frame's views put what the operator asked for; the host applies them after the frame.
 class IntentSink {
