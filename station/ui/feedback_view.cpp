@@ -59,7 +59,13 @@ void drawFeedback(const AppState& state, Ui& ui, ImVec2 viewport, float top) {
     drawText(ui, list, ui.fonts.display,
              ImVec2(min.x + pad, centred(ui.fonts.display, look.mark, min, max).y), ink, look.mark);
     const float textX = min.x + pad + ui.em(3.2f);
-    if (feedback.detail.empty()) {
+    const float room = max.x - textX - pad;
+    const float headlineWidth =
+        ui.fonts.title->CalcTextSizeA(ui.fonts.title->FontSize, FLT_MAX, 0, feedback.headline.c_str()).x;
+    if (feedback.detail.empty() && headlineWidth > room) {
+        // A long refusal (the ledger's own words) wraps in the bold body font rather than running off screen.
+        drawText(ui, list, ui.fonts.bold, ImVec2(textX, min.y + ui.em(0.5f)), ink, feedback.headline, room);
+    } else if (feedback.detail.empty()) {
         drawText(ui, list, ui.fonts.title,
                  ImVec2(textX, centred(ui.fonts.title, feedback.headline, min, max).y), ink,
                  feedback.headline);

@@ -154,7 +154,10 @@ FlowOutcome LookupFlow::openLot(const std::string& code) {
     m_state.pending.reset();
     m_state.problem.reset();
     const auto& lot = *m_state.lot;
-    return FlowOutcome::accepted(lot.lot.code + " · " + toString(lot.standing));
+    // Found, but not to be used: the flash is amber, so nobody takes a held or expired lot for a good one.
+    const std::string said = lot.lot.code + " · " + toString(lot.standing);
+    return usable(lot.standing) || lot.standing == LotStanding::Depleted ? FlowOutcome::accepted(said)
+                                                                           : FlowOutcome::unknown(said);
 }
 
 FlowOutcome LookupFlow::confirmStatus(const std::string& user) {

@@ -149,3 +149,14 @@ TEST_CASE("lookup: reprint asks for the open lot's label, without a lot it is re
     flow.cancel();
     CHECK_FALSE(flow.state().lot);
 }
+
+TEST_CASE("lookup: a lot that must not be used opens its card with an amber flash, not a green one") {
+    DemoFixture demo;
+    LookupFlow flow(demo.ledger);
+    const auto outcome = scanText(flow, scan::encodeOwnLabel(scan::OwnLot{demo.coconutHeld()}));
+    REQUIRE(outcome);
+    CHECK(outcome->feedback == FeedbackKind::Unknown);
+    CHECK(outcome->message == demo.coconutHeld() + " · On hold");
+    REQUIRE(flow.state().lot);
+    CHECK((flow.state().lot->standing == LotStanding::OnHold));
+}
