@@ -12,6 +12,9 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libssl-dev
   libsodium-dev libcli11-dev doctest-dev
   poppler-utils xvfb xauth libgl1-mesa-dri libglx-mesa0 openssl
+  libserialport-dev
+  libxlsxwriter-dev libzip-dev libexpat1-dev python3-openpyxl
+  libpq-dev postgresql-15
 )
 
 missing=()

@@ -58,13 +58,13 @@ Ledger& Ledger::operator=(Ledger&&) noexcept = default;
 Ledger::~Ledger() = default;
 
 Result<Ledger> Ledger::open(const std::filesystem::path& path, OpenOptions options) {
-    if (!initCrypto()) return fail(ErrorKind::Storage, "libsodium cannot initialise");
+    if (!initCrypto()) return fail(ErrorKind::Io, "libsodium cannot initialise");
     if (!options.clock) options.clock = systemClock();
     if (path != ":memory:" && path.has_parent_path()) {
         std::error_code error;
         std::filesystem::create_directories(path.parent_path(), error);
         if (error) {
-            return fail(ErrorKind::Storage,
+            return fail(ErrorKind::Io,
                         "cannot create folder " + path.parent_path().string() + ": " + error.message());
         }
     }

@@ -47,10 +47,10 @@ template <typename Body> auto guarded(Body&& body) -> decltype(body()) {
     try {
         return body();
     } catch (const sql::Exception& e) {
-        if (e.isDiskFull()) return fail(ErrorKind::Storage, "disk full: nothing was recorded");
+        if (e.isDiskFull()) return fail(ErrorKind::Io, "disk full: nothing was recorded");
         if (e.isReadOnly())
-            return fail(ErrorKind::Storage, "the ledger file is read-only: nothing was recorded");
-        return fail(ErrorKind::Storage, std::string("database error: ") + e.what());
+            return fail(ErrorKind::Io, "the ledger file is read-only: nothing was recorded");
+        return fail(ErrorKind::Io, std::string("database error: ") + e.what());
     }
 }
 

@@ -131,7 +131,7 @@ Result<User> updateUser(Ledger& ledger, const NewUser& user) {
         if (user.pin) {
             if (user.pin->size() < 4) return fail(ErrorKind::Invalid, "a PIN has at least 4 characters");
             pinHash = hashPin(*user.pin);
-            if (!pinHash) return fail(ErrorKind::Storage, "not enough memory to hash the PIN");
+            if (!pinHash) return fail(ErrorKind::Io, "not enough memory to hash the PIN");
         }
         core.db
             .cached(

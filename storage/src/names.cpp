@@ -65,22 +65,6 @@ Result<E> valueOf(const Names<E, N>& names, std::string_view text, const char* w
 
 } // namespace
 
-const char* toString(ErrorKind kind) {
-    switch (kind) {
-    case ErrorKind::Invalid:
-        return "invalid";
-    case ErrorKind::NotFound:
-        return "not found";
-    case ErrorKind::Conflict:
-        return "conflict";
-    case ErrorKind::Refused:
-        return "refused";
-    case ErrorKind::Storage:
-        return "storage";
-    }
-    return "?";
-}
-
 const char* toString(ItemKind value) {
     return nameOf(kItemKinds, value);
 }

@@ -27,7 +27,7 @@ Result<User> insertUser(LedgerCore& core, const NewUser& request) {
     if (request.pin) {
         if (request.pin->size() < 4) return fail(ErrorKind::Invalid, "a PIN has at least 4 characters");
         pinHash = hashPin(*request.pin);
-        if (!pinHash) return fail(ErrorKind::Storage, "not enough memory to hash the PIN");
+        if (!pinHash) return fail(ErrorKind::Io, "not enough memory to hash the PIN");
     }
     core.db.cached("INSERT INTO users (name, role, badge, pin_hash) VALUES (?1, ?2, ?3, ?4)")
         .bindAll(*name, toString(request.role), badge, pinHash)

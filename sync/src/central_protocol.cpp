@@ -196,7 +196,7 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
             answer["error"] = "sequence-conflict";
             answer["detail"] = e.message;
             reply.status = 409;
-        } else if (e.kind == storage::ErrorKind::Storage) {
+        } else if (e.kind == storage::ErrorKind::Io) {
             answer["error"] = "storage";
             answer["detail"] = e.message;
             reply.status = 500;

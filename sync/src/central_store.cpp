@@ -55,7 +55,7 @@ template <typename Body> auto guardedDb(Body&& body) -> decltype(body()) {
     try {
         return body();
     } catch (const sql::Exception& e) {
-        return fail(ErrorKind::Storage, std::string("server database error: ") + e.what());
+        return fail(ErrorKind::Io, std::string("server database error: ") + e.what());
     }
 }
 
@@ -88,7 +88,7 @@ storage::Result<std::unique_ptr<CentralStore::Impl>> openCentral(const std::file
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec)
-        return fail(ErrorKind::Storage, "cannot create data folder " + dir.string() + ": " + ec.message());
+        return fail(ErrorKind::Io, "cannot create data folder " + dir.string() + ": " + ec.message());
     const auto path = dir / kLedgerFile;
     auto ledger =
         storage::Ledger::open(path, {.identity = storage::StationIdentity{"", "central server", ""}});

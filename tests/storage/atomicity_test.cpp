@@ -20,12 +20,12 @@ TEST_CASE("a failure half-way through an operation rolls back the movement the b
                                             .location = "DOCK",
                                             .user = "ana"});
     REQUIRE_FALSE(received.has_value());
-    CHECK((received.error().kind == ErrorKind::Storage));
+    CHECK((received.error().kind == ErrorKind::Io));
     CHECK(received.error().message.find("disk on fire") != std::string::npos);
     const auto moved = shop.l().move({.lot = lot, .quantity = 5, .to = "STORE", .user = "ana"});
-    CHECK((moved.error().kind == ErrorKind::Storage));
+    CHECK((moved.error().kind == ErrorKind::Io));
     const auto held = shop.l().hold({.lots = {lot}, .reason = "x", .user = "sam"});
-    CHECK((held.error().kind == ErrorKind::Storage));
+    CHECK((held.error().kind == ErrorKind::Io));
     CHECK(shop.state() == before);
     CHECK(shop.l().verify().empty());
 
@@ -49,7 +49,7 @@ TEST_CASE("a database locked by another writer gives a storage error and writes 
                                           .location = "DOCK",
                                           .user = "ana"});
     REQUIRE_FALSE(result.has_value());
-    CHECK((result.error().kind == ErrorKind::Storage));
+    CHECK((result.error().kind == ErrorKind::Io));
     CHECK(result.error().message.find("locked") != std::string::npos);
     REQUIRE(raw.exec("ROLLBACK") == "");
     CHECK(shop.state() == before);
@@ -144,7 +144,7 @@ TEST_CASE("a storage failure inside atomically undoes only that operation when t
     const auto result = shop.l().atomically([&]() -> Result<void> {
         auto unlucky = shop.l().move({.lot = lot, .quantity = 7, .to = "DOCK", .user = "ana"});
         REQUIRE_FALSE(unlucky.has_value());
-        CHECK((unlucky.error().kind == ErrorKind::Storage));
+        CHECK((unlucky.error().kind == ErrorKind::Io));
         auto fine = shop.l().move({.lot = lot, .quantity = 1, .to = "DOCK", .user = "ana"});
         if (!fine) return std::unexpected(fine.error());
         CHECK(fine->seq == 2); // the undone movement left no gap

@@ -129,5 +129,5 @@ TEST_CASE("opening creates the folder and refuses a path that cannot be a databa
                                 "this is not an SQLite file, just some text that is long enough");
     const auto bad = Ledger::open(dir.file("not-a-db"));
     REQUIRE_FALSE(bad.has_value());
-    CHECK((bad.error().kind == ErrorKind::Storage));
+    CHECK((bad.error().kind == ErrorKind::Io));
 }

@@ -89,7 +89,7 @@ TEST_CASE("random operations keep the ledger consistent and refusals write nothi
         if (error) {
             ++refused;
             CHECK_MESSAGE(shop.state() == before, error->message);
-            CHECK((error->kind != ErrorKind::Storage));
+            CHECK((error->kind != ErrorKind::Io));
         }
         if (written) {
             ++succeeded;
