@@ -34,7 +34,7 @@ inline constexpr const char* kNoPg =
 #define LOTSTATION_PG_DATABASE(db)                                                                           \
     auto db##_maybe = ::lotstation::sync::test::PgDatabase::create();                                        \
     if (!db##_maybe) {                                                                                       \
-        if (::lotstation::sync::test::pgRequired()) FAIL(::lotstation::sync::test::kNoPg);                   \
-        LOTSTATION_SKIP(::lotstation::sync::test::kNoPg);                                                    \
+        if (::lotstation::sync::test::pgRequired()) FAIL(std::string(::lotstation::sync::test::kNoPg));      \
+        LOTSTATION_SKIP(std::string(::lotstation::sync::test::kNoPg));                                       \
     }                                                                                                        \
     auto& db = *db##_maybe
