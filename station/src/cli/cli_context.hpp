@@ -2,6 +2,7 @@
 // What every subcommand shares: where the ledger is, who is acting, how to print, and the one action the
 // parse selected. Commands signal refusals by throwing CommandFailed, caught once in runCommandLine.
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/storage/recall.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -63,5 +64,15 @@ void addTraceCommands(CLI::App& root, CliContext& context);
 void addDataCommands(CLI::App& root, CliContext& context);
 void addDeviceCommands(CLI::App& root, CliContext& context);
 void addSyncCommand(CLI::App& root, CliContext& context);
+void addCostCommands(CLI::App& root, CliContext& context);   // after addMovementCommands (adds run labour)
+void addReportCommands(CLI::App& root, CliContext& context);
+
+// Spreadsheets (spreadsheet_commands.cpp), called from import / export / recall.
+[[nodiscard]] bool isWorkbookPath(const std::string& path);
+int importSpreadsheet(const CliContext& context, const std::string& kind, const std::string& file,
+                      const std::string& sheet, bool dryRun);
+int exportWorkbook(const CliContext& context, const std::string& table, const std::string& file);
+void writeFdaWorkbook(const CliContext& context, const storage::Ledger& ledger, const storage::RecallReport& report,
+                      const std::string& file);
 
 } // namespace lotstation::station::cli

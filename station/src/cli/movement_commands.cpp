@@ -3,6 +3,8 @@
 #include "cli/cli_context.hpp"
 #include "cli/json_views.hpp"
 
+#include "lotstation/storage/sales.hpp"
+
 #include <CLI/CLI.hpp>
 
 namespace lotstation::station::cli {
@@ -161,7 +163,7 @@ void addRun(CLI::App& root, CliContext& context) {
 void addShipMove(CLI::App& root, CliContext& context) {
     auto* ship = root.add_subcommand("ship", "Ship a lot to a customer");
     struct ShipArgs {
-        std::string lot, quantity, customer, reference, location;
+        std::string lot, quantity, customer, reference, location, price;
     };
     auto shipArgs = makeArgs<ShipArgs>();
     ship->add_option("LOT", shipArgs->lot, "Lot code")->required();
@@ -169,17 +171,24 @@ void addShipMove(CLI::App& root, CliContext& context) {
     ship->add_option("--customer", shipArgs->customer, "Customer code")->required();
     ship->add_option("--ref", shipArgs->reference, "Order number");
     ship->add_option("--location", shipArgs->location, "Where it is shipped from");
+    ship->add_option("--price", shipArgs->price, "Price per unit, e.g. 4.50/pc (default: the customer's price list)");
     ship->callback([&context, shipArgs] {
         context.action = [&context, shipArgs] {
             auto ledger = context.openLedger();
-            reportMovement(
-                context, ledger,
-                unwrap(ledger.ship({.lot = shipArgs->lot,
-                                    .quantity = quantityForLot(ledger, shipArgs->lot, shipArgs->quantity),
-                                    .customer = shipArgs->customer,
-                                    .reference = optionalText(shipArgs->reference),
-                                    .location = optionalText(shipArgs->location),
-                                    .user = context.user})));
+            const auto sku = unwrap(ledger.lot(shipArgs->lot)).sku;
+            std::optional<storage::Micros> price;
+            if (!shipArgs->price.empty())
+                price = unwrap(storage::parsePrice(ledger, shipArgs->price, unwrap(ledger.item(sku)).uom));
+            const auto shipped = unwrap(storage::shipAtPrice(
+                ledger,
+                {.lot = shipArgs->lot,
+                 .quantity = quantityForLot(ledger, shipArgs->lot, shipArgs->quantity),
+                 .customer = shipArgs->customer,
+                 .reference = optionalText(shipArgs->reference),
+                 .location = optionalText(shipArgs->location),
+                 .user = context.user},
+                price));
+            reportMovement(context, ledger, shipped.movement);
             return 0;
         };
     });
