@@ -3,6 +3,7 @@
 #include "cli/cli_context.hpp"
 #include "cli/json_views.hpp"
 
+#include "lotstation/storage/receipt_check.hpp"
 #include "lotstation/storage/sales.hpp"
 
 #include <CLI/CLI.hpp>
@@ -29,6 +30,7 @@ void addReceive(CLI::App& root, CliContext& context) {
     struct Args {
         std::string sku, quantity, supplier, supplierLot, expires, bestBefore, unitCost, location, lot,
             reference;
+        bool confirmLarge = false;
     };
     auto args = makeArgs<Args>();
     receive->add_option("SKU", args->sku, "Item received")->required();
@@ -41,6 +43,8 @@ void addReceive(CLI::App& root, CliContext& context) {
     receive->add_option("--location", args->location, "Where it goes (default: the item's default location)");
     receive->add_option("--lot", args->lot, "Our lot code (default: generated)");
     receive->add_option("--ref", args->reference, "Purchase order or delivery note");
+    receive->add_flag("--confirm-large", args->confirmLarge,
+                      "Accept a quantity over 1,000 times the item's largest earlier receipt");
     receive->callback([&context, args] {
         context.action = [&context, args] {
             auto ledger = context.openLedger();
@@ -58,6 +62,8 @@ void addReceive(CLI::App& root, CliContext& context) {
             if (!args->bestBefore.empty()) request.bestBefore = dateArgument(args->bestBefore);
             if (!args->unitCost.empty())
                 request.unitCost = unwrap(storage::parseUnitCost(args->unitCost, item.uom));
+            if (auto size = storage::checkReceiptSize(ledger, item.sku, request.quantity); !size && !args->confirmLarge)
+                throw CommandFailed(size.error().message + ", or add --confirm-large");
             const auto received = unwrap(ledger.receive(request));
             auto value = toJson(received.movement, item.uom);
             value["lot_code"] = received.lotCode;
