@@ -47,6 +47,9 @@ template <typename T> T unwrap(storage::Result<T>&& result) {
     if (!result) throw CommandFailed(result.error().message);
     return std::move(*result);
 }
+inline void unwrap(storage::Result<void>&& result) {
+    if (!result) throw CommandFailed(result.error().message);
+}
 
 // Parses a quantity for the item (by SKU) in the ledger: "2.5kg", "500 g", "12".
 [[nodiscard]] std::int64_t quantityForItem(const storage::Ledger& ledger, const std::string& sku,

@@ -1,5 +1,6 @@
 #include "cli/progress_meter.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <unistd.h>
 

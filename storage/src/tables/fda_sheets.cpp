@@ -21,7 +21,7 @@ std::string described(const std::optional<std::string>& code, const std::optiona
 
 Cell decimal(std::int64_t baseUnits, Uom uom) {
     const auto text = decimalQuantity(baseUnits, uom);
-    if (text.find('.') == std::string::npos) return std::stoll(text);
+    if (text.find('.') == std::string::npos) return static_cast<std::int64_t>(std::stoll(text));
     return DecimalCell{text};
 }
 

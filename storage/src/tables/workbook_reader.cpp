@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
+#include <map>
+#include <tuple>
 
 namespace lotstation::storage {
 namespace {

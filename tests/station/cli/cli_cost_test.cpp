@@ -138,3 +138,98 @@ TEST_CASE("cli: the two-level soap costing, margins, valuation and waste to the 
     CHECK(cli.run({"--user", "ana", "rate", "set", "labour", "MIX", "5/h"}).exitCode == 1);
     CHECK(cli.run({"verify"}).exitCode == 0);
 }
+
+#include "lotstation/storage/csv.hpp"
+#include "lotstation/storage/workbook.hpp"
+
+TEST_CASE("cli: recall --fda writes FDA's sortable spreadsheet, read back column by column") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).exitCode == 0);
+    const auto oil = cli.run({"--json", "fefo", "OLIVE-OIL"}).json()[0]["lot"].get<std::string>();
+    const auto fda = cli.dir().file("recall.xlsx");
+    const auto csvPath = cli.dir().file("recall.csv");
+    const auto recall = cli.run({"recall", oil, "--csv", csvPath.string(), "--fda", fda.string()});
+    INFO(recall.err);
+    REQUIRE(recall.exitCode == 0);
+    CHECK(cli.run({"recall", oil, "--fda", cli.dir().file("recall.csv2").string()}).exitCode == 1);
+
+    // The CSV's rows per event type are the reference the workbook is checked against.
+    const auto records = lotstation::storage::parseCsv(lotstation::test::readFile(csvPath)).value();
+    std::map<std::string, std::vector<std::vector<std::string>>> csvEvents;
+    for (std::size_t r = 1; r < records.size(); ++r)
+        csvEvents[records[r].fields[0]].push_back(records[r].fields);
+    REQUIRE(csvEvents["receiving"].size() >= 1);
+    REQUIRE(csvEvents["shipping"].size() >= 1);
+
+    const auto names = lotstation::storage::workbookSheets(fda).value();
+    CHECK(names == std::vector<std::string>{"Receiving", "Transformation", "Shipping"});
+    const auto receiving = lotstation::storage::readSheet(fda, std::string("Receiving")).value();
+    const std::vector<std::string> receivingHeaders{
+        "Traceability Lot Code (TLC)", "Quantity", "Unit of Measure", "Product Description", "Immediate Previous Source",
+        "Receiving Location", "Date Received", "TLC Source Location", "Supplier Lot Code", "Reference Document Type",
+        "Reference Document Number", "Movement ID"};
+    REQUIRE(receiving.rows.size() == csvEvents["receiving"].size() + 1);
+    for (std::size_t c = 0; c < receivingHeaders.size(); ++c)
+        CHECK(receiving.rows[0][c].text == receivingHeaders[c]);
+    for (std::size_t r = 0; r < csvEvents["receiving"].size(); ++r) {
+        const auto& sheetRow = receiving.rows[r + 1];
+        const auto& csvRow = csvEvents["receiving"][r];
+        CHECK(sheetRow[0].text == csvRow[2]);    // TLC
+        CHECK(sheetRow[1].text == csvRow[5]);    // quantity, a number cell
+        CHECK(sheetRow[1].number);
+        CHECK(sheetRow[2].text == csvRow[6]);    // unit
+        CHECK(sheetRow[3].text == csvRow[4]);    // product
+        CHECK(sheetRow[4].text == csvRow[10]);   // immediate previous source
+        CHECK(sheetRow[5].text == csvRow[7]);    // receiving location
+        CHECK(sheetRow[6].number);               // a date cell: its serial day
+        CHECK(sheetRow[8].text == csvRow[3]);    // supplier lot
+        CHECK(sheetRow[9].text == csvRow[8]);
+        CHECK(sheetRow[10].text == csvRow[9]);
+        CHECK(sheetRow[11].text == csvRow[12]);  // movement id
+    }
+    const auto shipping = lotstation::storage::readSheet(fda, std::string("Shipping")).value();
+    REQUIRE(shipping.rows.size() == csvEvents["shipping"].size() + 1);
+    CHECK(shipping.rows[0][4].text == "Immediate Subsequent Recipient");
+    for (std::size_t r = 0; r < csvEvents["shipping"].size(); ++r) {
+        CHECK(shipping.rows[r + 1][0].text == csvEvents["shipping"][r][2]);
+        CHECK(shipping.rows[r + 1][4].text == csvEvents["shipping"][r][11]);
+        CHECK(shipping.rows[r + 1][10].text == csvEvents["shipping"][r][12]);
+    }
+    const auto transformation = lotstation::storage::readSheet(fda, std::string("Transformation")).value();
+    REQUIRE(transformation.rows.size() > csvEvents["transformation"].size()); // one row per input lot
+    CHECK(transformation.rows[0][0].text == "Input TLC");
+    CHECK(transformation.rows[0][4].text == "New TLC");
+    for (std::size_t r = 1; r < transformation.rows.size(); ++r) {
+        const auto& row = transformation.rows[r];
+        const auto run = row[11].text;
+        const auto produced = std::find_if(csvEvents["transformation"].begin(), csvEvents["transformation"].end(),
+                                           [&](const auto& e) { return e[9] == run; });
+        REQUIRE(produced != csvEvents["transformation"].end());
+        CHECK(row[4].text == (*produced)[2]);                            // new TLC
+        CHECK((*produced)[10].find(row[0].text) != std::string::npos);   // the input is one the CSV lists
+    }
+}
+
+TEST_CASE("cli: reports and exports as .xlsx; receipts 1,000x too large need confirming") {
+    CliFixture cli;
+    REQUIRE(cli.run({"demo"}).exitCode == 0);
+    const auto valuation = cli.dir().file("valuation.xlsx");
+    REQUIRE(cli.run({"report", "valuation", "--out", valuation.string()}).exitCode == 0);
+    const auto sheet = lotstation::storage::readSheet(valuation).value();
+    CHECK(sheet.rows[0][0].text == "lot");
+    CHECK(sheet.rows[0][6].text == "value");
+    CHECK(sheet.rows.size() > 1);
+    const auto items = cli.dir().file("items.xlsx");
+    REQUIRE(cli.run({"export", "items", items.string()}).exitCode == 0);
+    const auto preview = cli.run({"import", "items", items.string(), "--dry-run"});
+    CHECK(preview.exitCode == 1); // every SKU exists already: refused, nothing written
+    CHECK(preview.err.find("sheet 'items', row 2") != std::string::npos);
+
+    const auto stock = cli.run({"--json", "stock", "OLIVE-OIL"}).json();
+    REQUIRE_FALSE(stock.empty());
+    const auto huge = cli.run({"receive", "OLIVE-OIL", "99999999kg", "--supplier", "OLIVA", "--supplier-lot", "BIG"});
+    CHECK(huge.exitCode == 1);
+    CHECK(huge.err.find("--confirm-large") != std::string::npos);
+    CHECK(cli.run({"receive", "OLIVE-OIL", "99999999kg", "--supplier", "OLIVA", "--supplier-lot", "BIG",
+                   "--confirm-large"}).exitCode == 0);
+}

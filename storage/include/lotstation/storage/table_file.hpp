@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -26,9 +27,6 @@ struct DecimalCell {
 // Empty (monostate), text, a whole number, an exact decimal, money (exact micro-units) or a date.
 using Cell = std::variant<std::monostate, std::string, std::int64_t, DecimalCell, MoneyCell, Date>;
 
-// A CSV export (header row first) as a typed table: whole numbers and decimals become numbers (unless they
-// have a leading zero, like a GTIN, or more than 15 digits), ISO dates become dates, the rest stays text.
-[[nodiscard]] Result<Table> tableFromCsv(std::string_view csvText, std::string name);
 
 struct Table {
     std::string name{};                 // the sheet's name in a workbook (at most 31 characters)
@@ -36,6 +34,10 @@ struct Table {
     std::vector<std::vector<Cell>> rows{};
     std::string currency = "USD";       // how money cells are rounded and labelled
 };
+
+// A CSV export (header row first) as a typed table: whole numbers and decimals become numbers (unless they
+// have a leading zero, like a GTIN, or more than 15 digits), ISO dates become dates, the rest stays text.
+[[nodiscard]] Result<Table> tableFromCsv(std::string_view csvText, std::string name);
 
 // By the file's extension: .csv (the first table only) or .xlsx (one sheet per table).
 [[nodiscard]] Result<void> writeTables(const std::vector<Table>& tables, const std::filesystem::path& path);
