@@ -34,7 +34,7 @@ struct Computed {
 
 class CostWalk {
   public:
-    explicit CostWalk(LedgerCore& core) : m_core(core) {}
+    explicit CostWalk(LedgerCore& core) : m_core(core), m_rates(core) {}
 
     // The lot's full cost per g / ml / pc, or empty when unknown; records why in `missing`.
     std::optional<Micros> perUnit(const std::string& code, std::set<std::string>* missing) {
@@ -105,7 +105,7 @@ class CostWalk {
         std::int64_t personSeconds = 0;
         for (auto line : labourLines(run)) {
             personSeconds += line.seconds * line.people;
-            auto rate = labourRateAt(m_core, run ? run->run.workstation : std::nullopt, line.worker, atMs);
+            auto rate = m_rates.labourAt(run ? run->run.workstation : std::nullopt, line.worker, atMs);
             if (rate) {
                 line.perHour = rate->amount;
                 line.rateSince = rate->effectiveAt;
@@ -119,7 +119,7 @@ class CostWalk {
         }
 
         Wide overhead = 0;
-        for (const auto& rate : overheadRatesAt(m_core, cost.uom, atMs)) {
+        for (const auto& rate : m_rates.overheadAt(cost.uom, atMs)) {
             Wide exact = 0;
             switch (*rate.basis) {
             case OverheadBasis::PerRun:
@@ -208,6 +208,7 @@ class CostWalk {
     }
 
     LedgerCore& m_core;
+    RateBook m_rates;
     std::set<std::string> m_visiting;
     std::map<std::string, Computed> m_done;
     std::vector<std::string> m_order;

@@ -4,6 +4,10 @@
 #include "cost_access.hpp"
 #include "rate_lookup.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+
 namespace lotstation::storage {
 namespace {
 
@@ -59,29 +63,59 @@ RateRecord readRate(const sql::CachedStatement& row) {
     return rate;
 }
 
-std::optional<RateRecord> labourRateAt(LedgerCore& core, const std::optional<std::string>& workstation,
-                                       const std::optional<std::string>& worker, std::int64_t atMs) {
-    auto s = core.db.cached(
-        "SELECT id, kind, basis, workstation, worker, uom, amount, effective_at, set_by FROM cost_rates "
-        "WHERE kind = 'labour' AND effective_ms <= ?1 AND (workstation IS NULL OR workstation = ?2) "
-        "AND (worker IS NULL OR worker = ?3) "
-        "ORDER BY (worker IS NOT NULL AND workstation IS NOT NULL) DESC, (workstation IS NOT NULL) DESC, "
-        "(worker IS NOT NULL) DESC, effective_ms DESC, id DESC LIMIT 1");
-    s.bindAll(atMs, workstation, worker);
-    if (!s.step()) return std::nullopt;
-    return readRate(s);
+namespace {
+
+bool sameCode(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+    if (!a || !b || a->size() != b->size()) return false;
+    return std::equal(a->begin(), a->end(), b->begin(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    });
 }
 
-std::vector<RateRecord> overheadRatesAt(LedgerCore& core, Uom outputUom, std::int64_t atMs) {
-    auto s = core.db.cached(
-        "SELECT id, kind, basis, workstation, worker, uom, amount, effective_at, set_by FROM cost_rates r "
-        "WHERE kind = 'overhead' AND effective_ms <= ?1 AND (basis <> 'unit' OR uom = ?2) AND id = "
-        "(SELECT id FROM cost_rates o WHERE o.kind = 'overhead' AND o.basis = r.basis AND o.effective_ms <= ?1 "
-        "AND (o.basis <> 'unit' OR o.uom = ?2) ORDER BY o.effective_ms DESC, o.id DESC LIMIT 1) ORDER BY id");
-    s.bindAll(atMs, std::string(toString(outputUom)));
-    std::vector<RateRecord> out;
+} // namespace
+
+RateBook::RateBook(LedgerCore& core) {
+    auto s = core.db.cached("SELECT id, kind, basis, workstation, worker, uom, amount, effective_at, set_by, "
+                            "effective_ms FROM cost_rates ORDER BY id");
     while (s.step())
-        out.push_back(readRate(s));
+        m_rates.push_back({readRate(s), s.int64(9)});
+}
+
+std::optional<RateRecord> RateBook::labourAt(const std::optional<std::string>& workstation,
+                                             const std::optional<std::string>& worker, std::int64_t atMs) const {
+    const Entry* best = nullptr;
+    int bestRank = -1;
+    for (const auto& entry : m_rates) {
+        const auto& rate = entry.rate;
+        if (!rate.labour || entry.effectiveMs > atMs) continue;
+        if (rate.workstation && !sameCode(rate.workstation, workstation)) continue;
+        if (rate.worker && !sameCode(rate.worker, worker)) continue;
+        const int rank = (rate.worker && rate.workstation ? 4 : 0) + (rate.workstation ? 2 : 0) + (rate.worker ? 1 : 0);
+        // Most specific first, then the latest in force (ties: the one set last).
+        if (!best || rank > bestRank || (rank == bestRank && entry.effectiveMs >= best->effectiveMs)) {
+            best = &entry;
+            bestRank = rank;
+        }
+    }
+    return best ? std::optional(best->rate) : std::nullopt;
+}
+
+std::vector<RateRecord> RateBook::overheadAt(Uom outputUom, std::int64_t atMs) const {
+    std::map<OverheadBasis, const Entry*> latest;
+    for (const auto& entry : m_rates) {
+        const auto& rate = entry.rate;
+        if (rate.labour || !rate.basis || entry.effectiveMs > atMs) continue;
+        if (*rate.basis == OverheadBasis::PerUnit && rate.uom != outputUom) continue;
+        auto& slot = latest[*rate.basis];
+        if (!slot || entry.effectiveMs >= slot->effectiveMs) slot = &entry;
+    }
+    std::vector<const Entry*> chosen;
+    for (const auto& [basis, entry] : latest)
+        chosen.push_back(entry);
+    std::sort(chosen.begin(), chosen.end(), [](const Entry* a, const Entry* b) { return a->rate.id < b->rate.id; });
+    std::vector<RateRecord> out;
+    for (const auto* entry : chosen)
+        out.push_back(entry->rate);
     return out;
 }
 
