@@ -56,7 +56,7 @@ const std::map<std::string, std::string>& synonyms() {
 
 std::string canonicalHeader(std::string_view header, std::string_view kind) {
     auto name = normalised(header);
-    if (kind == "lots" && name == "location") return "location";
+    if (kind != "items" && name == "location") return "location";
     if (kind == "lots" && (name == "unit" || name == "uom" || name == "units")) return "unit";
     if ((kind == "prices") && (name == "unit" || name == "uom")) return "unit";
     const auto found = synonyms().find(name);

@@ -218,13 +218,13 @@ Result<Sheet> readSheet(const std::filesystem::path& path, const std::optional<s
         } else if (cell.type == "e") {
             problem = Error{ErrorKind::Invalid, where(cell) + ": the cell holds the error " + cell.value};
             return;
-        } else if (cell.type == "b") {
-            out.text = cell.value == "1" ? "TRUE" : "FALSE";
-        } else if (cell.hasFormula && !cell.hasValue) {
+        } else if (cell.hasFormula && (!cell.hasValue || cell.value.empty())) {
             problem = Error{ErrorKind::Invalid, where(cell) +
                                                     ": a formula without a saved value (open the workbook in a "
                                                     "spreadsheet and save it, so the result is stored)"};
             return;
+        } else if (cell.type == "b") {
+            out.text = cell.value == "1" ? "TRUE" : "FALSE";
         } else {
             out.text = cell.value;
             out.number = cell.type.empty() || cell.type == "n";

@@ -25,14 +25,14 @@ items = wb.active
 items.title = "Items"
 items.append(["Product code", "Description", "UoM", "Shelf life", "Kind"])
 items.append(["OIL", "Olive oil", "kg", 365, "raw"])
-items.append(["LAV", "Lavender oil", "L", None, "raw"])
+items.append(["ROSE", "Rose water", "L", None, "raw"])
 items.append(["BOX", "Gift box", "each", None, "packaging"])
 lots = wb.create_sheet("Lots")
 lots.append(["SKU", "Qty", "Unit", "Supplier", "Batch", "Expiry date", "Cost", "Location"])
 lots.append(["OIL", 2.5, "kg", "OILCO", "O-77", datetime.date(2027, 1, 31), 4.2, "DOCK"])
 lots.append(["OIL", 0.1 + 0.2, "kg", "OILCO", "O-78", datetime.date(2027, 2, 28), 4.2, "DOCK"])
 lots.append([None, None, None, None, None, None, None, None])
-lots.append(["LAV", 750, "ml", "OILCO", "V-1", None, None, "DOCK"])
+lots.append(["ROSE", 750, "ml", "OILCO", "V-1", None, None, "DOCK"])
 lots.merge_cells("D2:D3")  # the supplier written once for two rows
 wb.save(out + "/real.xlsx")
 
@@ -102,9 +102,9 @@ TEST_CASE("workbook: openpyxl's real-world sheets import with synonyms, units, s
     const auto items = must(readSheet(books("real.xlsx")));
     CHECK(items.name == "Items");
     const auto imported = must(importSheet(l, ImportKind::Items, items, {"ana"}));
-    CHECK(imported.created == std::vector<std::string>{"OIL", "LAV", "BOX"});
+    CHECK(imported.created == std::vector<std::string>{"OIL", "ROSE", "BOX"});
     CHECK((must(l.item("OIL")).uom == Uom::Gram));       // "kg" for a g item
-    CHECK((must(l.item("LAV")).uom == Uom::Millilitre)); // "L"
+    CHECK((must(l.item("ROSE")).uom == Uom::Millilitre)); // "L"
     CHECK((must(l.item("BOX")).uom == Uom::Piece));      // "each"
     CHECK(must(l.item("OIL")).shelfLifeDays == 365);
 
@@ -161,7 +161,7 @@ TEST_CASE("workbook: an export written as .xlsx reads back and re-imports equal"
         REQUIRE(writeTables({table}, out.file(std::string(name) + ".xlsx")));
         const auto sheet = must(readSheet(out.file(std::string(name) + ".xlsx")));
         CHECK(sheet.name == name);
-        CHECK(must(sheetToCsv(sheet, name)) == csv); // numbers, dates and codes come back as written
+        CHECK(must(sheetToCsv(sheet, std::string(name) == "stock" ? "lots" : name)) == csv); // numbers, dates and codes come back as written
     }
     Shop fresh("B2", false);
     must(fresh.l().addLocation({"DOCK", "Receiving dock", LocationKind::Dock}));
