@@ -20,7 +20,7 @@ LOTSTATION_PACKAGE_NO_BUILD=1 LOTSTATION_BUILD_DIR="$build_dir" \
 [ "$(wc -l <"$scratch/debs.txt")" = 2 ] || fail "expected two packages, got: $(cat "$scratch/debs.txt")"
 rootfs="$scratch/root"
 while read -r deb; do
-  dpkg-deb --info "$deb" | grep -q "Depends: .*lib" || fail "$deb has no library dependencies"
+  dpkg-deb --info "$deb" | grep "Depends: .*lib" >/dev/null || fail "$deb has no library dependencies"
   dpkg-deb -x "$deb" "$rootfs"
 done <"$scratch/debs.txt"
 for f in usr/bin/lotstation usr/bin/lotstation-server usr/share/lotstation/assets/labels/lot-100x50.json \
@@ -29,7 +29,7 @@ for f in usr/bin/lotstation usr/bin/lotstation-server usr/share/lotstation/asset
   etc/lotstation-server/server.conf; do
   [ -e "$rootfs/$f" ] || fail "the packages do not install /$f"
 done
-dpkg-deb --ctrl-tarfile "$(sed -n 2p "$scratch/debs.txt")" | tar -t | grep -q conffiles || fail "no conffiles"
+dpkg-deb --ctrl-tarfile "$(sed -n 2p "$scratch/debs.txt")" | tar -t | grep conffiles >/dev/null || fail "no conffiles"
 
 if command -v systemd-analyze >/dev/null; then
   # The scratch root needs the targets the unit refers to; the unit and its ExecStart are the package's own.
@@ -57,10 +57,10 @@ url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$scratch/server.out")
 [ -n "$url" ] || fail "the server did not start: $(cat "$scratch/server.out")"
 
 db="$scratch/station.db"
-"$station" --db "$db" init --station tablet --short-code TB --admin ann --pin 1234 >/dev/null
+"$station" --db "$db" init --station tablet --short-code TB --admin admin --pin 1234 >/dev/null
 "$station" --db "$db" sync --server "$url" --token "$token" >/dev/null
 lot=$("$station" --db "$db" receive OIL 2kg --supplier ACME --supplier-lot S-1 --location DOCK | tail -n 1)
 "$station" --db "$db" sync >/dev/null
-"$server" --data "$data" station list | grep -q "tablet .*acked 1 " || fail "the server has not got the receipt: $("$server" --data "$data" station list)"
-"$station" --db "$db" stock OIL | grep -q "2 kg" || fail "the station lost its stock"
+"$server" --data "$data" station list | grep "tablet .*acked 1 " >/dev/null || fail "the server has not got the receipt: $("$server" --data "$data" station list)"
+"$station" --db "$db" stock OIL | grep "2 kg" >/dev/null || fail "the station lost its stock"
 echo "packages install and sync: lot $lot"
