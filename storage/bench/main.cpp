@@ -272,7 +272,7 @@ int main(int argc, char** argv) {
     // --------------------------------------------------------------------------------------
     {
         Stopwatch watch;
-        const auto findings = ledger.verify();
+        const auto findings = ledger.verify().value();
         std::printf("\nverify (balances re-derived, hash chain walked): %.2f s, %zu findings\n",
                     watch.seconds(), findings.size());
     }
@@ -283,7 +283,7 @@ int main(int argc, char** argv) {
         sqlite3_close(db);
         const auto bytes = fileSize(options.db) + fileSize(options.db.string() + "-wal");
         std::printf("database size: %.1f MB (%.0f bytes per movement)\n", static_cast<double>(bytes) / 1e6,
-                    static_cast<double>(bytes) / static_cast<double>(ledger.movementCount()));
+                    static_cast<double>(bytes) / static_cast<double>(ledger.movementCount().value()));
     }
     if (!options.keep) removeDatabase(options.db);
     return 0;

@@ -103,8 +103,8 @@ StationIdentity Ledger::station() const {
     return m_impl->core.identity;
 }
 
-int Ledger::schemaVersion() const {
-    return m_impl->core.db.userVersion();
+Result<int> Ledger::schemaVersion() const {
+    return guarded([&]() -> Result<int> { return m_impl->core.db.userVersion(); });
 }
 
 Timestamp Ledger::now() const {

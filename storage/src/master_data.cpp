@@ -86,18 +86,20 @@ Result<Item> Ledger::itemByGtin(std::string_view gtin) const {
     });
 }
 
-std::vector<Item> Ledger::items() const {
+Result<std::vector<Item>> Ledger::items() const {
     auto& core = m_impl->core;
-    std::vector<std::string> skus;
-    {
-        auto s = core.db.cached("SELECT sku FROM items ORDER BY sku");
-        while (s.step())
-            skus.push_back(s.text(0));
-    }
-    std::vector<Item> out;
-    for (const auto& sku : skus)
-        out.push_back(findItem(core, sku)->item);
-    return out;
+    return guarded([&]() -> Result<std::vector<Item>> {
+        std::vector<std::string> skus;
+        {
+            auto s = core.db.cached("SELECT sku FROM items ORDER BY sku");
+            while (s.step())
+                skus.push_back(s.text(0));
+        }
+        std::vector<Item> out;
+        for (const auto& sku : skus)
+            out.push_back(findItem(core, sku)->item);
+        return out;
+    });
 }
 
 Result<Party> Ledger::addSupplier(const Party& supplier) {
@@ -111,8 +113,8 @@ Result<Party> Ledger::supplier(std::string_view code) const {
     });
 }
 
-std::vector<Party> Ledger::suppliers() const {
-    return listParties(m_impl->core, "suppliers");
+Result<std::vector<Party>> Ledger::suppliers() const {
+    return guarded([&]() -> Result<std::vector<Party>> { return listParties(m_impl->core, "suppliers"); });
 }
 
 Result<Party> Ledger::addCustomer(const Party& customer) {
@@ -126,8 +128,8 @@ Result<Party> Ledger::customer(std::string_view code) const {
     });
 }
 
-std::vector<Party> Ledger::customers() const {
-    return listParties(m_impl->core, "customers");
+Result<std::vector<Party>> Ledger::customers() const {
+    return guarded([&]() -> Result<std::vector<Party>> { return listParties(m_impl->core, "customers"); });
 }
 
 Result<Location> Ledger::addLocation(const Location& location) {
@@ -153,13 +155,15 @@ Result<Location> Ledger::location(std::string_view code) const {
     });
 }
 
-std::vector<Location> Ledger::locations() const {
-    auto s = m_impl->core.db.cached("SELECT code, name, kind FROM locations ORDER BY code");
-    std::vector<Location> out;
-    while (s.step())
-        out.push_back(
-            Location{s.text(0), s.text(1), parseLocationKind(s.text(2)).value_or(LocationKind::Store)});
-    return out;
+Result<std::vector<Location>> Ledger::locations() const {
+    return guarded([&]() -> Result<std::vector<Location>> {
+        auto s = m_impl->core.db.cached("SELECT code, name, kind FROM locations ORDER BY code");
+        std::vector<Location> out;
+        while (s.step())
+            out.push_back(
+                Location{s.text(0), s.text(1), parseLocationKind(s.text(2)).value_or(LocationKind::Store)});
+        return out;
+    });
 }
 
 } // namespace lotstation::storage

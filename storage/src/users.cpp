@@ -120,15 +120,17 @@ Result<User> Ledger::userByBadge(std::string_view badge) const {
     });
 }
 
-std::vector<User> Ledger::users() const {
-    auto s =
-        m_impl->core.db.cached("SELECT name, role, badge, pin_hash IS NOT NULL FROM users ORDER BY name");
-    std::vector<User> out;
-    while (s.step()) {
-        out.push_back(User{s.text(0), parseUserRole(s.text(1)).value_or(UserRole::Operator), s.optText(2),
-                           s.int64(3) != 0});
-    }
-    return out;
+Result<std::vector<User>> Ledger::users() const {
+    return guarded([&]() -> Result<std::vector<User>> {
+        auto s =
+            m_impl->core.db.cached("SELECT name, role, badge, pin_hash IS NOT NULL FROM users ORDER BY name");
+        std::vector<User> out;
+        while (s.step()) {
+            out.push_back(User{s.text(0), parseUserRole(s.text(1)).value_or(UserRole::Operator), s.optText(2),
+                               s.int64(3) != 0});
+        }
+        return out;
+    });
 }
 
 Result<User> Ledger::verifyPin(std::string_view nameOrBadge, std::string_view pin) const {

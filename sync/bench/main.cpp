@@ -115,7 +115,7 @@ double peerApplyRate(const storage::Ledger& station, const std::filesystem::path
     std::int64_t total = 0;
     const auto start = Clock::now();
     while (true) {
-        auto entries = station.outbox(after, batch);
+        auto entries = must(station.outbox(after, batch), "outbox");
         if (entries.empty()) break;
         std::vector<storage::RemoteMovement> remotes;
         for (auto& entry : entries) {

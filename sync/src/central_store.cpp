@@ -68,7 +68,7 @@ Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
     c.resolvedBy = row.optText(4);
     c.resolvedAt = row.optText(5);
     c.note = row.optText(6);
-    c.balance = impl.ledger.onHand(c.lot, c.location);
+    c.balance = impl.ledger.onHand(c.lot, c.location).value(); // a failing disk throws, as the reads above
     auto debits = impl.db().prepare("SELECT movement_id FROM sync_debits WHERE lot = ?1 AND location = ?2");
     debits.bindAll(c.lot, c.location);
     while (debits.step()) {
@@ -87,8 +87,7 @@ Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
 storage::Result<std::unique_ptr<CentralStore::Impl>> openCentral(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec)
-        return fail(ErrorKind::Io, "cannot create data folder " + dir.string() + ": " + ec.message());
+    if (ec) return fail(ErrorKind::Io, "cannot create data folder " + dir.string() + ": " + ec.message());
     const auto path = dir / kLedgerFile;
     auto ledger =
         storage::Ledger::open(path, {.identity = storage::StationIdentity{"", "central server", ""}});

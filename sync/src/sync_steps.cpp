@@ -81,7 +81,9 @@ SyncResult<void> pushOutbox(SyncSession& s) {
         return syncFail(SyncErrorKind::SequenceConflict, "pushing stopped: " + *s.state.pushStopped);
     int stalls = 0;
     while (true) {
-        const auto batch = s.ledger.outbox(s.state.acked, s.pushBatch);
+        const auto read = s.ledger.outbox(s.state.acked, s.pushBatch);
+        if (!read) return syncFail(SyncErrorKind::Storage, read.error().message);
+        const auto& batch = *read;
         if (batch.empty()) return {};
         auto answer = s.http.post("/v1/push", encodePush(s.ledger, batch, s.state.epoch));
         if (!answer) {

@@ -99,7 +99,7 @@ TEST_CASE("fault: batches duplicated reordered shuffled and with gaps - the ack 
     syncAll(central.url(), {dock, line}, 1);
     auto ledger = dock.open();
     (void)doWork(ledger, 15, "dock");
-    const auto all = ledger.outbox(0, 100);
+    const auto all = ledger.outbox(0, 100).value();
     REQUIRE(all.size() == 30);
     auto batch = [&](std::size_t from, std::size_t to) {
         return encodePush(ledger, std::span(all).subspan(from, to - from));
@@ -186,7 +186,7 @@ TEST_CASE("fault: clocks skewed between stations and server change nothing about
     syncAll(central.url(), {stations[1], stations[0]}, 2);
     checkConverged(central.ledgerPath(), stations, 20);
     auto server = storage::Ledger::open(central.ledgerPath());
-    const auto order = server->movementsSince(0, 100);
+    const auto order = server->movementsSince(0, 100).value();
     CHECK(order.front().movement.at < order.back().movement.at);
     CHECK(order.front().movement.stationId != order.back().movement.stationId);
 }
