@@ -31,7 +31,7 @@ std::vector<Party> listParties(LedgerCore& core, std::string_view table) {
 
 Result<Item> Ledger::addItem(const NewItem& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Item> {
+    return inWriteTransaction(core, [&]() -> Result<Item> {
         auto sku = validCode(request.sku, "SKU");
         if (!sku) return std::unexpected(sku.error());
         if (findItem(core, *sku)) return fail(ErrorKind::Conflict, "item " + *sku + " already exists");
@@ -103,7 +103,8 @@ Result<std::vector<Item>> Ledger::items() const {
 }
 
 Result<Party> Ledger::addSupplier(const Party& supplier) {
-    return guarded([&] { return addParty(m_impl->core, "suppliers", "supplier", supplier); });
+    return inWriteTransaction(m_impl->core,
+                              [&] { return addParty(m_impl->core, "suppliers", "supplier", supplier); });
 }
 
 Result<Party> Ledger::supplier(std::string_view code) const {
@@ -118,7 +119,8 @@ Result<std::vector<Party>> Ledger::suppliers() const {
 }
 
 Result<Party> Ledger::addCustomer(const Party& customer) {
-    return guarded([&] { return addParty(m_impl->core, "customers", "customer", customer); });
+    return inWriteTransaction(m_impl->core,
+                              [&] { return addParty(m_impl->core, "customers", "customer", customer); });
 }
 
 Result<Party> Ledger::customer(std::string_view code) const {
@@ -134,7 +136,7 @@ Result<std::vector<Party>> Ledger::customers() const {
 
 Result<Location> Ledger::addLocation(const Location& location) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Location> {
+    return inWriteTransaction(core, [&]() -> Result<Location> {
         auto code = validCode(location.code, "location code");
         if (!code) return std::unexpected(code.error());
         if (findLocation(core, *code))

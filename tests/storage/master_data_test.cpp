@@ -76,11 +76,11 @@ TEST_CASE("users have unique badges and Argon2id PIN hashes") {
     Shop shop;
     must(shop.l().addUser({.name = "olga", .role = UserRole::Admin, .badge = "B-300", .pin = "4711"}));
     CHECK(must(shop.l().userByBadge("B-300")).name == "olga");
-    CHECK((must(shop.l().verifyPin("olga", "4711")).role == UserRole::Admin));
-    CHECK(must(shop.l().verifyPin("B-300", "4711")).name == "olga");
-    CHECK(shop.l().verifyPin("olga", "1234").error().message == "wrong user or PIN");
-    CHECK(shop.l().verifyPin("nobody", "4711").error().message == "wrong user or PIN");
-    CHECK(shop.l().verifyPin("ana", "4711").error().message == "wrong user or PIN"); // ana has no PIN
+    CHECK((must(shop.l().recordPinAttempt("olga", "4711")).role == UserRole::Admin));
+    CHECK(must(shop.l().recordPinAttempt("B-300", "4711")).name == "olga");
+    CHECK(shop.l().recordPinAttempt("olga", "1234").error().message == "wrong user or PIN");
+    CHECK(shop.l().recordPinAttempt("nobody", "4711").error().message == "wrong user or PIN");
+    CHECK(shop.l().recordPinAttempt("ana", "4711").error().message == "wrong user or PIN"); // ana has no PIN
     CHECK(shop.l()
               .addUser({.name = "x", .badge = "B-300", .by = "olga"})
               .error()

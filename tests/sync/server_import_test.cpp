@@ -83,7 +83,7 @@ TEST_CASE("server import: master data from CSV files reaches a station with its 
     CHECK(ledger.supplier("SODA")->name == "Soda Works, Inc.");
     CHECK(ledger.item("LYE")->defaultLocation.value_or("") == "COLD");
     CHECK(ledger.item("LYE")->shelfLifeDays.value_or(0) == 730);
-    CHECK(ledger.verifyPin("B-CARL", "2468").has_value());
+    CHECK(ledger.recordPinAttempt("B-CARL", "2468").has_value());
     auto soap = ledger.recipe("SOAP");
     REQUIRE(soap);
     REQUIRE(soap->components.size() == 3);

@@ -28,7 +28,7 @@
 
 namespace lotstation::storage {
 
-// Wrong PINs: after `maxWrongPins` wrong ones in a row for a user, verifyPin refuses that user for
+// Wrong PINs: after `maxWrongPins` wrong ones in a row for a user, recordPinAttempt refuses that user for
 // `lockout`, even with the right PIN. Kept in the database (a restart does not reset it).
 struct PinLockout {
     int maxWrongPins = 5;
@@ -85,11 +85,11 @@ class Ledger {
     [[nodiscard]] Result<User> user(std::string_view name) const;
     [[nodiscard]] Result<User> userByBadge(std::string_view badge) const;
     [[nodiscard]] Result<std::vector<User>> users() const;
-    // Name or badge plus PIN; a wrong PIN and an unknown user give the same message. Every wrong PIN is
-    // counted in the database; after OpenOptions::pinLockout's limit the name or badge is locked out for a
-    // while (Refused: "too many wrong PINs: try again in 5 min"), the right PIN included. A right PIN
-    // resets the count. Not const in effect: it writes the count (a Storage error when it cannot).
-    [[nodiscard]] Result<User> verifyPin(std::string_view nameOrBadge, std::string_view pin) const;
+    // A login or approval attempt: name or badge plus PIN. Writes: every wrong PIN is counted in the
+    // database; after OpenOptions::pinLockout's limit the name or badge is locked out for a while (Refused:
+    // "too many wrong PINs: try again in 5 min"), the right PIN included; a right PIN resets the count (an Io
+    // error when the count cannot be written). A wrong PIN and an unknown user give the same message.
+    [[nodiscard]] Result<User> recordPinAttempt(std::string_view nameOrBadge, std::string_view pin);
 
     // Replaces the item's recipe (components must exist and differ from the item).
     [[nodiscard]] Result<Recipe> setRecipe(const Recipe& recipe);
