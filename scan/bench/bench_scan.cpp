@@ -5,6 +5,7 @@
 #include "lotstation/scan/decode_worker.hpp"
 #include "lotstation/scan/decoder.hpp"
 #include "lotstation/scan/frame_source.hpp"
+#include "peer_match.hpp"
 #include "peers.hpp"
 #include "stats.hpp"
 #include "synthetic_feed.hpp"
@@ -37,20 +38,8 @@ std::string slurp(const fs::path& path) {
     return s.str();
 }
 
-// Peers spell GS1 and UPC-A differently; detection compares content liberally for everyone alike:
-// no parentheses, no GS, and a UPC-A may come as its EAN-13 with a leading 0.
-std::string canonical(std::string text) {
-    std::erase_if(text, [](char c) { return c == '(' || c == ')' || c == '\x1d'; });
-    return text;
-}
-
 bool matches(const std::vector<std::string>& texts, const std::string& expected) {
-    const auto want = canonical(expected);
-    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) {
-        const auto got = canonical(t);
-        return got == want || got == "0" + want || "0" + got == want ||
-               (got.size() > 2 && got.substr(2) == want);
-    });
+    return bench::peerMatches(texts, expected);
 }
 
 struct Tally {
