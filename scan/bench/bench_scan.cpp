@@ -19,6 +19,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 namespace {
@@ -281,14 +282,18 @@ void latencyTable(const std::vector<bench::FeedClip>& clips, const std::vector<c
 } // namespace
 
 int main(int argc, char** argv) {
-    const fs::path corpus = argc > 1 ? fs::path(argv[1]) : fs::path(LOTSTATION_BENCH_CORPUS);
+    // --smoke: no corpus table (the corpus test measures the peers), short clips: seconds (CTest runs it).
+    const bool smoke = argc > 1 && std::string_view(argv[1]) == "--smoke";
+    const fs::path corpus = argc > 1 && !smoke ? fs::path(argv[1]) : fs::path(LOTSTATION_BENCH_CORPUS);
     std::printf("lotstation-bench-scan: %u hardware threads\n", std::thread::hardware_concurrency());
-    if (fs::is_directory(corpus))
+    if (smoke)
+        std::printf("\n(--smoke: corpus table skipped, short clips)\n");
+    else if (fs::is_directory(corpus))
         corpusTable(corpus);
     else
         std::printf("\n(corpus %s not found: corpus table skipped)\n", corpus.string().c_str());
-    const auto clips = bench::makeClips(30);
-    const auto empties = bench::makeEmptyFrames(8);
+    const auto clips = bench::makeClips(smoke ? 3 : 30);
+    const auto empties = bench::makeEmptyFrames(smoke ? 2 : 8);
     feedTable(clips, empties);
     latencyTable(clips, empties);
     return 0;
