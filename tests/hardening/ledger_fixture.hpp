@@ -94,7 +94,8 @@ class HardeningLedger {
         }
         s.movements = ledger->movementCount().value();
         for (const auto* code : {kOilLot, kBarLot}) {
-            for (const auto& balance : ledger->balances(code).value())
+            const auto balances = ledger->balances(code).value();
+            for (const auto& balance : balances)
                 s.balances[balance.lot][balance.location] = balance.quantity;
             if (const auto lot = ledger->lot(code)) s.lotStatus[code] = storage::toString(lot->status);
         }

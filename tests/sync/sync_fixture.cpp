@@ -212,7 +212,8 @@ Snapshot snapshotOf(const std::filesystem::path& path, const std::string& label)
     Snapshot snapshot;
     std::map<std::string, std::int64_t> lastSeq;
     std::set<std::string> lots;
-    for (const auto& arrived : ledger.movementsSince(0, 100'000'000).value()) {
+    const auto arrivedAll = ledger.movementsSince(0, 100'000'000).value();
+    for (const auto& arrived : arrivedAll) {
         const auto& m = arrived.movement;
         const bool fresh = snapshot.hashes.emplace(std::pair{m.stationId, m.seq}, m.hash).second;
         CHECK_MESSAGE(fresh, label << " holds movement " << m.seq << " of " << m.stationId << " twice");
@@ -228,7 +229,8 @@ Snapshot snapshotOf(const std::filesystem::path& path, const std::string& label)
                                              << " but seq up to " << last);
     }
     for (const auto& lot : lots) {
-        for (const auto& balance : ledger.balances(lot).value())
+        const auto balances = ledger.balances(lot).value();
+        for (const auto& balance : balances)
             snapshot.balances[{balance.lot, balance.location}] = balance.quantity;
     }
     return snapshot;

@@ -16,7 +16,8 @@ namespace {
 
 std::vector<storage::Movement> movementsOf(const storage::Ledger& ledger, storage::MovementKind kind) {
     std::vector<storage::Movement> out;
-    for (auto& entry : ledger.outbox(0, 1'000'000).value())
+    auto entries = ledger.outbox(0, 1'000'000).value();
+    for (auto& entry : entries)
         if (entry.movement.kind == kind) out.push_back(std::move(entry.movement));
     return out;
 }
