@@ -5,6 +5,9 @@
 
 #include <vector>
 
+using namespace lotstation::storage;
+using namespace lotstation::storage::test;
+
 namespace {
 
 Movement overriddenConsume() {
