@@ -28,7 +28,7 @@ struct Counts {
 };
 
 Counts countsOf(const storage::Ledger& ledger) {
-    return {ledger.movementCount(), ledger.items().size()};
+    return {ledger.movementCount().value(), ledger.items().value().size()};
 }
 
 } // namespace
@@ -71,7 +71,7 @@ void checkCsv(Bytes input) {
         if (kind == storage::ImportKind::Items)
             require(after.items == before.items + imported->created.size(), "items import count is off");
     }
-    require(ledger.verify().empty(), "the ledger does not verify after an import");
+    require(ledger.verify().value().empty(), "the ledger does not verify after an import");
 }
 
 } // namespace lotstation::fuzz

@@ -80,7 +80,7 @@ class FuzzServer {
 
     [[nodiscard]] ServerState state() {
         ServerState s;
-        s.movements = m_store->ledger.movementCount();
+        s.movements = m_store->ledger.movementCount().value();
         s.lots = count("lots");
         s.items = count("items");
         s.locations = count("locations");
@@ -148,7 +148,7 @@ void checkPush(FuzzServer& fuzz, std::string_view body) {
     require(after.acked >= before.acked, "a push took an acknowledgement back");
     require(reply.committed == (applied > 0), "a push's committed flag disagrees with what it applied");
     if (applied > 0) {
-        const auto findings = fuzz.store().ledger.verify();
+        const auto findings = fuzz.store().ledger.verify().value();
         require(findings.empty(), "the central ledger no longer verifies after a push: " +
                                       (findings.empty() ? std::string() : findings.front().message));
     }

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 using namespace lotstation::labels;
@@ -82,7 +83,14 @@ LotLabelData sampleLot(int i) {
 
 int main(int argc, char** argv) {
     std::filesystem::path assets = LOTSTATION_LABELS_ASSETS;
-    if (argc > 1) assets = argv[1];
+    bool smoke = false; // --smoke: a few repetitions, under a second (CTest runs it)
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--smoke")
+            smoke = true;
+        else
+            assets = argv[i];
+    }
+    const int n = smoke ? 1 : 10; // repetitions: n x 20 PNGs, n / 2 (at least 1) sheets, 2n ZPL runs
     const std::vector<std::filesystem::path> dirs{assets};
     auto set = loadTemplates(dirs);
     if (!set) {
@@ -105,11 +113,11 @@ int main(int argc, char** argv) {
     bool ok = true;
     for (const auto& [tmpl, dpi] :
          {std::pair{small, 203}, std::pair{small, 300}, std::pair{large, 203}, std::pair{large, 300}}) {
-        const Stats stats = measure(200, [&] { ok = renderPng(*tmpl, lot, dpi).has_value() && ok; });
+        const Stats stats = measure(20 * n, [&] { ok = renderPng(*tmpl, lot, dpi).has_value() && ok; });
         const std::string name = "label PNG " + tmpl->name + " @" + std::to_string(dpi) + " dpi";
         std::printf("%-44s %10.2f %10.2f\n", name.c_str(), stats.medianMs, stats.p95Ms);
     }
-    const Stats peer = measure(200, [&] { peerQrPng(payload); });
+    const Stats peer = measure(20 * n, [&] { peerQrPng(payload); });
     std::printf("%-44s %10.2f %10.2f\n", "peer: ZXing QR -> bare cairo PNG (4 px)", peer.medianMs,
                 peer.p95Ms);
 
@@ -117,14 +125,14 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 100; ++i)
         hundred.emplace_back(sampleLot(i));
     std::size_t pdfBytes = 0;
-    const Stats sheetStats = measure(5, [&] {
+    const Stats sheetStats = measure(std::max(1, n / 2), [&] {
         auto pdf = renderSheetPdf(*sheetTemplate, *sheet, hundred);
         ok = pdf.has_value() && ok;
         if (pdf) pdfBytes = pdf->size();
     });
     std::printf("%-44s %10.2f %10.2f  (%zu bytes, 5 pages)\n", "100-label A4 sheet PDF (lot-70x37)",
                 sheetStats.medianMs, sheetStats.p95Ms, pdfBytes);
-    const Stats zplStats = measure(20, [&] { ok = renderZpl(*large, hundred, 1).has_value() && ok; });
+    const Stats zplStats = measure(2 * n, [&] { ok = renderZpl(*large, hundred, 1).has_value() && ok; });
     std::printf("%-44s %10.2f %10.2f\n", "100 labels as ZPL (lot-100x50-gs1)", zplStats.medianMs,
                 zplStats.p95Ms);
     return ok ? 0 : 1;

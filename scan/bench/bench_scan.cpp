@@ -5,6 +5,7 @@
 #include "lotstation/scan/decode_worker.hpp"
 #include "lotstation/scan/decoder.hpp"
 #include "lotstation/scan/frame_source.hpp"
+#include "peer_match.hpp"
 #include "peers.hpp"
 #include "stats.hpp"
 #include "synthetic_feed.hpp"
@@ -18,6 +19,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 namespace {
@@ -37,20 +39,8 @@ std::string slurp(const fs::path& path) {
     return s.str();
 }
 
-// Peers spell GS1 and UPC-A differently; detection compares content liberally for everyone alike:
-// no parentheses, no GS, and a UPC-A may come as its EAN-13 with a leading 0.
-std::string canonical(std::string text) {
-    std::erase_if(text, [](char c) { return c == '(' || c == ')' || c == '\x1d'; });
-    return text;
-}
-
 bool matches(const std::vector<std::string>& texts, const std::string& expected) {
-    const auto want = canonical(expected);
-    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) {
-        const auto got = canonical(t);
-        return got == want || got == "0" + want || "0" + got == want ||
-               (got.size() > 2 && got.substr(2) == want);
-    });
+    return bench::peerMatches(texts, expected);
 }
 
 struct Tally {
@@ -292,14 +282,18 @@ void latencyTable(const std::vector<bench::FeedClip>& clips, const std::vector<c
 } // namespace
 
 int main(int argc, char** argv) {
-    const fs::path corpus = argc > 1 ? fs::path(argv[1]) : fs::path(LOTSTATION_BENCH_CORPUS);
+    // --smoke: no corpus table (the corpus test measures the peers), short clips: seconds (CTest runs it).
+    const bool smoke = argc > 1 && std::string_view(argv[1]) == "--smoke";
+    const fs::path corpus = argc > 1 && !smoke ? fs::path(argv[1]) : fs::path(LOTSTATION_BENCH_CORPUS);
     std::printf("lotstation-bench-scan: %u hardware threads\n", std::thread::hardware_concurrency());
-    if (fs::is_directory(corpus))
+    if (smoke)
+        std::printf("\n(--smoke: corpus table skipped, short clips)\n");
+    else if (fs::is_directory(corpus))
         corpusTable(corpus);
     else
         std::printf("\n(corpus %s not found: corpus table skipped)\n", corpus.string().c_str());
-    const auto clips = bench::makeClips(30);
-    const auto empties = bench::makeEmptyFrames(8);
+    const auto clips = bench::makeClips(smoke ? 3 : 30);
+    const auto empties = bench::makeEmptyFrames(smoke ? 2 : 8);
     feedTable(clips, empties);
     latencyTable(clips, empties);
     return 0;

@@ -139,7 +139,10 @@ int main(int argc, char** argv) {
     std::string keep;
     app.add_option("--seconds", seconds, "How long each window runs")->check(CLI::Range(10, 36000));
     app.add_option("--keep", keep, "Keep the database and video in this folder");
+    bool smoke = false;
+    app.add_flag("--smoke", smoke, "10 s each; fails when a window does not come up (CTest runs it)");
     CLI11_PARSE(app, argc, argv);
+    if (smoke) seconds = 10;
     if (!std::getenv("DISPLAY")) {
         std::fprintf(stderr, "no display: run under xvfb-run -a\n");
         return 2;
@@ -189,8 +192,10 @@ int main(int argc, char** argv) {
     std::printf(
         "station window, %d s each, existing demo database (%lld movements), 1080p MJPG at 30 fps looping\n",
         seconds, static_cast<long long>(demo->movements));
-    report("with a 1080p camera", runStation(binary, withCamera, seconds));
-    report("peer: no camera", runStation(binary, without, seconds));
+    const auto camera = runStation(binary, withCamera, seconds);
+    report("with a 1080p camera", camera);
+    const auto peer = runStation(binary, without, seconds);
+    report("peer: no camera", peer);
     if (keep.empty()) fs::remove_all(work);
-    return 0;
+    return camera.windowUpMs >= 0 && peer.windowUpMs >= 0 ? 0 : 1;
 }

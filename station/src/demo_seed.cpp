@@ -245,7 +245,11 @@ Result<DemoSummary> createDemoLedger(const std::filesystem::path& path, storage:
         return std::unexpected(admin.error());
     DemoSeeder seeder(*ledger, *clock);
     auto summary = seed(seeder);
-    if (summary) summary->movements = ledger->movementCount();
+    if (summary) {
+        auto movements = ledger->movementCount();
+        if (!movements) return std::unexpected(movements.error());
+        summary->movements = *movements;
+    }
     return summary;
 }
 

@@ -16,8 +16,12 @@ storage::Result<labels::LotLabelData> lotLabelContent(const storage::Ledger& led
     content.produced = lot->originDate;
     content.expiry = lot->expiry;
     content.bestBefore = lot->bestBefore;
-    content.quantity = quantityText.empty() ? storage::formatQuantity(ledger.onHand(lot->code), item->uom)
-                                            : std::string(quantityText);
+    content.quantity = std::string(quantityText);
+    if (quantityText.empty()) {
+        auto onHand = ledger.onHand(lot->code);
+        if (!onHand) return std::unexpected(onHand.error());
+        content.quantity = storage::formatQuantity(*onHand, item->uom);
+    }
     content.supplierLot = lot->supplierLot.value_or("");
     return content;
 }

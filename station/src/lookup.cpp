@@ -11,7 +11,8 @@ LookupResult fromGs1(const storage::Ledger& ledger, const scan::Gs1Data& data, c
     if (data.gtin && data.lot) {
         if (auto lot = ledger.lotByGtin(*data.gtin, *data.lot)) return FoundLots{{*lot}, via};
         auto bySupplierLot = ledger.lotsBySupplierLot(*data.lot);
-        if (!bySupplierLot.empty()) return FoundLots{std::move(bySupplierLot), "supplier lot"};
+        if (bySupplierLot && !bySupplierLot->empty())
+            return FoundLots{std::move(*bySupplierLot), "supplier lot"};
         if (auto item = ledger.itemByGtin(*data.gtin))
             return NotFound{"lot " + *data.lot + " of " + item->sku +
                             " is not in this station's ledger (yet)"};
@@ -27,8 +28,8 @@ LookupResult fromGs1(const storage::Ledger& ledger, const scan::Gs1Data& data, c
 
 LookupResult fromKey(const storage::Ledger& ledger, const scan::LookupKey& key) {
     if (auto lot = ledger.lot(key.key)) return FoundLots{{*lot}, "lot code"};
-    if (auto lots = ledger.lotsBySupplierLot(key.key); !lots.empty())
-        return FoundLots{std::move(lots), "supplier lot"};
+    if (auto lots = ledger.lotsBySupplierLot(key.key); lots && !lots->empty())
+        return FoundLots{std::move(*lots), "supplier lot"};
     if (auto item = ledger.item(key.key)) return FoundItem{*item, "SKU"};
     if (key.gtin)
         if (auto item = ledger.itemByGtin(*key.gtin)) return FoundItem{*item, "GTIN"};

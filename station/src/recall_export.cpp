@@ -120,8 +120,9 @@ storage::Result<RecallFiles> exportRecall(const storage::Ledger& ledger, const s
     const storage::Timestamp at = ledger.now();
     const std::string stem = "recall-" + safeName(report.trace.root) + "-" + fileStamp(at);
     RecallFiles files{folder / (stem + ".csv"), folder / (stem + ".pdf")};
-    const std::string csv = storage::fsmaCsv(ledger, report);
-    if (auto written = writeBytes(files.csv, csv.data(), csv.size()); !written)
+    const auto csv = storage::fsmaCsv(ledger, report);
+    if (!csv) return std::unexpected(csv.error());
+    if (auto written = writeBytes(files.csv, csv->data(), csv->size()); !written)
         return std::unexpected(written.error());
     auto pdf = labels::renderReportPdf(recallDocument(report, backward, ledger.station().name, at));
     if (!pdf) return storage::fail(storage::ErrorKind::Invalid, "recall PDF: " + pdf.error().message);

@@ -9,8 +9,8 @@
 // movements, 3 samples (CTest runs it).
 #include "bench_support.hpp"
 #include "lotstation/storage/cost_rates.hpp"
-#include "lotstation/storage/sales.hpp"
 #include "lotstation/storage/cost_reports.hpp"
+#include "lotstation/storage/sales.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -34,8 +34,10 @@ struct Options {
 };
 
 [[noreturn]] void usage(const char* message) {
-    std::fprintf(stderr, "%s\nusage: lotstation-bench-cost [--movements N] [--samples N] [--db PATH] [--keep] [--smoke]\n",
-                 message);
+    std::fprintf(
+        stderr,
+        "%s\nusage: lotstation-bench-cost [--movements N] [--samples N] [--db PATH] [--keep] [--smoke]\n",
+        message);
     std::exit(2);
 }
 
@@ -47,14 +49,19 @@ Options parse(int argc, char** argv) {
             if (i + 1 >= argc) usage("missing value");
             return argv[++i];
         };
-        if (arg == "--movements") options.movements = std::stoll(value());
-        else if (arg == "--samples") options.samples = std::stoi(value());
-        else if (arg == "--db") options.db = value();
-        else if (arg == "--keep") options.keep = true;
+        if (arg == "--movements")
+            options.movements = std::stoll(value());
+        else if (arg == "--samples")
+            options.samples = std::stoi(value());
+        else if (arg == "--db")
+            options.db = value();
+        else if (arg == "--keep")
+            options.keep = true;
         else if (arg == "--smoke") {
             options.movements = 3'000;
             options.samples = 3;
-        } else usage("unknown argument");
+        } else
+            usage("unknown argument");
     }
     return options;
 }
@@ -95,25 +102,39 @@ void seed(storage::Ledger& l) {
     must(l.addLocation({"FG", "Finished", LocationKind::Finished}), "location");
     must(l.addLocation({"STORE", "Store", LocationKind::Store}), "location");
     must(l.addSupplier({"SUP", "Supplier"}), "supplier");
-    for (int c = 0; c < kFinished; ++c) must(l.addCustomer({"C" + std::to_string(c), "Customer"}), "customer");
+    for (int c = 0; c < kFinished; ++c)
+        must(l.addCustomer({"C" + std::to_string(c), "Customer"}), "customer");
     Recipe recipe;
     recipe.outputQuantity = 100;
     for (int r = 0; r < kRaw; ++r) {
-        must(l.addItem({.sku = "RAW" + std::to_string(r), .name = "Raw", .uom = Uom::Gram, .defaultLocation = "DOCK"}), "item");
+        must(l.addItem({.sku = "RAW" + std::to_string(r),
+                        .name = "Raw",
+                        .uom = Uom::Gram,
+                        .defaultLocation = "DOCK"}),
+             "item");
         recipe.components.push_back({"RAW" + std::to_string(r), 1'000'000});
     }
     for (int f = 0; f < kFinished; ++f) {
         const auto sku = "BAR" + std::to_string(f);
-        must(l.addItem({.sku = sku, .name = "Bar", .kind = ItemKind::Finished, .uom = Uom::Piece, .shelfLifeDays = 365,
-                        .defaultLocation = "FG"}), "item");
+        must(l.addItem({.sku = sku,
+                        .name = "Bar",
+                        .kind = ItemKind::Finished,
+                        .uom = Uom::Piece,
+                        .shelfLifeDays = 365,
+                        .defaultLocation = "FG"}),
+             "item");
         recipe.sku = sku;
         must(l.setRecipe(recipe), "recipe");
     }
     must(setLabourRate(l, {.workstation = "WS", .perHour = 24'500'000, .user = "boss"}), "rate");
     must(setOverheadRate(l, {.basis = OverheadBasis::PerRun, .amount = 12'000'000, .user = "boss"}), "rate");
-    must(setOverheadRate(l, {.basis = OverheadBasis::PerLabourHour, .amount = 6'000'000, .user = "boss"}), "rate");
-    must(setOverheadRate(l, {.basis = OverheadBasis::PerUnit, .amount = 50'000, .uom = Uom::Piece, .user = "boss"}), "rate");
-    must(setOverheadRate(l, {.basis = OverheadBasis::MaterialPercent, .amount = 800, .user = "boss"}), "rate");
+    must(setOverheadRate(l, {.basis = OverheadBasis::PerLabourHour, .amount = 6'000'000, .user = "boss"}),
+         "rate");
+    must(setOverheadRate(
+             l, {.basis = OverheadBasis::PerUnit, .amount = 50'000, .uom = Uom::Piece, .user = "boss"}),
+         "rate");
+    must(setOverheadRate(l, {.basis = OverheadBasis::MaterialPercent, .amount = 800, .user = "boss"}),
+         "rate");
 }
 
 void cycle(storage::Ledger& l, std::int64_t i) {
@@ -121,31 +142,54 @@ void cycle(storage::Ledger& l, std::int64_t i) {
     const auto day = std::chrono::sys_days{std::chrono::year{2027} / 1 / 1} + std::chrono::days{i / 100};
     std::string lots[3];
     for (int k = 0; k < 3; ++k) {
-        lots[k] = must(l.receive({.sku = "RAW" + std::to_string((3 * i + k) % kRaw), .supplier = "SUP",
+        lots[k] = must(l.receive({.sku = "RAW" + std::to_string((3 * i + k) % kRaw),
+                                  .supplier = "SUP",
                                   .supplierLot = "S" + std::to_string(i) + "-" + std::to_string(k),
-                                  .quantity = 10'000'000, .expiry = Date{day},
-                                  .unitCost = 1'000 + (i * 37 + k) % 5'000, .user = "boss"}), "receive").lotCode;
+                                  .quantity = 10'000'000,
+                                  .expiry = Date{day},
+                                  .unitCost = 1'000 + (i * 37 + k) % 5'000,
+                                  .user = "boss"}),
+                       "receive")
+                      .lotCode;
     }
-    const auto run = must(l.startRun({.sku = "BAR" + std::to_string(i % kFinished), .planned = 100, .workstation = "WS",
-                                      .user = "boss"}), "run").code;
-    for (const auto& lot : lots) must(l.consume({.run = run, .lot = lot, .quantity = 10'000'000, .user = "boss"}), "consume");
+    const auto run = must(l.startRun({.sku = "BAR" + std::to_string(i % kFinished),
+                                      .planned = 100,
+                                      .workstation = "WS",
+                                      .user = "boss"}),
+                          "run")
+                         .code;
+    for (const auto& lot : lots)
+        must(l.consume({.run = run, .lot = lot, .quantity = 10'000'000, .user = "boss"}), "consume");
     const auto bars = must(l.finishRun({.run = run, .output = 100, .user = "boss"}), "finish").lotCode;
-    must(recordLabour(l, {.run = run, .seconds = 1800 + (i % 7) * 300, .people = 1 + static_cast<int>(i % 3), .user = "boss"}), "labour");
+    must(recordLabour(l, {.run = run,
+                          .seconds = 1800 + (i % 7) * 300,
+                          .people = 1 + static_cast<int>(i % 3),
+                          .user = "boss"}),
+         "labour");
     for (int k = 0; k < 4; ++k)
-        must(shipAtPrice(l, {.lot = bars, .quantity = 20, .customer = "C" + std::to_string((i + k) % kFinished), .user = "boss"},
-                         4'000'000 + (i % 11) * 50'000), "ship");
+        must(shipAtPrice(l,
+                         {.lot = bars,
+                          .quantity = 20,
+                          .customer = "C" + std::to_string((i + k) % kFinished),
+                          .user = "boss"},
+                         4'000'000 + (i % 11) * 50'000),
+             "ship");
     must(l.move({.lot = bars, .quantity = 20, .to = "STORE", .user = "boss"}), "move");
-    if (i % 10 == 0) must(l.scrap({.lot = bars, .quantity = 1, .location = "STORE", .reason = "dropped", .user = "boss"}), "scrap");
-    else must(l.move({.lot = bars, .quantity = 10, .to = "FG", .from = "STORE", .user = "boss"}), "move");
+    if (i % 10 == 0)
+        must(l.scrap({.lot = bars, .quantity = 1, .location = "STORE", .reason = "dropped", .user = "boss"}),
+             "scrap");
+    else
+        must(l.move({.lot = bars, .quantity = 10, .to = "FG", .from = "STORE", .user = "boss"}), "move");
 }
 
 void build(storage::Ledger& l, std::int64_t target) {
     const Stopwatch watch;
     seed(l);
     std::int64_t i = 0;
-    while (l.movementCount() < target) {
+    while (l.movementCount().value() < target) {
         auto batch = l.atomically([&]() -> storage::Result<void> {
-            for (int n = 0; n < 200; ++n) cycle(l, i++);
+            for (int n = 0; n < 200; ++n)
+                cycle(l, i++);
             return {};
         });
         if (!batch) {
@@ -153,8 +197,9 @@ void build(storage::Ledger& l, std::int64_t target) {
             std::exit(1);
         }
     }
-    std::printf("  built %lld movements (%lld cycles) in %.1f s\n", static_cast<long long>(l.movementCount()),
-                static_cast<long long>(i), watch.seconds());
+    std::printf("  built %lld movements (%lld cycles) in %.1f s\n",
+                static_cast<long long>(l.movementCount().value()), static_cast<long long>(i),
+                watch.seconds());
 }
 
 } // namespace
@@ -162,7 +207,9 @@ void build(storage::Ledger& l, std::int64_t target) {
 int main(int argc, char** argv) {
     auto options = parse(argc, argv);
     const bool temporary = options.db.empty();
-    if (temporary) options.db = fs::temp_directory_path() / ("lotstation-bench-cost-" + std::to_string(getpid()) + ".db");
+    if (temporary)
+        options.db =
+            fs::temp_directory_path() / ("lotstation-bench-cost-" + std::to_string(getpid()) + ".db");
     const bool reuse = !temporary && fs::exists(options.db);
     auto ledger = storage::Ledger::open(options.db);
     if (!ledger) usage(ledger.error().message.c_str());
@@ -171,7 +218,7 @@ int main(int argc, char** argv) {
         build(*ledger, options.movements);
     }
     std::printf("lotstation-bench-cost on %lld movements (%s), %d samples\n",
-                static_cast<long long>(ledger->movementCount()), options.db.c_str(), options.samples);
+                static_cast<long long>(ledger->movementCount().value()), options.db.c_str(), options.samples);
     std::size_t rows = 0;
     measure("margins by product (all time)", options.samples, [&] {
         auto r = storage::marginReport(*ledger, {}, storage::MarginGrouping::Product);
@@ -179,12 +226,10 @@ int main(int argc, char** argv) {
         return r.has_value();
     });
     std::printf("    (%zu products)\n", rows);
-    measure("margins by month", options.samples, [&] {
-        return storage::marginReport(*ledger, {}, storage::MarginGrouping::Month).has_value();
-    });
-    measure("margins by lot", options.samples, [&] {
-        return storage::marginReport(*ledger, {}, storage::MarginGrouping::Lot).has_value();
-    });
+    measure("margins by month", options.samples,
+            [&] { return storage::marginReport(*ledger, {}, storage::MarginGrouping::Month).has_value(); });
+    measure("margins by lot", options.samples,
+            [&] { return storage::marginReport(*ledger, {}, storage::MarginGrouping::Lot).has_value(); });
     measure("valuation today", options.samples, [&] {
         auto v = storage::stockValuation(*ledger, std::nullopt);
         rows = v ? v->lots.size() : 0;
@@ -195,15 +240,19 @@ int main(int argc, char** argv) {
     const storage::Date weekAgo{std::chrono::sys_days{today} - std::chrono::days{7}};
     measure("valuation a week ago", options.samples,
             [&] { return storage::stockValuation(*ledger, weekAgo).has_value(); });
-    measure("value at risk, 30 days", options.samples, [&] { return storage::valueAtRisk(*ledger, 30).has_value(); });
-    measure("waste (all time)", options.samples, [&] { return storage::wasteReport(*ledger, {}).has_value(); });
+    measure("value at risk, 30 days", options.samples,
+            [&] { return storage::valueAtRisk(*ledger, 30).has_value(); });
+    measure("waste (all time)", options.samples,
+            [&] { return storage::wasteReport(*ledger, {}).has_value(); });
 
     // Peer: the cheapest possible valuation, one SQL sum over balances × recorded unit cost.
     sqlite3* raw = nullptr;
     sqlite3_open_v2(options.db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
     measure("peer: SQL sum(balance x unit_cost)", options.samples, [&] {
         sqlite3_stmt* s = nullptr;
-        sqlite3_prepare_v2(raw, "SELECT sum(b.quantity * coalesce(l.unit_cost, 0)) FROM balances b JOIN lots l ON l.id = b.lot_id",
+        sqlite3_prepare_v2(raw,
+                           "SELECT sum(b.quantity * coalesce(l.unit_cost, 0)) FROM balances b JOIN lots l ON "
+                           "l.id = b.lot_id",
                            -1, &s, nullptr);
         const bool ok = sqlite3_step(s) == SQLITE_ROW;
         sqlite3_finalize(s);

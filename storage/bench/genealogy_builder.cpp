@@ -1,5 +1,6 @@
 #include "genealogy_builder.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -13,6 +14,8 @@ constexpr std::int64_t kBatch = 5'000;            // operations per transaction
 constexpr std::int64_t kReceived = 1'000'000'000; // 1000 kg in mg
 constexpr int kSuppliers = 100;
 constexpr int kCustomers = 200;
+// Made lots of every level share this expiry: the FEFO rule then lets runs use them in any order.
+constexpr Date kMadeExpiry{std::chrono::year{2029} / 12 / 31};
 
 std::string sku(int level, int index) {
     char text[16];
@@ -56,6 +59,39 @@ class Writer {
     std::int64_t m_reported = 0;
     Stopwatch m_clock;
 };
+
+// Made lots: every lot twice, in random order.
+std::vector<std::size_t> shuffledSlots(std::size_t lots, Rng& rng) {
+    std::vector<std::size_t> slots;
+    for (std::size_t i = 0; i < lots; ++i)
+        slots.insert(slots.end(), {i, i});
+    std::shuffle(slots.begin(), slots.end(), rng);
+    return slots;
+}
+
+// Received lots in the order FEFO allows: per item (lot i is of item i % kItemsPerLevel) by expiry, each lot
+// twice in a row; the items' queues interleaved at random.
+template <typename Expiry> std::vector<std::size_t> fefoSlots(std::size_t lots, Expiry&& expiryOf, Rng& rng) {
+    std::vector<std::vector<std::size_t>> queues(kItemsPerLevel);
+    for (std::size_t i = 0; i < lots; ++i)
+        queues[i % kItemsPerLevel].push_back(i);
+    std::vector<std::size_t> draw; // which queue each slot comes from
+    for (std::size_t q = 0; q < queues.size(); ++q) {
+        auto& queue = queues[q];
+        std::ranges::sort(queue, [&](std::size_t a, std::size_t b) {
+            const auto x = expiryOf(static_cast<std::int64_t>(a)), y = expiryOf(static_cast<std::int64_t>(b));
+            return x != y ? x < y : a < b;
+        });
+        draw.insert(draw.end(), 2 * queue.size(), q);
+    }
+    std::shuffle(draw.begin(), draw.end(), rng);
+    std::vector<std::size_t> next(queues.size(), 0); // slots taken from each queue so far
+    std::vector<std::size_t> slots;
+    slots.reserve(draw.size());
+    for (const auto q : draw)
+        slots.push_back(queues[q][next[q]++ / 2]);
+    return slots;
+}
 
 template <typename T> Result<void> check(const Result<T>& result) {
     if (!result) return std::unexpected(result.error());
@@ -112,7 +148,7 @@ Result<BuiltLedger> buildLedger(Ledger& ledger, std::int64_t targetMovements, bo
     BuiltLedger out;
     if (auto r = masterData(ledger); !r) return std::unexpected(r.error());
     for (int i = 0; i < kItemsPerLevel; ++i)
-        out.items0.push_back(sku(0, i));
+        out.fefoItems.push_back(sku(1, i));
 
     // Lots per level: n(k+1) = 2 n(k) / 3, the levels adding up to M / 10.
     const auto lots = std::max<std::int64_t>(targetMovements / 10, 400);
@@ -135,11 +171,14 @@ Result<BuiltLedger> buildLedger(Ledger& ledger, std::int64_t targetMovements, bo
 
     out.levels[0].resize(static_cast<std::size_t>(count[0]));
     quantity[0].assign(static_cast<std::size_t>(count[0]), kReceived);
+    auto receivedExpiry = [](std::int64_t i) {
+        return Date{std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} +
+                    std::chrono::days{365 + (i * 7) % 900}};
+    };
     auto received = writer.run(count[0], [&](std::int64_t i) -> Recorded {
         const auto code = "A0-" + std::to_string(i);
         out.levels[0][static_cast<std::size_t>(i)] = code;
-        const auto days = std::chrono::days{365 + (i * 7) % 900};
-        const Date expiry{std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} + days};
+        const auto expiry = receivedExpiry(i);
         return recorded(ledger.receive({.sku = sku(0, static_cast<int>(i % kItemsPerLevel)),
                                         .supplier = "S" + std::to_string(i % kSuppliers),
                                         .supplierLot = "SL-" + std::to_string(i),
@@ -157,11 +196,10 @@ Result<BuiltLedger> buildLedger(Ledger& ledger, std::int64_t targetMovements, bo
         const auto k = static_cast<std::size_t>(level);
         const auto& below = out.levels[k - 1];
         const auto& belowQuantity = quantity[k - 1];
-        // Every lot below twice, shuffled: three consecutive slots feed one run.
-        std::vector<std::size_t> slots;
-        for (std::size_t i = 0; i < below.size(); ++i)
-            slots.insert(slots.end(), {i, i});
-        std::shuffle(slots.begin(), slots.end(), rng);
+        // Every lot below twice: three consecutive slots feed one run.
+        const auto slots =
+            level == 1 ? fefoSlots(below.size(), receivedExpiry, rng) : shuffledSlots(below.size(), rng);
+        const std::int64_t share = level == 1 ? 2 : 4; // received lots are used up (FEFO), made ones not
         const std::string from = level == 1 ? "DOCK" : "WS";
         const std::string to = level == kLevels - 1 ? "FG" : "WS";
         out.levels[k].resize(static_cast<std::size_t>(count[k]));
@@ -178,14 +216,18 @@ Result<BuiltLedger> buildLedger(Ledger& ledger, std::int64_t targetMovements, bo
             std::int64_t output = 0;
             for (std::size_t s = 0; s < 3; ++s) {
                 const auto input = slots[static_cast<std::size_t>(r) * 3 + s];
-                const auto take = belowQuantity[input] / 4;
+                const auto take = belowQuantity[input] / share;
                 auto consumed = ledger.consume(
                     {.run = run, .lot = below[input], .quantity = take, .location = from, .user = "bench"});
                 if (!consumed) return std::unexpected(consumed.error());
                 output += take;
             }
-            auto finished = ledger.finishRun(
-                {.run = run, .output = output, .location = to, .lotCode = code, .user = "bench"});
+            auto finished = ledger.finishRun({.run = run,
+                                              .output = output,
+                                              .expiry = kMadeExpiry,
+                                              .location = to,
+                                              .lotCode = code,
+                                              .user = "bench"});
             out.levels[k][static_cast<std::size_t>(r)] = code;
             quantity[k][static_cast<std::size_t>(r)] = output;
             return recorded(finished, 4);
@@ -219,13 +261,14 @@ Result<BuiltLedger> buildLedger(Ledger& ledger, std::int64_t targetMovements, bo
         });
     if (!shipped) return std::unexpected(shipped.error());
 
-    // Moves fill up to the target: 1 g between a lot's home and the store, back and forth, random lots.
+    // Moves fill up to the target: 1 g between a lot's home and the store, back and forth, random made lots
+    // (the received ones are used up).
     std::vector<const std::string*> all;
     std::vector<std::string> homes;
-    for (int level = 0; level < kLevels; ++level) {
+    for (int level = 1; level < kLevels; ++level) {
         for (const auto& code : out.levels[static_cast<std::size_t>(level)]) {
             all.push_back(&code);
-            homes.push_back(level == 0 ? "DOCK" : (level == kLevels - 1 ? "FG" : "WS"));
+            homes.push_back(level == kLevels - 1 ? "FG" : "WS");
         }
     }
     std::vector<std::int64_t> inStore(all.size(), 0);

@@ -8,6 +8,11 @@
 // two runs (so a backward trace from level 5 crosses five transformations, and a forward trace from level 0
 // fans out to about 2^5 finished lots). Finished lots are shipped to customers in five parts; the rest of the
 // movements are small moves between a lot's home location and a store, in random order.
+//
+// Every consumption obeys the ledger's FEFO rule, as on a real floor: received lots (each with its own
+// expiry) are used up in expiry order per item, half a lot per use, so a lot is empty before the next of its
+// item is touched (the items' queues interleave at random); made lots of one item share one expiry, so any
+// of them may be used (shuffled, a quarter per use). Received lots end empty; the made ones keep stock.
 #include "bench_support.hpp"
 #include "lotstation/storage/ledger.hpp"
 
@@ -19,7 +24,7 @@ namespace lotstation::bench {
 
 struct BuiltLedger {
     std::vector<std::vector<std::string>> levels; // lot codes per level, 0 = received
-    std::vector<std::string> items0;              // SKUs of level 0 (for FEFO)
+    std::vector<std::string> fefoItems;           // SKUs of level 1 (made lots with stock, for FEFO lists)
     std::int64_t movements = 0;
     double seconds = 0.0;
 };

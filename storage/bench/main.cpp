@@ -2,7 +2,9 @@
 // five transformations deep) through the ledger API, then prints write rates and latencies, query latencies
 // (on hand, traces, recall, FEFO), the same traces done one SELECT per hop (the peer), verify time and file
 // size.
-//   lotstation-bench-ledger [--movements N] [--samples N] [--db PATH] [--keep]
+//   lotstation-bench-ledger [--movements N] [--samples N] [--db PATH] [--keep] [--smoke]
+// --smoke: a few thousand movements and a few samples, seconds in all (CTest runs it so the bench keeps
+// running); exits 1 when any step fails or the two trace methods disagree.
 #include "bench_support.hpp"
 #include "genealogy_builder.hpp"
 #include "lotstation/storage/queries.hpp"
@@ -29,14 +31,17 @@ namespace {
 struct Options {
     std::int64_t movements = 1'000'000;
     int samples = 300;
+    int batchedWrites = 20'000;
+    int singleWrites = 1'000;
     fs::path db;
     bool keep = false;
 };
 
 [[noreturn]] void usage(const char* message) {
-    std::fprintf(stderr,
-                 "%s\nusage: lotstation-bench-ledger [--movements N] [--samples N] [--db PATH] [--keep]\n",
-                 message);
+    std::fprintf(
+        stderr,
+        "%s\nusage: lotstation-bench-ledger [--movements N] [--samples N] [--db PATH] [--keep] [--smoke]\n",
+        message);
     std::exit(2);
 }
 
@@ -56,6 +61,13 @@ Options parse(int argc, char** argv) {
             options.db = value();
         else if (arg == "--keep")
             options.keep = true;
+        else if (arg == "--smoke")
+            options = Options{.movements = 3'000,
+                              .samples = 10,
+                              .batchedWrites = 2'000,
+                              .singleWrites = 20,
+                              .db = options.db,
+                              .keep = options.keep};
         else
             usage("unknown option");
     }
@@ -155,15 +167,15 @@ int main(int argc, char** argv) {
     // -----------------------------------------------------------------------------------------------
     std::printf("\nrecording movements (synchronous=FULL, WAL)\n");
     {
-        constexpr int kMoves = 20'000, kPerBatch = 1'000;
+        const int kMoves = options.batchedWrites, kPerBatch = 1'000;
         Stopwatch watch;
         for (int b = 0; b < kMoves / kPerBatch; ++b) {
             auto done = ledger.atomically([&]() -> storage::Result<void> {
                 for (int i = 0; i < kPerBatch; ++i) {
-                    auto moved = ledger.move({.lot = built.levels[0][pick(rng, built.levels[0].size())],
+                    auto moved = ledger.move({.lot = built.levels[1][pick(rng, built.levels[1].size())],
                                               .quantity = 1,
                                               .to = "STORE",
-                                              .from = "DOCK",
+                                              .from = "WS",
                                               .user = "bench"});
                     if (!moved) return std::unexpected(moved.error());
                 }
@@ -178,13 +190,13 @@ int main(int argc, char** argv) {
                     kMoves / watch.seconds());
     }
     {
-        constexpr int kSingle = 1'000;
+        const int kSingle = options.singleWrites;
         Stopwatch watch;
         const auto ms = sample(kSingle, [&](int) {
-            must(ledger.move({.lot = built.levels[0][pick(rng, built.levels[0].size())],
+            must(ledger.move({.lot = built.levels[1][pick(rng, built.levels[1].size())],
                               .quantity = 1,
                               .to = "STORE",
-                              .from = "DOCK",
+                              .from = "WS",
                               .user = "bench"}),
                  "move");
         });
@@ -227,12 +239,13 @@ int main(int argc, char** argv) {
     });
     row("recall report (received lot)", recall, "(target p95 < 50 ms)");
     const auto fefo = sample(n, [&](int i) {
-        fefoLots += must(storage::fefo(
-                             ledger, built.items0[static_cast<std::size_t>(i) % built.items0.size()], today),
-                         "fefo")
-                        .size();
+        fefoLots +=
+            must(storage::fefo(ledger, built.fefoItems[static_cast<std::size_t>(i) % built.fefoItems.size()],
+                               today),
+                 "fefo")
+                .size();
     });
-    row("FEFO list (raw item)", fefo);
+    row("FEFO list (made item)", fefo);
     std::printf("  mean sizes: backward %zu lots; forward %zu lots, %zu shipments; recall %zu stock lines; "
                 "FEFO %zu lots\n",
                 backLots / static_cast<std::size_t>(n), forwardLots / static_cast<std::size_t>(n),
@@ -241,6 +254,7 @@ int main(int argc, char** argv) {
 
     // --- peer: one SELECT per hop
     // -------------------------------------------------------------------------------
+    int status = 0; // 1 when a check below fails: the bench is a smoke test too
     std::printf("\npeer: the same traces, one SELECT per hop from C++ (prepared statements)\n");
     {
         NaiveTracer naive(options.db);
@@ -266,15 +280,17 @@ int main(int argc, char** argv) {
                     "value: runs, summed edges, order); lot sets disagree in %zu of %d\n",
                     percentile(back.cpu, 95) / percentile(naiveBackOnly.cpu, 95),
                     percentile(forward.cpu, 95) / percentile(naiveForwardOnly.cpu, 95), disagree, 2 * n);
+        if (disagree > 0) status = 1;
     }
 
     // --- verify and size
     // --------------------------------------------------------------------------------------
     {
         Stopwatch watch;
-        const auto findings = ledger.verify();
+        const auto findings = must(ledger.verify(), "verify");
         std::printf("\nverify (balances re-derived, hash chain walked): %.2f s, %zu findings\n",
                     watch.seconds(), findings.size());
+        if (!findings.empty()) status = 1;
     }
     {
         sqlite3* db = nullptr;
@@ -283,8 +299,8 @@ int main(int argc, char** argv) {
         sqlite3_close(db);
         const auto bytes = fileSize(options.db) + fileSize(options.db.string() + "-wal");
         std::printf("database size: %.1f MB (%.0f bytes per movement)\n", static_cast<double>(bytes) / 1e6,
-                    static_cast<double>(bytes) / static_cast<double>(ledger.movementCount()));
+                    static_cast<double>(bytes) / static_cast<double>(must(ledger.movementCount(), "count")));
     }
     if (!options.keep) removeDatabase(options.db);
-    return 0;
+    return status;
 }

@@ -2,7 +2,7 @@
 // written: a new format gets a new header line ("lotstation-movement/2") and old movements keep theirs.
 //
 //   lotstation-movement/1\n
-//   then one line per field, in this order:
+//   then one line per field, in the order of lotstation/storage/movement_fields.hpp:
 //   id station seq at user kind lot quantity from to run party reference reason unit_cost reverses
 //   lot_status approved_by overridden prev_hash
 //   a present value:  <name>=<byte length>:<value>\n     (so a value may hold any byte, newlines included)
@@ -11,56 +11,48 @@
 // names; lot and locations are codes as stored.
 #include "crypto.hpp"
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/storage/movement_fields.hpp"
 
 namespace lotstation::storage {
 namespace {
 
-void field(std::string& out, std::string_view name, const std::optional<std::string>& value) {
-    out += name;
-    if (!value) {
-        out += "-\n";
-        return;
+// Appends each field of movement_fields.hpp as one line of the hash text.
+struct CanonicalLines {
+    std::string& out;
+
+    void operator()(std::string_view name, std::string_view value) const {
+        out += name;
+        out += '=';
+        out += std::to_string(value.size());
+        out += ':';
+        out += value;
+        out += '\n';
     }
-    out += '=';
-    out += std::to_string(value->size());
-    out += ':';
-    out += *value;
-    out += '\n';
-}
-
-void field(std::string& out, std::string_view name, const std::string& value) {
-    field(out, name, std::optional<std::string>(value));
-}
-
-std::optional<std::string> number(const std::optional<std::int64_t>& value) {
-    return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
-}
+    void operator()(std::string_view name, const std::string& value) const {
+        (*this)(name, std::string_view(value));
+    }
+    void operator()(std::string_view name, std::int64_t value) const { (*this)(name, std::to_string(value)); }
+    void operator()(std::string_view name, Timestamp value) const { (*this)(name, formatTimestamp(value)); }
+    template <typename Enum>
+    requires std::is_enum_v<Enum>
+    void operator()(std::string_view name, Enum value) const {
+        (*this)(name, std::string_view(toString(value)));
+    }
+    template <typename T> void operator()(std::string_view name, const std::optional<T>& value) const {
+        if (value) {
+            (*this)(name, *value);
+            return;
+        }
+        out += name;
+        out += "-\n";
+    }
+};
 
 } // namespace
 
 std::string canonicalMovementText(const Movement& m) {
     std::string out = "lotstation-movement/1\n";
-    field(out, "id", m.id);
-    field(out, "station", m.stationId);
-    field(out, "seq", std::to_string(m.seq));
-    field(out, "at", formatTimestamp(m.at));
-    field(out, "user", m.user);
-    field(out, "kind", std::string(toString(m.kind)));
-    field(out, "lot", m.lot);
-    field(out, "quantity", std::to_string(m.quantity));
-    field(out, "from", m.from);
-    field(out, "to", m.to);
-    field(out, "run", m.run);
-    field(out, "party", m.party);
-    field(out, "reference", m.reference);
-    field(out, "reason", m.reason);
-    field(out, "unit_cost", number(m.unitCost));
-    field(out, "reverses", m.reverses);
-    field(out, "lot_status",
-          m.lotStatus ? std::optional<std::string>(toString(*m.lotStatus)) : std::optional<std::string>());
-    field(out, "approved_by", m.approvedBy);
-    field(out, "overridden", m.overridden);
-    field(out, "prev_hash", m.prevHash);
+    visitMovementFields(m, CanonicalLines{out});
     return out;
 }
 

@@ -8,13 +8,6 @@
 namespace lotstation::storage {
 namespace {
 
-Movement write(LedgerCore& core, Movement draft) {
-    sql::Transaction transaction(core.db);
-    auto movement = appendLocalMovement(core, std::move(draft));
-    transaction.commit();
-    return movement;
-}
-
 Movement draftFor(MovementKind kind, const User& user, const LotRow& lot, std::int64_t quantity) {
     Movement draft;
     draft.kind = kind;
@@ -29,7 +22,7 @@ Movement draftFor(MovementKind kind, const User& user, const LotRow& lot, std::i
 
 Result<Movement> Ledger::ship(const ShipRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Movement> {
+    return inWriteTransaction(core, [&]() -> Result<Movement> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto lot = requireLot(core, request.lot);
@@ -49,13 +42,13 @@ Result<Movement> Ledger::ship(const ShipRequest& request) {
         draft.from = from->location.code;
         draft.party = customer->party.code;
         draft.reference = request.reference;
-        return write(core, std::move(draft));
+        return appendLocalMovement(core, std::move(draft));
     });
 }
 
 Result<Movement> Ledger::move(const MoveRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Movement> {
+    return inWriteTransaction(core, [&]() -> Result<Movement> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto lot = requireLot(core, request.lot);
@@ -73,13 +66,13 @@ Result<Movement> Ledger::move(const MoveRequest& request) {
         auto draft = draftFor(MovementKind::Move, *user, *lot, request.quantity);
         draft.from = from->location.code;
         draft.to = to->location.code;
-        return write(core, std::move(draft));
+        return appendLocalMovement(core, std::move(draft));
     });
 }
 
 Result<Movement> Ledger::adjust(const AdjustRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Movement> {
+    return inWriteTransaction(core, [&]() -> Result<Movement> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto lot = requireLot(core, request.lot);
@@ -99,13 +92,13 @@ Result<Movement> Ledger::adjust(const AdjustRequest& request) {
             draft.to = at->location.code;
         }
         draft.reason = *reason;
-        return write(core, std::move(draft));
+        return appendLocalMovement(core, std::move(draft));
     });
 }
 
 Result<Movement> Ledger::count(const CountRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Movement> {
+    return inWriteTransaction(core, [&]() -> Result<Movement> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto lot = requireLot(core, request.lot);
@@ -124,13 +117,13 @@ Result<Movement> Ledger::count(const CountRequest& request) {
             draft.to = at->location.code;
         }
         if (request.reason && !request.reason->empty()) draft.reason = *request.reason;
-        return write(core, std::move(draft));
+        return appendLocalMovement(core, std::move(draft));
     });
 }
 
 Result<Movement> Ledger::scrap(const ScrapRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Movement> {
+    return inWriteTransaction(core, [&]() -> Result<Movement> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto lot = requireLot(core, request.lot);
@@ -146,7 +139,7 @@ Result<Movement> Ledger::scrap(const ScrapRequest& request) {
         auto draft = draftFor(MovementKind::Scrap, *user, *lot, request.quantity);
         draft.from = from->location.code;
         draft.reason = *reason;
-        return write(core, std::move(draft));
+        return appendLocalMovement(core, std::move(draft));
     });
 }
 

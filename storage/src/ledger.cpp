@@ -26,6 +26,9 @@ Result<StationIdentity> validIdentity(StationIdentity identity, Timestamp now) {
 }
 
 Result<StationIdentity> ensureStation(sql::Database& db, const OpenOptions& options, Timestamp now) {
+    // Read and (for a new file) write in one transaction: two processes opening a new file at once agree on
+    // one station.
+    sql::Transaction transaction(db);
     auto read = db.prepare("SELECT station_id, name, short_code FROM station");
     if (read.step()) {
         StationIdentity stored{read.text(0), read.text(1), read.text(2)};
@@ -38,7 +41,6 @@ Result<StationIdentity> ensureStation(sql::Database& db, const OpenOptions& opti
     }
     auto identity = validIdentity(options.identity.value_or(StationIdentity{}), now);
     if (!identity) return identity;
-    sql::Transaction transaction(db);
     db.prepare("INSERT INTO station (singleton, station_id, name, short_code, created_at) VALUES (1, ?1, ?2, "
                "?3, ?4)")
         .bindAll(identity->stationId, identity->name, identity->shortCode, formatTimestamp(now))
@@ -103,8 +105,8 @@ StationIdentity Ledger::station() const {
     return m_impl->core.identity;
 }
 
-int Ledger::schemaVersion() const {
-    return m_impl->core.db.userVersion();
+Result<int> Ledger::schemaVersion() const {
+    return guarded([&]() -> Result<int> { return m_impl->core.db.userVersion(); });
 }
 
 Timestamp Ledger::now() const {

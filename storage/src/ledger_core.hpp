@@ -48,10 +48,23 @@ template <typename Body> auto guarded(Body&& body) -> decltype(body()) {
         return body();
     } catch (const sql::Exception& e) {
         if (e.isDiskFull()) return fail(ErrorKind::Io, "disk full: nothing was recorded");
-        if (e.isReadOnly())
-            return fail(ErrorKind::Io, "the ledger file is read-only: nothing was recorded");
+        if (e.isReadOnly()) return fail(ErrorKind::Io, "the ledger file is read-only: nothing was recorded");
         return fail(ErrorKind::Io, std::string("database error: ") + e.what());
     }
+}
+
+// One ledger operation, checks and writes together, in one write transaction (BEGIN IMMEDIATE; a savepoint
+// inside atomically()): what `body` checks (stock on hand, a code not yet taken, a run still open) is what
+// its writes apply to, even when the background sync or another process writes the same file. A second writer
+// waits for the first (the busy timeout) and then sees its result. Commits when `body` returns a value, else
+// rolls back; database failures become Error values as in guarded().
+template <typename Body> auto inWriteTransaction(LedgerCore& core, Body&& body) -> decltype(body()) {
+    return guarded([&]() -> decltype(body()) {
+        sql::Transaction transaction(core.db);
+        auto result = body();
+        if (result) transaction.commit();
+        return result;
+    });
 }
 
 } // namespace lotstation::storage

@@ -31,7 +31,7 @@ std::vector<Party> listParties(LedgerCore& core, std::string_view table) {
 
 Result<Item> Ledger::addItem(const NewItem& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Item> {
+    return inWriteTransaction(core, [&]() -> Result<Item> {
         auto sku = validCode(request.sku, "SKU");
         if (!sku) return std::unexpected(sku.error());
         if (findItem(core, *sku)) return fail(ErrorKind::Conflict, "item " + *sku + " already exists");
@@ -86,22 +86,25 @@ Result<Item> Ledger::itemByGtin(std::string_view gtin) const {
     });
 }
 
-std::vector<Item> Ledger::items() const {
+Result<std::vector<Item>> Ledger::items() const {
     auto& core = m_impl->core;
-    std::vector<std::string> skus;
-    {
-        auto s = core.db.cached("SELECT sku FROM items ORDER BY sku");
-        while (s.step())
-            skus.push_back(s.text(0));
-    }
-    std::vector<Item> out;
-    for (const auto& sku : skus)
-        out.push_back(findItem(core, sku)->item);
-    return out;
+    return guarded([&]() -> Result<std::vector<Item>> {
+        std::vector<std::string> skus;
+        {
+            auto s = core.db.cached("SELECT sku FROM items ORDER BY sku");
+            while (s.step())
+                skus.push_back(s.text(0));
+        }
+        std::vector<Item> out;
+        for (const auto& sku : skus)
+            out.push_back(findItem(core, sku)->item);
+        return out;
+    });
 }
 
 Result<Party> Ledger::addSupplier(const Party& supplier) {
-    return guarded([&] { return addParty(m_impl->core, "suppliers", "supplier", supplier); });
+    return inWriteTransaction(m_impl->core,
+                              [&] { return addParty(m_impl->core, "suppliers", "supplier", supplier); });
 }
 
 Result<Party> Ledger::supplier(std::string_view code) const {
@@ -111,12 +114,13 @@ Result<Party> Ledger::supplier(std::string_view code) const {
     });
 }
 
-std::vector<Party> Ledger::suppliers() const {
-    return listParties(m_impl->core, "suppliers");
+Result<std::vector<Party>> Ledger::suppliers() const {
+    return guarded([&]() -> Result<std::vector<Party>> { return listParties(m_impl->core, "suppliers"); });
 }
 
 Result<Party> Ledger::addCustomer(const Party& customer) {
-    return guarded([&] { return addParty(m_impl->core, "customers", "customer", customer); });
+    return inWriteTransaction(m_impl->core,
+                              [&] { return addParty(m_impl->core, "customers", "customer", customer); });
 }
 
 Result<Party> Ledger::customer(std::string_view code) const {
@@ -126,13 +130,13 @@ Result<Party> Ledger::customer(std::string_view code) const {
     });
 }
 
-std::vector<Party> Ledger::customers() const {
-    return listParties(m_impl->core, "customers");
+Result<std::vector<Party>> Ledger::customers() const {
+    return guarded([&]() -> Result<std::vector<Party>> { return listParties(m_impl->core, "customers"); });
 }
 
 Result<Location> Ledger::addLocation(const Location& location) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Location> {
+    return inWriteTransaction(core, [&]() -> Result<Location> {
         auto code = validCode(location.code, "location code");
         if (!code) return std::unexpected(code.error());
         if (findLocation(core, *code))
@@ -153,13 +157,15 @@ Result<Location> Ledger::location(std::string_view code) const {
     });
 }
 
-std::vector<Location> Ledger::locations() const {
-    auto s = m_impl->core.db.cached("SELECT code, name, kind FROM locations ORDER BY code");
-    std::vector<Location> out;
-    while (s.step())
-        out.push_back(
-            Location{s.text(0), s.text(1), parseLocationKind(s.text(2)).value_or(LocationKind::Store)});
-    return out;
+Result<std::vector<Location>> Ledger::locations() const {
+    return guarded([&]() -> Result<std::vector<Location>> {
+        auto s = m_impl->core.db.cached("SELECT code, name, kind FROM locations ORDER BY code");
+        std::vector<Location> out;
+        while (s.step())
+            out.push_back(
+                Location{s.text(0), s.text(1), parseLocationKind(s.text(2)).value_or(LocationKind::Store)});
+        return out;
+    });
 }
 
 } // namespace lotstation::storage

@@ -66,7 +66,7 @@ Result<std::optional<std::string>> freeBadge(LedgerCore& core, const std::option
 
 Result<Item> updateItem(Ledger& ledger, const NewItem& item) {
     auto& core = LedgerAccess::core(ledger);
-    return guarded([&]() -> Result<Item> {
+    return inWriteTransaction(core, [&]() -> Result<Item> {
         auto existing = requireItem(core, item.sku);
         if (!existing) return std::unexpected(existing.error());
         auto c = itemColumns(core, item);
@@ -83,7 +83,7 @@ Result<Item> updateItem(Ledger& ledger, const NewItem& item) {
 
 Result<Location> updateLocation(Ledger& ledger, const Location& location) {
     auto& core = LedgerAccess::core(ledger);
-    return guarded([&]() -> Result<Location> {
+    return inWriteTransaction(core, [&]() -> Result<Location> {
         auto existing = requireLocation(core, location.code);
         if (!existing) return std::unexpected(existing.error());
         Location stored{existing->location.code,
@@ -113,16 +113,18 @@ Result<Party> updateParty(LedgerCore& core, bool supplier, const Party& party) {
 } // namespace
 
 Result<Party> updateSupplier(Ledger& ledger, const Party& supplier) {
-    return guarded([&] { return updateParty(LedgerAccess::core(ledger), true, supplier); });
+    auto& core = LedgerAccess::core(ledger);
+    return inWriteTransaction(core, [&] { return updateParty(core, true, supplier); });
 }
 
 Result<Party> updateCustomer(Ledger& ledger, const Party& customer) {
-    return guarded([&] { return updateParty(LedgerAccess::core(ledger), false, customer); });
+    auto& core = LedgerAccess::core(ledger);
+    return inWriteTransaction(core, [&] { return updateParty(core, false, customer); });
 }
 
 Result<User> updateUser(Ledger& ledger, const NewUser& user) {
     auto& core = LedgerAccess::core(ledger);
-    return guarded([&]() -> Result<User> {
+    return inWriteTransaction(core, [&]() -> Result<User> {
         auto existing = requireUser(core, user.name);
         if (!existing) return std::unexpected(existing.error());
         auto badge = freeBadge(core, user.badge, existing->name);

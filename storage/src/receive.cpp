@@ -50,7 +50,7 @@ bool sameDate(const std::optional<Date>& a, const std::optional<Date>& b) {
 
 Result<ReceiveResult> Ledger::receive(const ReceiveRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<ReceiveResult> {
+    return inWriteTransaction(core, [&]() -> Result<ReceiveResult> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto item = requireItem(core, request.sku);
@@ -96,7 +96,6 @@ Result<ReceiveResult> Ledger::receive(const ReceiveRequest& request) {
             lotCode = *code;
         }
 
-        sql::Transaction transaction(core.db);
         std::int64_t lotId = 0;
         if (existing) {
             lotId = *existing;
@@ -136,7 +135,6 @@ Result<ReceiveResult> Ledger::receive(const ReceiveRequest& request) {
         draft.reference = request.reference;
         draft.unitCost = request.unitCost;
         auto movement = appendLocalMovement(core, std::move(draft));
-        transaction.commit();
         return ReceiveResult{lotCode, existing.has_value(), std::move(movement)};
     });
 }

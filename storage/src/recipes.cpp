@@ -8,7 +8,7 @@ namespace lotstation::storage {
 
 Result<Recipe> Ledger::setRecipe(const Recipe& recipe) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Recipe> {
+    return inWriteTransaction(core, [&]() -> Result<Recipe> {
         auto item = requireItem(core, recipe.sku);
         if (!item) return std::unexpected(item.error());
         if (recipe.outputQuantity <= 0)
@@ -30,7 +30,6 @@ Result<Recipe> Ledger::setRecipe(const Recipe& recipe) {
                 return fail(ErrorKind::Invalid, "component " + part->item.sku + " is listed twice");
             rows.emplace_back(part->id, component.quantity);
         }
-        sql::Transaction transaction(core.db);
         core.db.cached("DELETE FROM recipe_components WHERE item_id = ?1").bindAll(item->id).run();
         core.db
             .cached("INSERT INTO recipes (item_id, output_quantity) VALUES (?1, ?2) "
@@ -43,7 +42,6 @@ Result<Recipe> Ledger::setRecipe(const Recipe& recipe) {
                 .bindAll(item->id, componentId, quantity)
                 .run();
         }
-        transaction.commit();
         return this->recipe(item->item.sku);
     });
 }

@@ -17,7 +17,7 @@ namespace lotstation::storage {
 
 Result<Movement> Ledger::reverse(const ReverseRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Movement> {
+    return inWriteTransaction(core, [&]() -> Result<Movement> {
         auto user = requireAllowed(core, request.user, Action::Reverse);
         if (!user) return std::unexpected(user.error());
         auto reason = validReason(request.reason, "a reversal");
@@ -55,9 +55,7 @@ Result<Movement> Ledger::reverse(const ReverseRequest& request) {
         draft.reason = *reason;
         draft.unitCost = original->unitCost;
         draft.reverses = original->id;
-        sql::Transaction transaction(core.db);
         auto movement = appendLocalMovement(core, std::move(draft));
-        transaction.commit();
         return movement;
     });
 }

@@ -40,7 +40,7 @@ std::optional<Wide> consumedCost(LedgerCore& core, const std::string& runCode, b
 
 Result<Run> Ledger::startRun(const StartRunRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Run> {
+    return inWriteTransaction(core, [&]() -> Result<Run> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto item = requireItem(core, request.sku);
@@ -81,7 +81,7 @@ Result<Run> Ledger::startRun(const StartRunRequest& request) {
 
 Result<Movement> Ledger::consume(const ConsumeRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<Movement> {
+    return inWriteTransaction(core, [&]() -> Result<Movement> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto run = findRun(core, request.run);
@@ -122,16 +122,14 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
             draft.approvedBy = supervisor->name;
             draft.overridden = usage.rules();
         }
-        sql::Transaction transaction(core.db);
         auto movement = appendLocalMovement(core, std::move(draft));
-        transaction.commit();
         return movement;
     });
 }
 
 Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<FinishRunResult> {
+    return inWriteTransaction(core, [&]() -> Result<FinishRunResult> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto run = findRun(core, request.run);
@@ -173,7 +171,6 @@ Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
             unitCost = narrow(divideHalfEven(*cost * perUnit, static_cast<Wide>(request.output) * 1000));
         }
 
-        sql::Transaction transaction(core.db);
         if (lotCode.empty()) lotCode = nextLotCode(core, item.item.sku, today);
         core.db
             .cached("INSERT INTO lots (code, item_id, run_code, origin_date, expiry, best_before, status, "
@@ -198,7 +195,6 @@ Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
                     "output_lot_id = (SELECT id FROM lots WHERE code = ?4) WHERE id = ?1")
             .bindAll(run->id, request.output, formatTimestamp(now), lotCode)
             .run();
-        transaction.commit();
         return FinishRunResult{lotCode, std::move(movement), findRun(core, run->run.code)->run};
     });
 }

@@ -206,10 +206,14 @@ void migrate(sql::Database& db) {
         throw sql::Exception("the database has schema version " + std::to_string(current) +
                              ", newer than this program (" + std::to_string(target) + ")");
     }
-    for (int version = current; version < target; ++version) {
+    // The version is read again inside each write transaction: another process may be migrating the same new
+    // file at the same moment.
+    for (int version = current; version < target;) {
         sql::Transaction transaction(db);
+        version = db.userVersion();
+        if (version >= target) break;
         db.exec(std::string(kMigrations[static_cast<std::size_t>(version)]));
-        db.setUserVersion(version + 1);
+        db.setUserVersion(++version);
         transaction.commit();
     }
 }

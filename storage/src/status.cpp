@@ -61,7 +61,6 @@ Result<std::vector<Movement>> changeStatus(LedgerCore& core, const StatusChangeR
         lots.push_back(*lot);
     }
     std::vector<Movement> written;
-    sql::Transaction transaction(core.db);
     for (const auto& lot : lots) {
         Movement draft;
         draft.kind = holding ? MovementKind::Hold : MovementKind::Release;
@@ -73,18 +72,17 @@ Result<std::vector<Movement>> changeStatus(LedgerCore& core, const StatusChangeR
             holding ? request.status : (hasStock(core, lot.id) ? LotStatus::Available : LotStatus::Depleted);
         written.push_back(appendLocalMovement(core, std::move(draft)));
     }
-    transaction.commit();
     return written;
 }
 
 } // namespace
 
 Result<std::vector<Movement>> Ledger::hold(const StatusChangeRequest& request) {
-    return guarded([&] { return changeStatus(m_impl->core, request, true); });
+    return inWriteTransaction(m_impl->core, [&] { return changeStatus(m_impl->core, request, true); });
 }
 
 Result<std::vector<Movement>> Ledger::release(const StatusChangeRequest& request) {
-    return guarded([&] { return changeStatus(m_impl->core, request, false); });
+    return inWriteTransaction(m_impl->core, [&] { return changeStatus(m_impl->core, request, false); });
 }
 
 } // namespace lotstation::storage

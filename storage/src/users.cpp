@@ -87,7 +87,7 @@ std::unexpected<Error> wrongPin(LedgerCore& core, const std::string& login, cons
 
 Result<User> Ledger::addUser(const NewUser& request) {
     auto& core = m_impl->core;
-    return guarded([&]() -> Result<User> {
+    return inWriteTransaction(core, [&]() -> Result<User> {
         if (hasAdmin(core)) {
             if (request.by.empty())
                 return fail(ErrorKind::Invalid, "who is adding this user? adding a user needs an admin");
@@ -99,7 +99,7 @@ Result<User> Ledger::addUser(const NewUser& request) {
 }
 
 Result<User> Ledger::addUserFromCentral(const NewUser& request) {
-    return guarded([&] { return insertUser(m_impl->core, request); });
+    return inWriteTransaction(m_impl->core, [&] { return insertUser(m_impl->core, request); });
 }
 
 Result<User> Ledger::user(std::string_view name) const {
@@ -120,18 +120,20 @@ Result<User> Ledger::userByBadge(std::string_view badge) const {
     });
 }
 
-std::vector<User> Ledger::users() const {
-    auto s =
-        m_impl->core.db.cached("SELECT name, role, badge, pin_hash IS NOT NULL FROM users ORDER BY name");
-    std::vector<User> out;
-    while (s.step()) {
-        out.push_back(User{s.text(0), parseUserRole(s.text(1)).value_or(UserRole::Operator), s.optText(2),
-                           s.int64(3) != 0});
-    }
-    return out;
+Result<std::vector<User>> Ledger::users() const {
+    return guarded([&]() -> Result<std::vector<User>> {
+        auto s =
+            m_impl->core.db.cached("SELECT name, role, badge, pin_hash IS NOT NULL FROM users ORDER BY name");
+        std::vector<User> out;
+        while (s.step()) {
+            out.push_back(User{s.text(0), parseUserRole(s.text(1)).value_or(UserRole::Operator), s.optText(2),
+                               s.int64(3) != 0});
+        }
+        return out;
+    });
 }
 
-Result<User> Ledger::verifyPin(std::string_view nameOrBadge, std::string_view pin) const {
+Result<User> Ledger::recordPinAttempt(std::string_view nameOrBadge, std::string_view pin) {
     auto& core = m_impl->core;
     return guarded([&]() -> Result<User> {
         std::optional<std::string> name;

@@ -125,15 +125,17 @@ void checkOutbox(sql::Database& db, const std::string& stationId, std::vector<Fi
 
 } // namespace
 
-std::vector<Finding> Ledger::verify() const {
+Result<std::vector<Finding>> Ledger::verify() const {
     auto& core = m_impl->core;
-    std::vector<Finding> findings;
-    // One read transaction: every check sees the same snapshot even while another connection writes.
-    sql::Transaction snapshot(core.db, sql::Transaction::Mode::Deferred);
-    checkBalances(core.db, findings);
-    checkChains(core.db, findings);
-    checkOutbox(core.db, core.identity.stationId, findings);
-    return findings;
+    return guarded([&]() -> Result<std::vector<Finding>> {
+        std::vector<Finding> findings;
+        // One read transaction: every check sees the same snapshot even while another connection writes.
+        sql::Transaction snapshot(core.db, sql::Transaction::Mode::Deferred);
+        checkBalances(core.db, findings);
+        checkChains(core.db, findings);
+        checkOutbox(core.db, core.identity.stationId, findings);
+        return findings;
+    });
 }
 
 } // namespace lotstation::storage

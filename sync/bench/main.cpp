@@ -115,7 +115,7 @@ double peerApplyRate(const storage::Ledger& station, const std::filesystem::path
     std::int64_t total = 0;
     const auto start = Clock::now();
     while (true) {
-        auto entries = station.outbox(after, batch);
+        auto entries = must(station.outbox(after, batch), "outbox");
         if (entries.empty()) break;
         std::vector<storage::RemoteMovement> remotes;
         for (auto& entry : entries) {
@@ -155,7 +155,10 @@ int main(int argc, char** argv) {
     app.add_option("--day", day, "movements of a day offline");
     app.add_option("--dir", diskDir, "folder on the disk to measure (default: the temp folder)");
     app.add_option("--scratch", ramDir, "where station databases are prepared (default /dev/shm)");
+    bool smoke = false;
+    app.add_flag("--smoke", smoke, "tiny sizes, seconds in all (CTest runs it so the bench keeps running)");
     CLI11_PARSE(app, argc, argv);
+    if (smoke) events = 2'000, pullEvents = 4'000, stations = 3, perStation = 200, day = 300;
 
     const auto base =
         std::filesystem::path(diskDir.empty() ? std::filesystem::temp_directory_path().string() : diskDir) /

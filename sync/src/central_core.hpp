@@ -53,7 +53,7 @@ struct CentralStore::Impl {
 
     [[nodiscard]] std::int64_t openConflicts();
     // After movements were applied: remembers what they took from where and flags negative stock.
-    void recordEffects(const std::vector<storage::Movement>& applied);
+    [[nodiscard]] storage::Result<void> recordEffects(const std::vector<storage::Movement>& applied);
 };
 
 [[nodiscard]] storage::Result<std::unique_ptr<CentralStore::Impl>>

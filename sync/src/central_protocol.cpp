@@ -176,8 +176,7 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
                 "UPDATE sync_stations SET acked_seq = max(acked_seq, ?2), last_contact = ?3 WHERE name = ?1")
             .bindAll(caller.name, acked, nowText())
             .run();
-        recordEffects(effects);
-        return {};
+        return recordEffects(effects);
     });
     if (!committed) return error(500, "storage", committed.error().message);
     Json answer = {{"epoch", epoch},
@@ -210,7 +209,7 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
     return reply;
 }
 
-void CentralStore::Impl::recordEffects(const std::vector<storage::Movement>& applied) {
+storage::Result<void> CentralStore::Impl::recordEffects(const std::vector<storage::Movement>& applied) {
     // Every lot + location the batch touched, with the movement that last added to it (or last touched it).
     std::map<std::pair<std::string, std::string>, const storage::Movement*> touched;
     for (const auto& m : applied) {
@@ -224,7 +223,9 @@ void CentralStore::Impl::recordEffects(const std::vector<storage::Movement>& app
     }
     for (const auto& [place, last] : touched) {
         const auto& [lot, location] = place;
-        const auto balance = ledger.onHand(lot, location);
+        const auto read = ledger.onHand(lot, location);
+        if (!read) return std::unexpected(read.error());
+        const auto balance = *read;
         if (balance < 0) {
             db().prepare(
                     "INSERT INTO sync_conflicts (lot, location, balance, detected_at) VALUES (?1, ?2, ?3, "
@@ -243,6 +244,7 @@ void CentralStore::Impl::recordEffects(const std::vector<storage::Movement>& app
                          std::to_string(last->seq) + ") arrived")
             .run();
     }
+    return {};
 }
 
 Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, std::string_view limitText,
@@ -261,7 +263,8 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
         if (!pos || *pos < 0) return error(400, "malformed", "the cursor is not one this server hands out");
         const auto id = cursor.substr(dot + 1);
         auto there = ledger.movementsSince(*pos - 1, 1);
-        if (!there.empty() && there.front().position == *pos && there.front().movement.id == id) {
+        if (!there) return error(500, "storage", there.error().message);
+        if (!there->empty() && there->front().position == *pos && there->front().movement.id == id) {
             position = *pos;
         } else {
             // The cursor points past what this store holds or at another movement: the store was restored
@@ -269,7 +272,9 @@ Reply CentralStore::Impl::pull(const Caller& caller, std::string_view cursor, st
             reset = true;
         }
     }
-    auto page = ledger.movementsSince(position, limit);
+    auto read = ledger.movementsSince(position, limit);
+    if (!read) return error(500, "storage", read.error().message);
+    const auto& page = *read;
     // The movements are written as JSON text directly (a page holds thousands); the rest as a document.
     std::string movements = "[";
     Json lots = Json::array();

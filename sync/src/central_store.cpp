@@ -81,7 +81,7 @@ Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
     c.resolvedAt = row.optText(5);
     c.note = row.optText(6);
     c.clearedBy = row.optText(7);
-    c.balance = impl.ledger.onHand(c.lot, c.location);
+    c.balance = impl.ledger.onHand(c.lot, c.location).value(); // a failing disk throws, as the reads above
     const auto inUnit = [&](std::int64_t q) { return inItemUnit(impl.ledger, c.lot, q); };
     c.balanceText = inUnit(c.balance);
     auto debits = impl.db().prepare("SELECT movement_id FROM sync_debits WHERE lot = ?1 AND location = ?2");

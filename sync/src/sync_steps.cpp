@@ -77,7 +77,9 @@ Result<void> pushOutbox(SyncSession& s) {
     if (s.state.pushStopped) return fail(ErrorKind::Conflict, "pushing stopped: " + *s.state.pushStopped);
     int stalls = 0;
     while (true) {
-        const auto batch = s.ledger.outbox(s.state.acked, s.pushBatch);
+        const auto read = s.ledger.outbox(s.state.acked, s.pushBatch);
+        if (!read) return syncFail(SyncErrorKind::Storage, read.error().message);
+        const auto& batch = *read;
         if (batch.empty()) return {};
         auto answer = s.http.post("/v1/push", encodePush(s.ledger, batch, s.state.epoch));
         if (!answer) {

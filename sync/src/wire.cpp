@@ -1,5 +1,6 @@
 #include "wire.hpp"
 
+#include "lotstation/storage/movement_fields.hpp"
 #include "lotstation/storage/time.hpp"
 
 namespace lotstation::sync::wire {
@@ -72,55 +73,62 @@ const Json& arrayAt(const Json& object, const char* name, const std::string& whe
     return value;
 }
 
+// Movements as JSON objects, field by field from storage's one list (movement_fields.hpp): texts, times and
+// enums as strings, numbers as integers, an absent field left out; "hash" after them.
+namespace {
+
+struct JsonFields {
+    Json& out;
+
+    void operator()(const char* name, const std::string& value) const { out[name] = value; }
+    void operator()(const char* name, std::int64_t value) const { out[name] = value; }
+    void operator()(const char* name, Timestamp value) const { out[name] = formatTimestamp(value); }
+    template <typename Enum>
+    requires std::is_enum_v<Enum>
+    void operator()(const char* name, Enum value) const { out[name] = toString(value); }
+    template <typename T> void operator()(const char* name, const std::optional<T>& value) const {
+        if (value) (*this)(name, *value);
+    }
+};
+
+struct FieldsFromJson {
+    const Json& json;
+    const std::string& where;
+
+    void operator()(const char* name, std::string& value) const { value = stringAt(json, name, where); }
+    void operator()(const char* name, std::int64_t& value) const { value = integerAt(json, name, where); }
+    void operator()(const char* name, Timestamp& value) const {
+        value = parsed(parseTimestamp(stringAt(json, name, where)), where + "." + name);
+    }
+    void operator()(const char* name, MovementKind& value) const {
+        value = parsed(parseMovementKind(stringAt(json, name, where)), where + "." + name);
+    }
+    void operator()(const char* name, std::optional<std::string>& value) const {
+        value = optString(json, name, where);
+    }
+    void operator()(const char* name, std::optional<std::int64_t>& value) const {
+        value = optInteger(json, name, where);
+    }
+    void operator()(const char* name, std::optional<LotStatus>& value) const {
+        value.reset();
+        if (auto text = optString(json, name, where))
+            value = parsed(parseLotStatus(*text), where + "." + name);
+    }
+};
+
+} // namespace
+
 Json toJson(const Movement& m) {
-    Json out = {{"id", m.id},
-                {"station", m.stationId},
-                {"seq", m.seq},
-                {"at", formatTimestamp(m.at)},
-                {"user", m.user},
-                {"kind", toString(m.kind)},
-                {"lot", m.lot},
-                {"quantity", m.quantity},
-                {"prev_hash", m.prevHash},
-                {"hash", m.hash}};
-    put(out, "from", m.from);
-    put(out, "to", m.to);
-    put(out, "run", m.run);
-    put(out, "party", m.party);
-    put(out, "reference", m.reference);
-    put(out, "reason", m.reason);
-    put(out, "unit_cost", m.unitCost);
-    put(out, "reverses", m.reverses);
-    if (m.lotStatus) out["lot_status"] = toString(*m.lotStatus);
-    put(out, "approved_by", m.approvedBy);
-    put(out, "overridden", m.overridden);
+    Json out = Json::object();
+    visitMovementFields(m, JsonFields{out});
+    out["hash"] = m.hash;
     return out;
 }
 
 Movement movementFrom(const Json& json, const std::string& where) {
     requireObject(json, where);
     Movement m;
-    m.id = stringAt(json, "id", where);
-    m.stationId = stringAt(json, "station", where);
-    m.seq = integerAt(json, "seq", where);
-    m.at = parsed(parseTimestamp(stringAt(json, "at", where)), where + ".at");
-    m.user = stringAt(json, "user", where);
-    m.kind = parsed(parseMovementKind(stringAt(json, "kind", where)), where + ".kind");
-    m.lot = stringAt(json, "lot", where);
-    m.quantity = integerAt(json, "quantity", where);
-    m.from = optString(json, "from", where);
-    m.to = optString(json, "to", where);
-    m.run = optString(json, "run", where);
-    m.party = optString(json, "party", where);
-    m.reference = optString(json, "reference", where);
-    m.reason = optString(json, "reason", where);
-    m.unitCost = optInteger(json, "unit_cost", where);
-    m.reverses = optString(json, "reverses", where);
-    if (auto status = optString(json, "lot_status", where))
-        m.lotStatus = parsed(parseLotStatus(*status), where + ".lot_status");
-    m.approvedBy = optString(json, "approved_by", where);
-    m.overridden = optString(json, "overridden", where);
-    m.prevHash = stringAt(json, "prev_hash", where);
+    visitMovementFields(m, FieldsFromJson{json, where});
     m.hash = stringAt(json, "hash", where);
     return m;
 }

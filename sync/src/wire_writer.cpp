@@ -1,5 +1,6 @@
 // Movements written straight into JSON text (no document built first): a pull page holds thousands, and
 // building a JSON document per movement cost more than reading them from the database.
+#include "lotstation/storage/movement_fields.hpp"
 #include "wire.hpp"
 
 #include <charconv>
@@ -44,49 +45,46 @@ void appendInteger(std::string& out, std::int64_t value) {
     out.append(buffer, end);
 }
 
-void field(std::string& out, const char* name, std::string_view value) {
-    out += ",\"";
-    out += name;
-    out += "\":";
-    appendString(out, value);
-}
+// Appends each field of storage's one list (movement_fields.hpp) as `"name":value`; an absent one is left
+// out.
+struct JsonText {
+    std::string& out;
+    bool first = true;
 
-void field(std::string& out, const char* name, std::int64_t value) {
-    out += ",\"";
-    out += name;
-    out += "\":";
-    appendInteger(out, value);
-}
-
-void field(std::string& out, const char* name, const std::optional<std::string>& value) {
-    if (value) field(out, name, std::string_view(*value));
-}
+    void key(const char* name) {
+        out += first ? "{\"" : ",\"";
+        first = false;
+        out += name;
+        out += "\":";
+    }
+    void operator()(const char* name, std::string_view value) {
+        key(name);
+        appendString(out, value);
+    }
+    void operator()(const char* name, const std::string& value) { (*this)(name, std::string_view(value)); }
+    void operator()(const char* name, std::int64_t value) {
+        key(name);
+        appendInteger(out, value);
+    }
+    void operator()(const char* name, storage::Timestamp value) {
+        (*this)(name, std::string_view(storage::formatTimestamp(value)));
+    }
+    template <typename Enum>
+    requires std::is_enum_v<Enum>
+    void operator()(const char* name, Enum value) {
+        (*this)(name, std::string_view(storage::toString(value)));
+    }
+    template <typename T> void operator()(const char* name, const std::optional<T>& value) {
+        if (value) (*this)(name, *value);
+    }
+};
 
 } // namespace
 
 void appendJson(std::string& out, const storage::Movement& m) {
-    out += "{\"id\":";
-    appendString(out, m.id);
-    field(out, "station", std::string_view(m.stationId));
-    field(out, "seq", m.seq);
-    field(out, "at", std::string_view(storage::formatTimestamp(m.at)));
-    field(out, "user", std::string_view(m.user));
-    field(out, "kind", std::string_view(storage::toString(m.kind)));
-    field(out, "lot", std::string_view(m.lot));
-    field(out, "quantity", m.quantity);
-    field(out, "prev_hash", std::string_view(m.prevHash));
-    field(out, "hash", std::string_view(m.hash));
-    field(out, "from", m.from);
-    field(out, "to", m.to);
-    field(out, "run", m.run);
-    field(out, "party", m.party);
-    field(out, "reference", m.reference);
-    field(out, "reason", m.reason);
-    if (m.unitCost) field(out, "unit_cost", *m.unitCost);
-    field(out, "reverses", m.reverses);
-    if (m.lotStatus) field(out, "lot_status", std::string_view(storage::toString(*m.lotStatus)));
-    field(out, "approved_by", m.approvedBy);
-    field(out, "overridden", m.overridden);
+    JsonText text{out};
+    storage::visitMovementFields(m, text);
+    text("hash", m.hash);
     out += '}';
 }
 

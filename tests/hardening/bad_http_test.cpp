@@ -97,7 +97,7 @@ class HttpBench {
                                      .location = "DOCK",
                                      .user = "ann"}));
         }
-        const auto outbox = ledger->outbox(0, 10);
+        const auto outbox = ledger->outbox(0, 10).value();
         const auto first = push(sync::encodePush(*ledger, std::span(outbox).first(2)));
         REQUIRE_MESSAGE(first.status == 200, first.body);
         m_next = Json::parse(sync::encodePush(*ledger, std::span(outbox).subspan(2)));
@@ -117,7 +117,7 @@ class HttpBench {
     [[nodiscard]] ServerSnapshot snapshot() const {
         auto store = sync::CentralStore::open(m_dir.file("server"));
         REQUIRE(store);
-        return {store->ledger().movementCount(), store->stations().front().acked};
+        return {store->ledger().movementCount().value(), store->stations().front().acked};
     }
 
   private:

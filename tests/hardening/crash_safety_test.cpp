@@ -140,10 +140,10 @@ TEST_CASE("crash safety: movements reported committed survive SIGKILL at random 
         if (!ledger->movement(id)) ++missing;
     }
     CHECK(missing == 0);
-    const auto findings = ledger->verify();
+    const auto findings = ledger->verify().value();
     for (const auto& finding : findings)
         FAIL_CHECK("verify: " << finding.message);
-    const auto inLedger = ledger->movementCount();
+    const auto inLedger = ledger->movementCount().value();
     CHECK(inLedger >= static_cast<std::int64_t>(reported.size()));
     // A kill can land between a commit and its report: at most one such movement per kill.
     CHECK(inLedger - static_cast<std::int64_t>(reported.size()) <= kills);
@@ -157,5 +157,5 @@ TEST_CASE("crash safety: movements reported committed survive SIGKILL at random 
         ledger
             ->receive({.sku = "OIL", .supplier = "SUP", .supplierLot = "AFTER", .quantity = 5, .user = "op"})
             .has_value());
-    CHECK(ledger->verify().empty());
+    CHECK(ledger->verify().value().empty());
 }

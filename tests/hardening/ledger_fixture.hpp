@@ -92,18 +92,19 @@ class HardeningLedger {
             s.openError = ledger.error().message;
             return s;
         }
-        s.movements = ledger->movementCount();
+        s.movements = ledger->movementCount().value();
         for (const auto* code : {kOilLot, kBarLot}) {
-            for (const auto& balance : ledger->balances(code))
+            const auto balances = ledger->balances(code).value();
+            for (const auto& balance : balances)
                 s.balances[balance.lot][balance.location] = balance.quantity;
             if (const auto lot = ledger->lot(code)) s.lotStatus[code] = storage::toString(lot->status);
         }
-        s.items = ledger->items().size();
-        s.locations = ledger->locations().size();
-        s.suppliers = ledger->suppliers().size();
-        s.customers = ledger->customers().size();
-        s.users = ledger->users().size();
-        s.findings = ledger->verify().size();
+        s.items = ledger->items().value().size();
+        s.locations = ledger->locations().value().size();
+        s.suppliers = ledger->suppliers().value().size();
+        s.customers = ledger->customers().value().size();
+        s.users = ledger->users().value().size();
+        s.findings = ledger->verify().value().size();
         return s;
     }
 

@@ -27,12 +27,12 @@ TEST_CASE("a failure half-way through an operation rolls back the movement the b
     const auto held = shop.l().hold({.lots = {lot}, .reason = "x", .user = "sam"});
     CHECK((held.error().kind == ErrorKind::Io));
     CHECK(shop.state() == before);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().verify().value().empty());
 
     REQUIRE(raw.exec("DROP TRIGGER outbox_fails") == "");
     const auto next = must(shop.l().move({.lot = lot, .quantity = 5, .to = "STORE", .user = "ana"}));
     CHECK(next.seq == 2); // the failed attempts used no sequence numbers
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().verify().value().empty());
 }
 
 TEST_CASE("a database locked by another writer gives a storage error and writes nothing") {
@@ -78,9 +78,9 @@ TEST_CASE("two ledgers on one file in two threads keep one gapless chain") {
     std::thread second(worker);
     first.join();
     second.join();
-    CHECK(shop.l().movementCount() == 51);
-    CHECK(shop.l().onHand(lot, "DOCK") == 50);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().movementCount().value() == 51);
+    CHECK(shop.l().onHand(lot, "DOCK").value() == 50);
+    CHECK(shop.l().verify().value().empty());
 }
 
 TEST_CASE("operations grouped with atomically commit together or not at all") {
@@ -128,9 +128,9 @@ TEST_CASE("operations grouped with atomically commit together or not at all") {
         return {};
     });
     REQUIRE(mixed.has_value());
-    CHECK(shop.l().movementCount() == 11);
+    CHECK(shop.l().movementCount().value() == 11);
     CHECK(shop.count("outbox") == 11);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().verify().value().empty());
     CHECK(shop.scalar("SELECT max(seq) = count(*) FROM movements") == "1");
 }
 
@@ -151,8 +151,8 @@ TEST_CASE("a storage failure inside atomically undoes only that operation when t
         return {};
     });
     REQUIRE(result.has_value());
-    CHECK(shop.l().movementCount() == 2);
-    CHECK(shop.l().onHand(lot, "DOCK") == 1);
-    CHECK(shop.l().onHand(lot, "STORE") == 99);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().movementCount().value() == 2);
+    CHECK(shop.l().onHand(lot, "DOCK").value() == 1);
+    CHECK(shop.l().onHand(lot, "STORE").value() == 99);
+    CHECK(shop.l().verify().value().empty());
 }

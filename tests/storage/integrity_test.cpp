@@ -31,8 +31,8 @@ bool mentions(const std::vector<Finding>& findings, Finding::Kind kind, const st
 
 TEST_CASE("a consistent ledger verifies clean") {
     Busy shop;
-    CHECK(shop.l().movementCount() == 6);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().movementCount().value() == 6);
+    CHECK(shop.l().verify().value().empty());
 }
 
 TEST_CASE("movements are append-only in the database itself") {
@@ -42,8 +42,8 @@ TEST_CASE("movements are append-only in the database itself") {
           "movements are append-only: UPDATE refused");
     CHECK(raw.exec("DELETE FROM movements WHERE seq = 6") == "movements are append-only: DELETE refused");
     CHECK(raw.exec("DELETE FROM movements") == "movements are append-only: DELETE refused");
-    CHECK(shop.l().movementCount() == 6);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().movementCount().value() == 6);
+    CHECK(shop.l().verify().value().empty());
 }
 
 TEST_CASE("verify reports a balance altered behind the station's back") {
@@ -51,14 +51,14 @@ TEST_CASE("verify reports a balance altered behind the station's back") {
     RawConnection raw(shop.path);
     REQUIRE(raw.exec("UPDATE balances SET quantity = quantity + 50000 WHERE location_id = "
                      "(SELECT id FROM locations WHERE code = 'STORE')") == "");
-    const auto findings = shop.l().verify();
+    const auto findings = shop.l().verify().value();
     REQUIRE(findings.size() == 1);
     CHECK(findings.front().message ==
           "balance of lot " + shop.oil + " at STORE is 1.05 kg, ledger says 1 kg");
     // a balance row that should not exist at all
     REQUIRE(raw.exec("INSERT INTO balances VALUES ((SELECT id FROM lots WHERE code = '" + shop.bar +
                      "'), (SELECT id FROM locations WHERE code = 'DOCK'), 7)") == "");
-    CHECK(mentions(shop.l().verify(), Finding::Kind::BalanceMismatch,
+    CHECK(mentions(shop.l().verify().value(), Finding::Kind::BalanceMismatch,
                    "balance of lot " + shop.bar + " at DOCK is 7 pc, ledger says 0 pc"));
 }
 
@@ -67,14 +67,14 @@ TEST_CASE("verify reports a movement whose content no longer matches its hash") 
     RawConnection raw(shop.path);
     REQUIRE(raw.exec("DROP TRIGGER movements_no_update") == "");
     REQUIRE(raw.exec("UPDATE movements SET reference = 'SO-10' WHERE seq = 4") == "");
-    auto findings = shop.l().verify();
+    auto findings = shop.l().verify().value();
     REQUIRE(findings.size() == 1);
     CHECK((findings.front().kind == Finding::Kind::HashMismatch));
     CHECK(findings.front().message == "movement 4 of station station-a: hash does not match its content");
 
     // a quantity changed: the hash and the balance both give it away
     REQUIRE(raw.exec("UPDATE movements SET quantity = 90 WHERE seq = 4") == "");
-    findings = shop.l().verify();
+    findings = shop.l().verify().value();
     CHECK(mentions(findings, Finding::Kind::HashMismatch, "movement 4 of station station-a"));
     CHECK(mentions(findings, Finding::Kind::BalanceMismatch, "ledger says 10 pc"));
 
@@ -82,12 +82,12 @@ TEST_CASE("verify reports a movement whose content no longer matches its hash") 
     Busy other;
     RawConnection raw2(other.path);
     REQUIRE(raw2.exec("DROP TRIGGER movements_no_update") == "");
-    auto fifth = must(other.l().movement(other.l().outbox(4, 1).front().movement.id));
+    auto fifth = must(other.l().movement(other.l().outbox(4, 1).value().front().movement.id));
     fifth.reason = "rewritten";
     const auto forged = movementHash(fifth);
     REQUIRE(raw2.exec("UPDATE movements SET reason = 'rewritten', hash = '" + forged + "' WHERE seq = 5") ==
             "");
-    findings = other.l().verify();
+    findings = other.l().verify().value();
     CHECK_FALSE(mentions(findings, Finding::Kind::HashMismatch, "movement 5 "));
     CHECK(mentions(findings, Finding::Kind::BrokenChain, "movement 6 of station station-a"));
 }
@@ -99,14 +99,14 @@ TEST_CASE("verify reports a deleted movement as a sequence gap") {
     REQUIRE(raw.exec("PRAGMA foreign_keys = OFF") == "");
     REQUIRE(raw.exec("DELETE FROM outbox WHERE seq = 5") == "");
     REQUIRE(raw.exec("DELETE FROM movements WHERE seq = 5") == "");
-    const auto findings = shop.l().verify();
+    const auto findings = shop.l().verify().value();
     CHECK(mentions(findings, Finding::Kind::SequenceGap, "station station-a: movement 6 follows 4"));
     CHECK(mentions(findings, Finding::Kind::BalanceMismatch, "at STORE is 1 kg, ledger says 0 g"));
 }
 
 TEST_CASE("station sequence is gapless and every movement has its outbox row in the same transaction") {
     Busy shop;
-    const auto outbox = shop.l().outbox(0, 100);
+    const auto outbox = shop.l().outbox(0, 100).value();
     REQUIRE(outbox.size() == 6);
     std::string previous(64, '0');
     for (std::size_t i = 0; i < outbox.size(); ++i) {
@@ -116,8 +116,8 @@ TEST_CASE("station sequence is gapless and every movement has its outbox row in 
         CHECK(outbox[i].movement.hash == movementHash(outbox[i].movement));
         previous = outbox[i].movement.hash;
     }
-    CHECK(shop.l().outbox(4, 10).size() == 2);
-    CHECK(shop.l().outbox(0, 2).size() == 2);
+    CHECK(shop.l().outbox(4, 10).value().size() == 2);
+    CHECK(shop.l().outbox(0, 2).value().size() == 2);
     // a refused operation takes no sequence number
     CHECK_FALSE(
         shop.l().ship({.lot = shop.bar, .quantity = 1'000, .customer = "SHOP1", .user = "ana"}).has_value());
@@ -131,19 +131,19 @@ TEST_CASE("station sequence is gapless and every movement has its outbox row in 
 TEST_CASE("reopening a database keeps everything and continues the chain") {
     Busy shop;
     const auto before = shop.state();
-    const auto last = shop.l().outbox(5, 1).front().movement;
+    const auto last = shop.l().outbox(5, 1).value().front().movement;
     shop.reopen();
     CHECK(shop.state() == before);
     CHECK(shop.l().station().stationId == "station-a");
     CHECK(shop.l().station().shortCode == "A1");
     CHECK(must(shop.l().lot(shop.bar)).run.has_value());
     CHECK(must(shop.l().recipe("BAR")).components.size() == 3);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().verify().value().empty());
     const auto next = must(shop.l().adjust(
         {.lot = shop.oil, .delta = 1'000, .location = "STORE", .reason = "spill wiped", .user = "ana"}));
     CHECK(next.seq == 7);
     CHECK(next.prevHash == last.hash);
-    CHECK(shop.l().verify().empty());
+    CHECK(shop.l().verify().value().empty());
 }
 
 TEST_CASE("the canonical movement text is documented and distinguishes absent from empty") {
@@ -184,6 +184,6 @@ TEST_CASE("an in-memory ledger works the same") {
     const auto received = must(ledger.receive(
         {.sku = "X", .supplier = "S", .supplierLot = "1", .quantity = 5, .location = "DOCK", .user = "u"}));
     CHECK(received.lotCode == "X-260310-01");
-    CHECK(ledger.onHand(received.lotCode) == 5);
-    CHECK(ledger.verify().empty());
+    CHECK(ledger.onHand(received.lotCode).value() == 5);
+    CHECK(ledger.verify().value().empty());
 }

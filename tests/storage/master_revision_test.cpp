@@ -63,7 +63,7 @@ TEST_CASE(
     auto copied = applyMasterData(station, *readMasterData(server));
     REQUIRE(copied);
     CHECK(copied->added == 4);
-    CHECK(station.verifyPin("ann", "1234").has_value());
+    CHECK(station.recordPinAttempt("ann", "1234").has_value());
     const auto old = *readMasterData(server);
 
     oil.name = "Renamed";

@@ -37,7 +37,7 @@ TEST_CASE("a run consumes input lots and finishes into a costed output lot") {
     CHECK(oilUsed.unitCost == 4'200);
     must(p.consume(p.lye, 1'400'000));
     must(p.consume(p.lav, 50'000));
-    CHECK(p.l().onHand(p.oil, "MIX") == 10'000'000);
+    CHECK(p.l().onHand(p.oil, "MIX").value() == 10'000'000);
 
     const auto finished = must(p.l().finishRun({.run = p.run.code, .output = 98, .user = "ana"}));
     CHECK(finished.lotCode == "BAR-260310-A101");
@@ -52,7 +52,7 @@ TEST_CASE("a run consumes input lots and finishes into a costed output lot") {
     // cost: 10 kg × 4.20 + 1.4 kg × 1.50 + 0.05 l × 80 = 42 + 2.10 + 4 = 48.10 over 98 bars
     // = 0.490816326... per bar -> 490816 micro (half-to-even on the exact quotient)
     CHECK(bar.unitCost == 490'816);
-    CHECK(p.l().onHand(finished.lotCode, "FG") == 98);
+    CHECK(p.l().onHand(finished.lotCode, "FG").value() == 98);
     CHECK((p.l().finishRun({.run = p.run.code, .output = 1, .user = "ana"}).error().kind ==
            ErrorKind::Refused));
     CHECK(p.l().consume({.run = p.run.code, .lot = p.oil, .quantity = 1, .user = "ana"}).error().message ==

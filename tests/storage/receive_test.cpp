@@ -40,8 +40,8 @@ TEST_CASE("receive creates a lot with a generated code and a movement and a bala
     CHECK(lot.originDate == day(2026, 3, 10));
     CHECK((lot.status == LotStatus::Available));
     CHECK(lot.unitCost == 4'200);
-    CHECK(shop.l().onHand(result.lotCode, "DOCK") == 25'000'000);
-    CHECK(shop.l().onHand(result.lotCode) == 25'000'000);
+    CHECK(shop.l().onHand(result.lotCode, "DOCK").value() == 25'000'000);
+    CHECK(shop.l().onHand(result.lotCode).value() == 25'000'000);
     CHECK(must(shop.l().movement(m.id)).hash == m.hash);
 
     // the next lot of the same item and day counts on
@@ -62,17 +62,17 @@ TEST_CASE("receiving the same supplier lot again adds to the same lot") {
     CHECK(second.lotCode == first);
     CHECK(second.addedToExistingLot);
     CHECK(shop.count("lots") == 1);
-    CHECK(shop.l().onHand(first) == 40'000'000);
-    CHECK(shop.l().onHand(first, "STORE") == 30'000'000);
+    CHECK(shop.l().onHand(first).value() == 40'000'000);
+    CHECK(shop.l().onHand(first, "STORE").value() == 30'000'000);
     // weighted mean: (10 kg × 4.00 + 30 kg × 5.00) / 40 kg = 4.75 /kg
     CHECK(must(shop.l().lot(first)).unitCost == 4'750);
-    CHECK(shop.l().lotsBySupplierLot("L-1").size() == 1);
+    CHECK(shop.l().lotsBySupplierLot("L-1").value().size() == 1);
 
     // the same supplier lot code from another supplier, or for another item, is another lot
     const auto other = shop.receive("LYE", 1'000, "CHEM", "L-1");
     CHECK(other != first);
-    CHECK(shop.l().lotsBySupplierLot("L-1").size() == 2);
-    CHECK(shop.l().lotsBySupplierLot("L-1", "CHEM").front().code == other);
+    CHECK(shop.l().lotsBySupplierLot("L-1").value().size() == 2);
+    CHECK(shop.l().lotsBySupplierLot("L-1", "CHEM").value().front().code == other);
 }
 
 TEST_CASE("receive refusals write nothing") {

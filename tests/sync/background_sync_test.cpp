@@ -4,7 +4,9 @@
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <thread>
+#include <vector>
 
 using namespace lotstation;
 using namespace lotstation::sync;
@@ -31,6 +33,35 @@ BackgroundSyncOptions fast(const Station& station) {
     options.statusRefresh = 20ms;
     options.timeout = 5s;
     return options;
+}
+
+// One observed gap: from the start of attempt `attempt` to the start of the next one.
+struct AttemptGap {
+    std::int64_t attempt = 0;
+    std::chrono::milliseconds gap{};
+};
+
+// The gaps between the next `tries` sync attempts, each attempt's start observed as the moment the attempt
+// count moved (read every millisecond).
+std::vector<AttemptGap> attemptGaps(const BackgroundSync& sync, int tries) {
+    std::vector<std::pair<std::int64_t, std::chrono::steady_clock::time_point>> seen;
+    auto last = sync.status().attempts;
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (static_cast<int>(seen.size()) < tries && std::chrono::steady_clock::now() < deadline) {
+        const auto now = sync.status().attempts;
+        if (now != last) {
+            REQUIRE_MESSAGE(now == last + 1,
+                            "two attempts between two readings: the observation fell behind");
+            seen.emplace_back(now, std::chrono::steady_clock::now());
+            last = now;
+        }
+        std::this_thread::sleep_for(1ms);
+    }
+    std::vector<AttemptGap> gaps;
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        gaps.push_back({seen[i - 1].first, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               seen[i].second - seen[i - 1].second)});
+    return gaps;
 }
 
 std::chrono::milliseconds timeToStop(BackgroundSync& sync) {
@@ -96,12 +127,21 @@ TEST_CASE("background sync: server down - offline with back-off - server up - th
     CHECK(waitFor([&] { return sync.status().link == SyncLink::Offline; }));
     CHECK_FALSE(sync.status().why.empty());
     CHECK(sync.status().pending == 10);
-    // Back-off: 50, 100, 200, 400, 400 ms ... — about 6 tries in 1.5 s, where a fixed 50 ms would make 30.
-    const auto before = sync.status().attempts;
-    std::this_thread::sleep_for(1500ms);
-    const auto tries = sync.status().attempts - before;
-    CHECK(tries >= 2);
-    CHECK(tries <= 8);
+    // Back-off: after the k-th failed try the thread waits min(50 ms * 2^(k-1), 400 ms): 50, 100, 200, 400,
+    // 400 ms. The tries' start times are observed (the attempt count, read every millisecond) and each gap
+    // held to the schedule: never shorter than its wait (less the observation's own delay of a few ms), and
+    // once at the cap no longer growing (a gap near twice the cap is a back-off that kept doubling).
+    const auto gaps = attemptGaps(sync, 6);
+    REQUIRE(gaps.size() == 5);
+    for (const auto& [attempt, gap] : gaps) {
+        const auto wait = std::min(std::chrono::milliseconds(50LL << std::min<std::int64_t>(attempt - 1, 10)),
+                                   std::chrono::milliseconds(400));
+        INFO("after try " << attempt << ": " << gap.count() << " ms, scheduled wait " << wait.count()
+                          << " ms");
+        CHECK(gap >= wait - 15ms);
+        if (wait == 400ms) CHECK(gap < 700ms);
+    }
+    CHECK(gaps.back().gap >= 385ms); // the cap is reached within the five gaps observed
 
     // The server comes back on the same address; a nudge ends the back-off at once.
     ServerOptions same;

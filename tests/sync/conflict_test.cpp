@@ -152,7 +152,7 @@ TEST_CASE("two stations consume the same lot offline: both land and the negative
     std::sort(involved.begin(), involved.end());
     std::sort(ids.begin(), ids.end());
     CHECK(involved == ids);
-    CHECK(stations[1].open().onHand(lot, "DOCK") == -4'000'000);
+    CHECK(stations[1].open().onHand(lot, "DOCK").value() == -4'000'000);
 
     // Stations learn how many conflicts are open.
     auto client = stations[0].client(central.url());

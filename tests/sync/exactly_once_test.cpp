@@ -29,8 +29,8 @@ TEST_CASE("three stations: every movement lands once on the server and once on e
     REQUIRE(lot);
     CHECK(lot->sku == "OIL");
     CHECK(lot->supplierLot == "dock-0");
-    CHECK(line.onHand(dockLots.front(), "DOCK") == 8'000'000);
-    CHECK(line.onHand(dockLots.front(), "STORE") == 2'000'000);
+    CHECK(line.onHand(dockLots.front(), "DOCK").value() == 8'000'000);
+    CHECK(line.onHand(dockLots.front(), "STORE").value() == 2'000'000);
 
     // Syncing again and again changes nothing: redelivery is a no-op.
     for (const auto& station : stations) {

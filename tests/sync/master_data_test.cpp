@@ -73,8 +73,7 @@ TEST_CASE("master data: a change on the server reaches the station item location
     REQUIRE(ann);
     CHECK((ann->role == UserRole::Supervisor));
     CHECK(ann->badge.value_or("") == "B-ANN");
-    CHECK(ledger.verifyPin("B-ANN", "4711")
-              .has_value()); // the PIN hash came along; the PIN itself never travelled
+    CHECK(ledger.recordPinAttempt("B-ANN", "4711").has_value()); // the PIN hash came along; the PIN itself never travelled
     CHECK(ledger.recipe("SOAP")->outputQuantity == 2);
     CHECK(ledger.recipe("SOAP")->components.at(0).quantity == 150'000);
     CHECK(ledger.item("LYE").has_value());

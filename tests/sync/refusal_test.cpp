@@ -54,7 +54,8 @@ TEST_CASE(
         (void)doWork(ledger, 1, "lost");
     }
     syncAll(central.url(), {station, other}, 1); // the server now holds 1..6
-    const auto original = storage::Ledger::open(central.ledgerPath())->movementsSince(0, 100).back().movement;
+    const auto original =
+        storage::Ledger::open(central.ledgerPath())->movementsSince(0, 100).value().back().movement;
 
     // The station's database is restored from its backup and records other movements as 5 and 6.
     copyDatabase(dir / "dock-backup.sqlite", station.path);
@@ -80,7 +81,7 @@ TEST_CASE(
     // Nothing was overwritten: the server still has the first movement 6, and the other station too.
     auto server = storage::Ledger::open(central.ledgerPath());
     REQUIRE(server);
-    CHECK(server->movementCount() == 6);
+    CHECK(server->movementCount().value() == 6);
     auto kept = server->movement(original.id);
     REQUIRE(kept);
     CHECK(kept->hash == original.hash);
@@ -107,10 +108,10 @@ TEST_CASE(
         (void)doWork(ledger, 1, "pending");
     }
     auto ledger = dock.open();
-    const auto pending = ledger.outbox(4, 10);
+    const auto pending = ledger.outbox(4, 10).value();
     REQUIRE(pending.size() == 2);
     const auto goodBody = encodePush(ledger, pending);
-    const auto before = storage::Ledger::open(central.ledgerPath())->movementCount();
+    const auto before = storage::Ledger::open(central.ledgerPath())->movementCount().value();
 
     httplib::Client http(central.url());
     const httplib::Headers dockAuth{{"Authorization", "Bearer " + dock.token}};
@@ -152,7 +153,7 @@ TEST_CASE(
     checkErrorBody(http.Get("/v1/pull?cursor=garbage", dockAuth), 400, "malformed");
     checkErrorBody(http.Get("/v2/anything", dockAuth), 404, "not-found");
 
-    CHECK(storage::Ledger::open(central.ledgerPath())->movementCount() == before);
+    CHECK(storage::Ledger::open(central.ledgerPath())->movementCount().value() == before);
 
     // The well-formed push still goes through afterwards.
     auto good = http.Post("/v1/push", dockAuth, goodBody, "application/json");

@@ -53,7 +53,7 @@ TEST_CASE(
     replaceStore(central.dataDir, dir / "backup");
     central.restart();
     CHECK(central.server->epoch() == epoch); // a restored backup keeps its epoch
-    CHECK(storage::Ledger::open(central.ledgerPath())->movementCount() == 12);
+    CHECK(storage::Ledger::open(central.ledgerPath())->movementCount().value() == 12);
 
     auto dock = stations[0].client(central.url());
     auto summary = dock.syncOnce();

@@ -136,7 +136,7 @@ TEST_CASE("crash safety: the real server SIGKILLed at random moments while stati
             lastAcked[i] = acked;
             const auto onServer = serverHashes(serverLedger, stationIds[i], acked);
             auto ledger = stations[i].open();
-            const auto own = ledger.outbox(0, static_cast<std::size_t>(acked));
+            const auto own = ledger.outbox(0, static_cast<std::size_t>(acked)).value();
             REQUIRE(static_cast<std::int64_t>(own.size()) == acked);
             for (const auto& entry : own) {
                 const auto it = onServer.find(entry.seq);
@@ -158,7 +158,7 @@ TEST_CASE("crash safety: the real server SIGKILLed at random moments while stati
     std::int64_t total = 0;
     for (const auto& station : stations) {
         auto ledger = station.open();
-        total += static_cast<std::int64_t>(ledger.outbox(0, 1'000'000).size());
+        total += static_cast<std::int64_t>(ledger.outbox(0, 1'000'000).value().size());
     }
     syncAll(last.url(), stations, 2);
     last.kill();

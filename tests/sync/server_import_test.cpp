@@ -83,7 +83,7 @@ TEST_CASE("server import: master data from CSV files reaches a station with its 
     CHECK(ledger.supplier("SODA")->name == "Soda Works, Inc.");
     CHECK(ledger.item("LYE")->defaultLocation.value_or("") == "COLD");
     CHECK(ledger.item("LYE")->shelfLifeDays.value_or(0) == 730);
-    CHECK(ledger.verifyPin("B-CARL", "2468").has_value());
+    CHECK(ledger.recordPinAttempt("B-CARL", "2468").has_value());
     auto soap = ledger.recipe("SOAP");
     REQUIRE(soap);
     REQUIRE(soap->components.size() == 3);
@@ -98,7 +98,7 @@ TEST_CASE("server import: a bad file imports nothing and names every problem by 
     auto dock = makeStation(dir, central, "dock", "D");
     syncAll(central.url(), {dock}, 1);
     const auto data = central.dataDir;
-    const auto itemsBefore = storage::Ledger::open(central.ledgerPath())->items().size();
+    const auto itemsBefore = storage::Ledger::open(central.ledgerPath())->items().value().size();
 
     const auto bad = csvFile(dir, "bad.csv",
                              "sku,name,uom,default_location\nWAX,Bees wax,g,DOCK\nOIL,Olive oil,kgs,\n"
@@ -109,7 +109,7 @@ TEST_CASE("server import: a bad file imports nothing and names every problem by 
     CHECK(refused.output.find("line 3, column 'sku': item OIL already exists") != std::string::npos);
     CHECK(refused.output.find("line 3, column 'uom'") != std::string::npos);
     CHECK(refused.output.find("line 4, column 'default_location': no location NOWHERE") != std::string::npos);
-    CHECK(storage::Ledger::open(central.ledgerPath())->items().size() == itemsBefore); // not even WAX
+    CHECK(storage::Ledger::open(central.ledgerPath())->items().value().size() == itemsBefore); // not even WAX
 
     auto missing = server(data, {"import", "users", csvFile(dir, "u.csv", "role,badge\nadmin,X\n").string()});
     CHECK(missing.exitCode != 0);

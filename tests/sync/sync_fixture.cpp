@@ -67,7 +67,7 @@ Central::Central(std::filesystem::path dir, ServerOptions options) : dataDir(std
     {
         auto store = CentralStore::open(dataDir);
         REQUIRE(store);
-        if (store->ledger().items().empty()) seedMasterData(store->ledger());
+        if (store->ledger().items().value().empty()) seedMasterData(store->ledger());
     }
     restart(std::move(options));
 }
@@ -206,13 +206,14 @@ Snapshot snapshotOf(const std::filesystem::path& path, const std::string& label)
     auto opened = Ledger::open(path);
     REQUIRE_MESSAGE(opened, label << ": " << (opened ? "" : opened.error().message));
     auto& ledger = *opened;
-    const auto findings = ledger.verify();
+    const auto findings = ledger.verify().value();
     for (const auto& finding : findings)
         FAIL_CHECK(label << " does not verify: " << finding.message);
     Snapshot snapshot;
     std::map<std::string, std::int64_t> lastSeq;
     std::set<std::string> lots;
-    for (const auto& arrived : ledger.movementsSince(0, 100'000'000)) {
+    const auto arrivedAll = ledger.movementsSince(0, 100'000'000).value();
+    for (const auto& arrived : arrivedAll) {
         const auto& m = arrived.movement;
         const bool fresh = snapshot.hashes.emplace(std::pair{m.stationId, m.seq}, m.hash).second;
         CHECK_MESSAGE(fresh, label << " holds movement " << m.seq << " of " << m.stationId << " twice");
@@ -228,7 +229,8 @@ Snapshot snapshotOf(const std::filesystem::path& path, const std::string& label)
                                              << " but seq up to " << last);
     }
     for (const auto& lot : lots) {
-        for (const auto& balance : ledger.balances(lot))
+        const auto balances = ledger.balances(lot).value();
+        for (const auto& balance : balances)
             snapshot.balances[{balance.lot, balance.location}] = balance.quantity;
     }
     return snapshot;

@@ -95,7 +95,7 @@ ScreenFlow* Station::flowFor(Screen screen) {
 }
 
 std::vector<storage::User> Station::users() const {
-    return m_ledger ? m_ledger->users() : std::vector<storage::User>{};
+    return m_ledger ? m_ledger->users().value_or(std::vector<storage::User>{}) : std::vector<storage::User>{};
 }
 
 FlowContext Station::context(TimePoint now) const {

@@ -119,7 +119,7 @@ void addRun(CLI::App& root, CliContext& context) {
                 if (consumeArgs->overrideReason.empty() || consumeArgs->supervisor.empty())
                     throw CommandFailed("an override needs both --override-reason and --supervisor");
                 const auto supervisor =
-                    unwrap(ledger.verifyPin(consumeArgs->supervisor, consumeArgs->supervisorPin));
+                    unwrap(ledger.recordPinAttempt(consumeArgs->supervisor, consumeArgs->supervisorPin));
                 request.override = storage::Override{consumeArgs->overrideReason, supervisor.name};
             }
             reportMovement(context, ledger, unwrap(ledger.consume(request)));

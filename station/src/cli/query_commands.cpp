@@ -54,7 +54,8 @@ void addLotShow(CLI::App& root, CliContext& context) {
             const auto history = unwrap(storage::lotHistory(ledger, lotValue.code));
             auto value = cli::toJson(lotValue);
             value["item"] = cli::toJson(item);
-            value["on_hand"] = ledger.onHand(lotValue.code);
+            const auto onHand = unwrap(ledger.onHand(lotValue.code));
+            value["on_hand"] = onHand;
             value["stock"] = nlohmann::json::array();
             for (const auto& line : stock)
                 value["stock"].push_back(toJson(line));
@@ -62,7 +63,7 @@ void addLotShow(CLI::App& root, CliContext& context) {
             std::ostringstream text;
             text << lotValue.code << "  " << item.name << " (" << item.sku << ")  "
                  << storage::toString(lotValue.status)
-                 << "\non hand: " << storage::formatQuantity(ledger.onHand(lotValue.code), item.uom) << '\n';
+                 << "\non hand: " << storage::formatQuantity(onHand, item.uom) << '\n';
             if (lotValue.supplier)
                 text << "supplier: " << *lotValue.supplier << "  lot " << lotValue.supplierLot.value_or("")
                      << '\n';
@@ -100,7 +101,7 @@ void addStock(CLI::App& root, CliContext& context) {
             if (args->sku.empty() && args->location.empty()) {
                 nlohmann::json list = nlohmann::json::array();
                 std::ostringstream text;
-                for (const auto& total : storage::stockTotals(ledger)) {
+                for (const auto& total : unwrap(storage::stockTotals(ledger))) {
                     const bool low = total.reorderPoint && total.onHand <= *total.reorderPoint;
                     list.push_back({{"sku", total.sku},
                                     {"name", total.name},
@@ -138,7 +139,7 @@ void addExpiryCommands(CLI::App& root, CliContext& context) {
             auto ledger = context.openLedger();
             nlohmann::json list = nlohmann::json::array();
             std::ostringstream text;
-            for (const auto& lot : storage::expiring(ledger, today(), *days)) {
+            for (const auto& lot : unwrap(storage::expiring(ledger, today(), *days))) {
                 list.push_back({{"lot", lot.stock.lot.code},
                                 {"sku", lot.stock.lot.sku},
                                 {"item", lot.itemName},
@@ -287,7 +288,8 @@ void addVerify(CLI::App& root, CliContext& context) {
     verify->callback([&context] {
         context.action = [&context] {
             auto ledger = context.openLedger();
-            const auto findings = ledger.verify();
+            const auto findings = unwrap(ledger.verify());
+            const auto movements = unwrap(ledger.movementCount());
             nlohmann::json list = nlohmann::json::array();
             std::ostringstream text;
             for (const auto& finding : findings) {
@@ -295,11 +297,9 @@ void addVerify(CLI::App& root, CliContext& context) {
                 text << finding.message << '\n';
             }
             if (findings.empty())
-                text << "ledger verified: " << ledger.movementCount()
-                     << " movements, balances and hash chains intact";
-            context.emit(
-                text.str(),
-                {{"ok", findings.empty()}, {"movements", ledger.movementCount()}, {"findings", list}});
+                text << "ledger verified: " << movements << " movements, balances and hash chains intact";
+            context.emit(text.str(),
+                         {{"ok", findings.empty()}, {"movements", movements}, {"findings", list}});
             return findings.empty() ? 0 : 1;
         };
     });

@@ -27,7 +27,7 @@ void addInit(CLI::App& root, CliContext& context) {
             const bool existed = std::filesystem::exists(context.resolvedDatabasePath());
             auto ledger = context.createLedger(
                 {.identity = storage::StationIdentity{"", args->station, args->shortCode}});
-            if (!existed || ledger.users().empty()) {
+            if (!existed || unwrap(ledger.users()).empty()) {
                 storage::NewUser admin{args->admin, storage::UserRole::Admin, {}, {}};
                 if (!args->pin.empty()) admin.pin = args->pin;
                 (void)unwrap(ledger.addUser(admin));
@@ -40,7 +40,7 @@ void addInit(CLI::App& root, CliContext& context) {
                           {"created", !existed},
                           {"station_id", station.stationId},
                           {"station", station.name},
-                          {"schema_version", ledger.schemaVersion()}});
+                          {"schema_version", unwrap(ledger.schemaVersion())}});
             return 0;
         };
     });

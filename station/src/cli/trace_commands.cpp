@@ -145,7 +145,7 @@ void addRecall(CLI::App& root, CliContext& context) {
             const auto report = unwrap(storage::recall(ledger, args->lot, hold));
             if (!args->csv.empty()) {
                 std::ofstream file(args->csv, std::ios::binary);
-                file << storage::fsmaCsv(ledger, report);
+                file << unwrap(storage::fsmaCsv(ledger, report));
                 if (!file.flush()) throw CommandFailed("cannot write " + args->csv);
             }
             auto value = toJson(report.trace);

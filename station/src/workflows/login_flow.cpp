@@ -76,7 +76,7 @@ FlowOutcome LoginFlow::submit(TimePoint now) {
         m_state.problem = "Type your PIN first";
         return FlowOutcome::refused(*m_state.problem);
     }
-    auto user = m_ledger.verifyPin(*m_state.who, m_state.pin);
+    auto user = m_ledger.recordPinAttempt(*m_state.who, m_state.pin);
     m_state.pin.clear(); // never kept longer than one try
     if (!user) {
         ++m_state.failedAttempts;

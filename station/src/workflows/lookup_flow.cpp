@@ -27,7 +27,9 @@ storage::Result<LotCard> lotCard(const storage::Ledger& ledger, std::string_view
     card.standing = standingOf(*lot, storage::dateOf(ledger.now()));
     if (lot->supplier)
         if (auto supplier = ledger.supplier(*lot->supplier)) card.supplierName = supplier->name;
-    card.onHand = ledger.onHand(lot->code);
+    auto onHand = ledger.onHand(lot->code);
+    if (!onHand) return std::unexpected(onHand.error());
+    card.onHand = *onHand;
     if (auto stock = storage::stockByLot(ledger, lot->code)) card.stock = std::move(*stock);
     card.inputs = neighbours(storage::backwardTrace(ledger, lot->code));
     auto forward = storage::forwardTrace(ledger, lot->code);
@@ -157,7 +159,7 @@ FlowOutcome LookupFlow::openLot(const std::string& code) {
     // Found, but not to be used: the flash is amber, so nobody takes a held or expired lot for a good one.
     const std::string said = lot.lot.code + " · " + toString(lot.standing);
     return usable(lot.standing) || lot.standing == LotStanding::Depleted ? FlowOutcome::accepted(said)
-                                                                           : FlowOutcome::unknown(said);
+                                                                         : FlowOutcome::unknown(said);
 }
 
 FlowOutcome LookupFlow::confirmStatus(const std::string& user) {

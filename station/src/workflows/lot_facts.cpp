@@ -69,7 +69,7 @@ std::vector<ItemLot> lotsInStock(const storage::Ledger& ledger, std::string_view
 
 ItemLot itemLotOf(const storage::Ledger& ledger, const storage::Lot& lot) {
     auto item = ledger.item(lot.sku);
-    return ItemLot{lot.code, ledger.onHand(lot.code), lot.status, lot.expiry,
+    return ItemLot{lot.code, ledger.onHand(lot.code).value_or(0), lot.status, lot.expiry,
                    item ? item->uom : storage::Uom::Piece};
 }
 

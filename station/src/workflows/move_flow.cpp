@@ -23,7 +23,9 @@ FlowOutcome MoveFlow::apply(const MoveIntent& intent) {
                 return setLot(std::move(*scanned), i.from);
             },
             [&](const Browse&) {
-                m_state.choices.show(storage::allStock(m_ledger));
+                auto stock = storage::allStock(m_ledger);
+                if (!stock) return refuse(stock.error().message);
+                m_state.choices.show(std::move(*stock));
                 return FlowOutcome::quiet();
             },
             [&](const ScrollChoices& i) {
@@ -103,7 +105,11 @@ std::vector<std::string> MoveFlow::missing() const {
 
 FlowOutcome MoveFlow::setLot(ScannedLot scanned, const std::optional<std::string>& from) {
     auto place = mainPlace(m_ledger, scanned.lot.code);
-    if (from) place = storage::Balance{scanned.lot.code, *from, m_ledger.onHand(scanned.lot.code, *from)};
+    if (from) {
+        auto there = m_ledger.onHand(scanned.lot.code, *from);
+        if (!there) return refuse(there.error().message);
+        place = storage::Balance{scanned.lot.code, *from, *there};
+    }
     if (!place || place->quantity <= 0)
         return refuse("nothing of lot " + scanned.lot.code + " is on hand" + (from ? " at " + *from : ""));
     if (m_state.to && m_state.to->code == place->location)

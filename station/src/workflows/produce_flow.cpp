@@ -35,7 +35,7 @@ ProduceFlow::ProduceFlow(storage::Ledger& ledger) : m_ledger(ledger) {
 
 void ProduceFlow::reset() {
     m_state = ProduceState{};
-    m_state.openRuns = storage::openRuns(m_ledger);
+    m_state.openRuns = storage::openRuns(m_ledger).value_or(std::vector<storage::Run>{});
 }
 
 void ProduceFlow::cancel() {

@@ -50,14 +50,15 @@ FlowOutcome ShipFlow::apply(const ShipIntent& intent) {
             [&](const Browse&) {
                 // Only what may go out: finished goods that are available and not past their date.
                 auto stock = storage::allStock(m_ledger);
+                if (!stock) return refuse(stock.error().message);
                 const auto today = ledgerToday(m_ledger);
-                std::erase_if(stock, [&](const storage::StockLine& line) {
+                std::erase_if(*stock, [&](const storage::StockLine& line) {
                     auto item = m_ledger.item(line.sku);
                     auto lot = m_ledger.lot(line.lot);
                     return !item || !lot || item->kind != storage::ItemKind::Finished ||
                            !usageProblems(*lot, today).empty();
                 });
-                m_state.choices.show(std::move(stock));
+                m_state.choices.show(std::move(*stock));
                 return FlowOutcome::quiet();
             },
             [&](const ScrollChoices& i) {
@@ -144,7 +145,11 @@ FlowOutcome ShipFlow::addLot(ScannedLot scanned, const std::optional<std::string
     if (auto problems = usageProblems(scanned.lot, ledgerToday(m_ledger)); !problems.empty())
         return refuse(joinMessages(problems) + ": it cannot be shipped");
     auto place = mainPlace(m_ledger, scanned.lot.code);
-    if (from) place = storage::Balance{scanned.lot.code, *from, m_ledger.onHand(scanned.lot.code, *from)};
+    if (from) {
+        auto there = m_ledger.onHand(scanned.lot.code, *from);
+        if (!there) return refuse(there.error().message);
+        place = storage::Balance{scanned.lot.code, *from, *there};
+    }
     if (!place || place->quantity <= 0)
         return refuse("nothing of lot " + scanned.lot.code + " is on hand" + (from ? " at " + *from : ""));
     ShipLine line{std::move(scanned.lot), std::move(scanned.item), place->location, place->quantity,

@@ -102,7 +102,9 @@ std::vector<StockRow> StockFlow::lotsOf(const storage::Item& item) const {
         if (listed.count(lot.code)) continue;
         auto full = m_ledger.lot(lot.code);
         if (!full) continue;
-        storage::LotStock stock{*full, item.uom, lot.onHand, m_ledger.balances(lot.code)};
+        auto balances = m_ledger.balances(lot.code);
+        if (!balances) continue;
+        storage::LotStock stock{*full, item.uom, lot.onHand, std::move(*balances)};
         rows.push_back(rowOf(stock, item.name, m_state.today));
     }
     return rows;
@@ -114,7 +116,8 @@ void StockFlow::reload() {
     m_state.expiring.clear();
     m_state.expired.clear();
     if (m_state.item) m_state.lots = lotsOf(*m_state.item);
-    for (const auto& lot : storage::expiring(m_ledger, m_state.today, m_state.withinDays)) {
+    const auto expiring = storage::expiring(m_ledger, m_state.today, m_state.withinDays);
+    for (const auto& lot : expiring.value_or(std::vector<storage::ExpiringLot>{})) {
         StockRow row = rowOf(lot.stock, lot.itemName, m_state.today);
         row.daysLeft = lot.daysLeft;
         (lot.daysLeft < 0 || row.standing == LotStanding::Expired ? m_state.expired : m_state.expiring)

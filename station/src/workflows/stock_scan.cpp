@@ -122,7 +122,9 @@ std::string joinMessages(const std::vector<UsageProblem>& problems) {
 
 std::optional<storage::Balance> mainPlace(const storage::Ledger& ledger, const std::string& lot) {
     std::optional<storage::Balance> best;
-    for (const auto& balance : ledger.balances(lot))
+    const auto balances = ledger.balances(lot);
+    if (!balances) return best;
+    for (const auto& balance : *balances)
         if (balance.quantity > 0 && (!best || balance.quantity > best->quantity)) best = balance;
     return best;
 }

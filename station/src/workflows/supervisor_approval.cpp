@@ -56,7 +56,7 @@ std::expected<std::string, std::string> supervisorOfBadge(const storage::Ledger&
     return user->name;
 }
 
-std::expected<storage::Override, std::string> approve(const storage::Ledger& ledger,
+std::expected<storage::Override, std::string> approve(storage::Ledger& ledger,
                                                       const ApprovalDraft& draft) {
     if (!draft.supervisor) return std::unexpected(std::string("Pick the supervisor or scan their badge"));
     auto user = ledger.user(*draft.supervisor);
@@ -65,7 +65,7 @@ std::expected<storage::Override, std::string> approve(const storage::Ledger& led
     if (!storage::allowed(user->role, storage::Action::ApproveOverride))
         return std::unexpected(storage::refusalMessage(*user, storage::Action::ApproveOverride));
     if (draft.pin.empty()) return std::unexpected("Type " + user->name + "'s PIN");
-    if (auto verified = ledger.verifyPin(user->name, draft.pin); !verified)
+    if (auto verified = ledger.recordPinAttempt(user->name, draft.pin); !verified)
         return std::unexpected(verified.error().message);
     if (!draft.reason || draft.reason->empty()) return std::unexpected(std::string("Pick a reason"));
     return storage::Override{*draft.reason, user->name};

@@ -79,20 +79,23 @@ Result<std::vector<LotStock>> fefo(const Ledger& ledger, std::string_view sku, D
     });
 }
 
-std::vector<ExpiringLot> expiring(const Ledger& ledger, Date today, int days) {
+Result<std::vector<ExpiringLot>> expiring(const Ledger& ledger, Date today, int days) {
     auto& core = LedgerAccess::core(ledger);
-    const Date limit{std::chrono::sys_days{today} + std::chrono::days{days}};
-    auto found = readLotStocks(core,
-                               "WHERE (l.expiry <= ?1 OR l.status = 'expired') "
-                               "ORDER BY coalesce(l.expiry, ''), i.sku, l.code, b.quantity DESC, loc.code",
-                               formatDate(limit));
-    std::vector<ExpiringLot> out;
-    out.reserve(found.size());
-    for (auto& f : found) {
-        const int left = f.stock.lot.expiry ? queries::daysBetween(today, *f.stock.lot.expiry) : 0;
-        out.push_back(ExpiringLot{std::move(f.stock), std::move(f.itemName), left});
-    }
-    return out;
+    return guarded([&]() -> Result<std::vector<ExpiringLot>> {
+        const Date limit{std::chrono::sys_days{today} + std::chrono::days{days}};
+        auto found =
+            readLotStocks(core,
+                          "WHERE (l.expiry <= ?1 OR l.status = 'expired') "
+                          "ORDER BY coalesce(l.expiry, ''), i.sku, l.code, b.quantity DESC, loc.code",
+                          formatDate(limit));
+        std::vector<ExpiringLot> out;
+        out.reserve(found.size());
+        for (auto& f : found) {
+            const int left = f.stock.lot.expiry ? queries::daysBetween(today, *f.stock.lot.expiry) : 0;
+            out.push_back(ExpiringLot{std::move(f.stock), std::move(f.itemName), left});
+        }
+        return out;
+    });
 }
 
 } // namespace lotstation::storage

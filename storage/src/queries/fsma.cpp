@@ -56,10 +56,7 @@ std::string runInputs(LedgerCore& core, const std::string& run) {
     return out;
 }
 
-} // namespace
-
-std::string fsmaCsv(const Ledger& ledger, const RecallReport& report) {
-    auto& core = LedgerAccess::core(ledger);
+std::string fsmaText(LedgerCore& core, const RecallReport& report) {
     std::vector<Event> events;
     for (const auto& lot : report.trace.lots) {
         auto row = findLot(core, lot.code);
@@ -128,6 +125,12 @@ std::string fsmaCsv(const Ledger& ledger, const RecallReport& report) {
     for (const auto& event : events)
         out += csvRow(event.fields);
     return out;
+}
+
+} // namespace
+
+Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report) {
+    return guarded([&]() -> Result<std::string> { return fsmaText(LedgerAccess::core(ledger), report); });
 }
 
 } // namespace lotstation::storage

@@ -4,19 +4,21 @@
 
 namespace lotstation::storage {
 
-std::vector<Run> openRuns(const Ledger& ledger) {
+Result<std::vector<Run>> openRuns(const Ledger& ledger) {
     auto& core = LedgerAccess::core(ledger);
-    std::vector<std::string> codes;
-    {
-        auto s = core.db.cached("SELECT code FROM runs WHERE status = 'open' ORDER BY started_at, code");
-        while (s.step())
-            codes.push_back(s.text(0));
-    }
-    std::vector<Run> out;
-    out.reserve(codes.size());
-    for (const auto& code : codes)
-        if (auto row = findRun(core, code)) out.push_back(std::move(row->run));
-    return out;
+    return guarded([&]() -> Result<std::vector<Run>> {
+        std::vector<std::string> codes;
+        {
+            auto s = core.db.cached("SELECT code FROM runs WHERE status = 'open' ORDER BY started_at, code");
+            while (s.step())
+                codes.push_back(s.text(0));
+        }
+        std::vector<Run> out;
+        out.reserve(codes.size());
+        for (const auto& code : codes)
+            if (auto row = findRun(core, code)) out.push_back(std::move(row->run));
+        return out;
+    });
 }
 
 Result<std::vector<Movement>> runInputs(const Ledger& ledger, std::string_view run) {

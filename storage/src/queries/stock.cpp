@@ -67,25 +67,28 @@ Result<std::vector<StockLine>> stockByLocation(const Ledger& ledger, std::string
     });
 }
 
-std::vector<StockLine> allStock(const Ledger& ledger) {
-    return readStock(LedgerAccess::core(ledger), "");
+Result<std::vector<StockLine>> allStock(const Ledger& ledger) {
+    return guarded(
+        [&]() -> Result<std::vector<StockLine>> { return readStock(LedgerAccess::core(ledger), ""); });
 }
 
-std::vector<ItemTotal> stockTotals(const Ledger& ledger) {
+Result<std::vector<ItemTotal>> stockTotals(const Ledger& ledger) {
     auto& core = LedgerAccess::core(ledger);
-    auto s =
-        core.db.prepare("SELECT i.sku, i.name, i.uom, i.reorder_point, "
-                        "coalesce((SELECT sum(b.quantity) FROM balances b JOIN lots l ON l.id = b.lot_id "
-                        "WHERE l.item_id = i.id), 0), "
-                        "(SELECT count(*) FROM lots l WHERE l.item_id = i.id AND EXISTS "
-                        "(SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.quantity > 0)) "
-                        "FROM items i ORDER BY i.sku");
-    std::vector<ItemTotal> out;
-    while (s.step()) {
-        out.push_back(ItemTotal{s.text(0), s.text(1), parsedOr(parseUom(s.text(2)), Uom::Gram), s.int64(4),
-                                s.optInt64(3), s.int64(5)});
-    }
-    return out;
+    return guarded([&]() -> Result<std::vector<ItemTotal>> {
+        auto s =
+            core.db.prepare("SELECT i.sku, i.name, i.uom, i.reorder_point, "
+                            "coalesce((SELECT sum(b.quantity) FROM balances b JOIN lots l ON l.id = b.lot_id "
+                            "WHERE l.item_id = i.id), 0), "
+                            "(SELECT count(*) FROM lots l WHERE l.item_id = i.id AND EXISTS "
+                            "(SELECT 1 FROM balances b WHERE b.lot_id = l.id AND b.quantity > 0)) "
+                            "FROM items i ORDER BY i.sku");
+        std::vector<ItemTotal> out;
+        while (s.step()) {
+            out.push_back(ItemTotal{s.text(0), s.text(1), parsedOr(parseUom(s.text(2)), Uom::Gram),
+                                    s.int64(4), s.optInt64(3), s.int64(5)});
+        }
+        return out;
+    });
 }
 
 Result<std::vector<HistoryEntry>> lotHistory(const Ledger& ledger, std::string_view lot) {

@@ -1,14 +1,13 @@
 // One production run end to end through the real binary under Xvfb, then a shipment, a move and a count:
 // screenshots of every step in <build>/screenshots/floor, and the database checked afterwards.
+#include "lotstation/station/events_script.hpp"
 #include "lotstation/storage/ledger.hpp"
 #include "lotstation/storage/queries.hpp"
-#include "lotstation/station/events_script.hpp"
 #include "test_support.hpp"
 #include "window_harness.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
+#include <doctest/doctest.h>
 
 using namespace lotstation::test;
 namespace storage = lotstation::storage;
@@ -17,7 +16,8 @@ namespace {
 
 std::vector<storage::Movement> movementsOf(const storage::Ledger& ledger, storage::MovementKind kind) {
     std::vector<storage::Movement> out;
-    for (auto& entry : ledger.outbox(0, 1'000'000))
+    auto entries = ledger.outbox(0, 1'000'000).value();
+    for (auto& entry : entries)
         if (entry.movement.kind == kind) out.push_back(std::move(entry.movement));
     return out;
 }
@@ -40,10 +40,10 @@ TEST_CASE("app: a production run, a shipment, a move and a count end to end in t
 
     auto ledger = storage::Ledger::open(work.file("station-demo.db"));
     REQUIRE_MESSAGE(ledger, ledger.error().message);
-    const auto olive2 = ledger->lotsBySupplierLot("OM-24-1002", "OLIVA");
-    const auto olive1 = ledger->lotsBySupplierLot("OM-24-0917", "OLIVA");
-    const auto coconut = ledger->lotsBySupplierLot("CT/88812", "COCOS");
-    const auto lye = ledger->lotsBySupplierLot("NaOH-5521", "LYECO");
+    const auto olive2 = ledger->lotsBySupplierLot("OM-24-1002", "OLIVA").value();
+    const auto olive1 = ledger->lotsBySupplierLot("OM-24-0917", "OLIVA").value();
+    const auto coconut = ledger->lotsBySupplierLot("CT/88812", "COCOS").value();
+    const auto lye = ledger->lotsBySupplierLot("NaOH-5521", "LYECO").value();
     REQUIRE(olive2.size() == 1);
     REQUIRE(olive1.size() == 1);
     REQUIRE(coconut.size() == 1);
@@ -78,7 +78,7 @@ TEST_CASE("app: a production run, a shipment, a move and a count end to end in t
     REQUIRE(lot);
     CHECK(lot->sku == "SOAP-BASE");
     CHECK(lot->expiry);
-    CHECK(ledger->onHand(output.lot, "WS1") == 10'000'000);
+    CHECK(ledger->onHand(output.lot, "WS1").value() == 10'000'000);
     CHECK(run.output.find("label due: " + output.lot) != std::string::npos);
 
     // The shipment, the move and the count.
@@ -87,13 +87,13 @@ TEST_CASE("app: a production run, a shipment, a move and a count end to end in t
     CHECK(shipped.back().party == "GREENGROCER");
     CHECK(shipped.back().reference == "SO-2001");
     CHECK(shipped.back().quantity == 10);
-    CHECK(ledger->onHand(olive2[0].code, "WS1") == 19'000'000); // moved, all of it
-    CHECK(ledger->onHand(olive2[0].code, "STORE") == 0);
+    CHECK(ledger->onHand(olive2[0].code, "WS1").value() == 19'000'000); // moved, all of it
+    CHECK(ledger->onHand(olive2[0].code, "STORE").value() == 0);
     const auto counted = movementsOf(*ledger, storage::MovementKind::Count);
     REQUIRE(counted.size() == 1);
     CHECK(counted[0].lot == olive1[0].code);
     CHECK(counted[0].quantity == 100'000);
     CHECK(counted[0].reason == "Spilled or lost in use");
-    CHECK(ledger->onHand(olive1[0].code, "STORE") == 12'900'000);
-    CHECK(ledger->verify().empty());
+    CHECK(ledger->onHand(olive1[0].code, "STORE").value() == 12'900'000);
+    CHECK(ledger->verify().value().empty());
 }

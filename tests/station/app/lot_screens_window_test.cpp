@@ -44,11 +44,11 @@ TEST_CASE("app: a supervisor looks up, holds, recalls, reads stock, reprints, sy
 
     auto ledger = storage::Ledger::open(work.file("station-demo.db"));
     REQUIRE(ledger);
-    CHECK(ledger->verify().empty());
+    CHECK(ledger->verify().value().empty());
     // Look up: the soap base held by sam for the reason picked.
-    const auto olive = ledger->lotsBySupplierLot("OM-24-0917", "OLIVA");
+    const auto olive = ledger->lotsBySupplierLot("OM-24-0917", "OLIVA").value();
     REQUIRE(olive.size() == 1);
-    const auto movements = ledger->outbox(0, 100'000);
+    const auto movements = ledger->outbox(0, 100'000).value();
     std::vector<storage::Movement> holds;
     for (const auto& entry : movements)
         if (entry.movement.kind == storage::MovementKind::Hold && entry.movement.user == "sam")
@@ -79,7 +79,7 @@ TEST_CASE("app: a supervisor looks up, holds, recalls, reads stock, reprints, sy
     CHECK(readFile(pdfs[0]).rfind("%PDF-", 0) == 0);
 
     // Labels: two copies of the held coconut oil's label, as one PDF in the labels folder.
-    const auto coconut = ledger->lotsBySupplierLot("CT/89020");
+    const auto coconut = ledger->lotsBySupplierLot("CT/89020").value();
     REQUIRE(coconut.size() == 1);
     CHECK(std::filesystem::exists(data / "labels" / (coconut[0].code + "-2x.pdf")));
     CHECK(run.output.find("label printed: Label " + coconut[0].code + " saved") != std::string::npos);

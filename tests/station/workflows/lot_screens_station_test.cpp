@@ -76,11 +76,11 @@ TEST_CASE(
     station.apply(scanOf("LAV-2024-33"), t0); // the lavender oil
     REQUIRE(station.flows().recall->report);
     station.apply(intent::Recall{recall::ChooseReason{"Supplier recall"}}, t0);
-    const auto before = demo.ledger.movementCount();
+    const auto before = demo.ledger.movementCount().value();
     station.apply(
         intent::AskConfirm{ConfirmRequest{"recall.hold-all", "Hold all?", "", "Hold all", "Not now"}}, t0);
     station.apply(intent::Answer{true}, t0);
-    CHECK(demo.ledger.movementCount() == before + 2); // the oil and the lavender bars
+    CHECK(demo.ledger.movementCount().value() == before + 2); // the oil and the lavender bars
     CHECK(station.flows().recall->heldNow == 2);
 
     station.apply(intent::GoHome{}, t0);

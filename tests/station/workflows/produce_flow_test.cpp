@@ -50,26 +50,26 @@ TEST_CASE("produce: the recipe scaled to the plan lists each component with the 
     CHECK(lineOf(state, "LYE").needed == 1'400'000);
     CHECK(scaledNeed(storage::Recipe{"BAR-LAV", 100, {}}, 300'000, 33) == 99'000); // 300 ml per 100 bars
     CHECK(scaledNeed(storage::Recipe{"X", 3, {}}, 1, 1) == 1);                     // rounded up, never short
-    CHECK(d->ledger.movementCount() == d->summary.movements); // nothing written by planning
+    CHECK(d->ledger.movementCount().value() == d->summary.movements); // nothing written by planning
 }
 
 TEST_CASE("produce: a run of soap base from FEFO lots - each use recorded at once - finish makes the lot") {
     auto d = demo();
     auto& ledger = d->ledger;
-    const auto before = ledger.movementCount();
+    const auto before = ledger.movementCount().value();
     ProduceFlow flow(ledger);
     planSoapBase(flow);
 
     const auto read = scanLot(flow, lotOf(*d, Olive1));
     CHECK(read.feedback == FeedbackKind::Accepted);
     CHECK(read.message == "Olive oil, extra virgin: take 6 kg of lot " + lotOf(*d, Olive1));
-    CHECK(ledger.movementCount() == before); // scanned, not used yet
+    CHECK(ledger.movementCount().value() == before); // scanned, not used yet
     const auto used = flow.apply(produce::UseContainer{"ana"});
     REQUIRE(used.feedback == FeedbackKind::Accepted);
     REQUIRE(flow.state().run);
     const std::string run = *flow.state().run;
     CHECK(used.message == "Used 6 kg of lot " + lotOf(*d, Olive1) + " · run " + run + " started");
-    CHECK(ledger.movementCount() == before + 1);
+    CHECK(ledger.movementCount().value() == before + 1);
     CHECK((ledger.run(run)->status == storage::RunStatus::Open));
     CHECK(lineOf(flow.state(), "OLIVE-OIL").consumed == 6'000'000);
 
@@ -96,14 +96,14 @@ TEST_CASE("produce: a run of soap base from FEFO lots - each use recorded at onc
     CHECK(lot->run == run);
     CHECK((lot->expiry == storage::Date{std::chrono::sys_days{storage::dateOf(ledger.now())} +
                                         std::chrono::days{60}})); // the base keeps 60 days
-    CHECK(ledger.onHand(result.lotCode, "WS1") == 10'050'000);
+    CHECK(ledger.onHand(result.lotCode, "WS1").value() == 10'050'000);
     const auto inputs = storage::runInputs(ledger, run);
     REQUIRE(inputs);
     CHECK(inputs->size() == 3);
     CHECK((*inputs)[1].quantity == 2'650'000);
     CHECK((ledger.run(run)->status == storage::RunStatus::Finished));
-    CHECK(ledger.movementCount() == before + 4);
-    CHECK(ledger.verify().empty());
+    CHECK(ledger.movementCount().value() == before + 4);
+    CHECK(ledger.verify().value().empty());
 }
 
 TEST_CASE("produce: refusals - wrong item, held, recalled, expired, not FEFO, unknown code, unit mismatch") {
@@ -113,7 +113,7 @@ TEST_CASE("produce: refusals - wrong item, held, recalled, expired, not FEFO, un
                          .status = storage::LotStatus::Recalled,
                          .reason = "supplier recall",
                          .user = "sam"}));
-    const auto before = ledger.movementCount();
+    const auto before = ledger.movementCount().value();
     ProduceFlow flow(ledger);
     CHECK(scanLot(flow, lotOf(*d, Olive1)).message ==
           "Pick the recipe and the planned quantity first, then scan the containers");
@@ -155,13 +155,13 @@ TEST_CASE("produce: refusals - wrong item, held, recalled, expired, not FEFO, un
           "That is a count; Cold-process soap base is measured in g");
     CHECK(flow.apply(produce::PickRecipe{"OLIVE-OIL"}).message == "Olive oil, extra virgin has no recipe");
     CHECK(flow.confirmed("produce.finish", ana())->message == "Nothing used yet: scan the first container");
-    CHECK(ledger.movementCount() == before);
+    CHECK(ledger.movementCount().value() == before);
 }
 
 TEST_CASE("produce: cancel at every step before the first use writes nothing") {
     auto d = demo();
     auto& ledger = d->ledger;
-    const auto before = ledger.movementCount();
+    const auto before = ledger.movementCount().value();
     ProduceFlow flow(ledger);
     for (int stop = 0; stop <= 5; ++stop) {
         if (stop >= 1) flow.apply(produce::PickRecipe{"SOAP-BASE"});
@@ -178,8 +178,8 @@ TEST_CASE("produce: cancel at every step before the first use writes nothing") {
         CHECK_FALSE(flow.state().container);
         CHECK(flow.unsaved().empty());
     }
-    CHECK(ledger.movementCount() == before);
-    CHECK(storage::openRuns(ledger).empty());
+    CHECK(ledger.movementCount().value() == before);
+    CHECK(storage::openRuns(ledger).value().empty());
 }
 
 TEST_CASE("produce: a supervisor overrides a held lot - wrong PIN and an operator are refused") {
@@ -230,7 +230,7 @@ TEST_CASE("produce: a supervisor overrides a held lot - wrong PIN and an operato
     CHECK(movement.approvedBy == "sam");
     CHECK(movement.reason == "Quality checked: fit for use");
     CHECK(movement.overridden == "hold");
-    CHECK(ledger.verify().empty());
+    CHECK(ledger.verify().value().empty());
 }
 
 TEST_CASE("produce: a started run left on the screen stays open and is resumed and finished") {
@@ -265,7 +265,7 @@ TEST_CASE("produce: a started run left on the screen stays open and is resumed a
     later.apply(produce::DropContainer{});
     REQUIRE(later.confirmed("produce.finish", ana())->feedback == FeedbackKind::Accepted);
     CHECK(ledger.run(run)->actual == 10'000'000);
-    CHECK(storage::openRuns(ledger).empty());
+    CHECK(storage::openRuns(ledger).value().empty());
     CHECK(later.apply(produce::Next{}).feedback == std::nullopt);
     CHECK(later.state().openRuns.empty());
 }
@@ -312,7 +312,7 @@ TEST_CASE("produce: through the station - picker, keypad, scans, a badge approva
     REQUIRE(produce.finished);
     CHECK(effects.labelsToPrint == std::vector{produce.finished->lotCode});
     CHECK(headline(station) == "Finished: lot " + produce.finished->lotCode);
-    CHECK(ledger.verify().empty());
+    CHECK(ledger.verify().value().empty());
 }
 
 TEST_CASE(
@@ -338,5 +338,5 @@ TEST_CASE(
     REQUIRE(flow.apply(produce::SubmitApproval{}).feedback == FeedbackKind::Accepted);
     REQUIRE(flow.apply(produce::UseContainer{"ana"}).feedback == FeedbackKind::Accepted);
     CHECK(flow.state().consumed.back().movement.overridden == "hold");
-    CHECK(storage::openRuns(ledger).size() == 1);
+    CHECK(storage::openRuns(ledger).value().size() == 1);
 }

@@ -63,11 +63,11 @@ TEST_CASE("recall: hold all puts every affected lot on hold in one go, after a r
     RecallFlow flow(demo.ledger, demo.dir.file("exports"));
     flow.apply(recall::OpenLot{demo.olive1()});
     CHECK(flow.state().lotsStillFree() == 4);
-    const auto before = demo.ledger.movementCount();
+    const auto before = demo.ledger.movementCount().value();
     // No reason yet: refused, nothing written.
     CHECK(flow.confirmed("recall.hold-all", FlowContext{"sam", {}})->feedback == FeedbackKind::Refused);
     flow.apply(recall::ChooseReason{"Supplier recall"});
-    CHECK(demo.ledger.movementCount() == before);
+    CHECK(demo.ledger.movementCount().value() == before);
     CHECK(flow.unsaved().count("recall.hold-reason") == 1); // leaving now asks first
     // Nobody logged in: refused.
     CHECK(flow.confirmed("recall.hold-all", FlowContext{})->feedback == FeedbackKind::Refused);
@@ -75,13 +75,13 @@ TEST_CASE("recall: hold all puts every affected lot on hold in one go, after a r
     REQUIRE(held);
     CHECK(held->feedback == FeedbackKind::Accepted);
     CHECK(flow.state().heldNow == 4);
-    CHECK(demo.ledger.movementCount() == before + 4);
+    CHECK(demo.ledger.movementCount().value() == before + 4);
     for (const auto& code : {demo.olive1(), demo.soapBase(), demo.lavenderBars(), demo.oatBars()}) {
         CAPTURE(code);
         CHECK((demo.ledger.lot(code)->status == storage::LotStatus::Hold));
     }
     // The four hold movements are consecutive: one transaction, one reason, one user.
-    const auto movements = demo.ledger.outbox(0, 100'000);
+    const auto movements = demo.ledger.outbox(0, 100'000).value();
     for (std::size_t i = movements.size() - 4; i < movements.size(); ++i) {
         CHECK((movements[i].movement.kind == storage::MovementKind::Hold));
         CHECK(movements[i].movement.reason == "Supplier recall");
@@ -89,7 +89,7 @@ TEST_CASE("recall: hold all puts every affected lot on hold in one go, after a r
     }
     CHECK(flow.state().lotsStillFree() == 0);
     CHECK(flow.unsaved().empty());
-    CHECK(demo.ledger.verify().empty());
+    CHECK(demo.ledger.verify().value().empty());
 }
 
 TEST_CASE("recall: export writes the FSMA CSV and a PDF report into the export folder") {

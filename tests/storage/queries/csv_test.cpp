@@ -70,7 +70,7 @@ TEST_CASE("export of every table, codes not row ids, with proper quoting") {
             CHECK(row.fields.size() == rows[0].fields.size());
     }
     const auto movements = must(parseCsv(must(exportCsv(g.l(), "movements"))));
-    CHECK(static_cast<std::int64_t>(movements.size()) == g.l().movementCount() + 1);
+    CHECK(static_cast<std::int64_t>(movements.size()) == g.l().movementCount().value() + 1);
     CHECK(movements[1].fields[5] == "receive");
     CHECK(movements[1].fields[6] == "OIL-A");
     CHECK(movements[1].fields[8] == "10000");

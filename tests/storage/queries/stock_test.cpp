@@ -30,9 +30,9 @@ TEST_CASE("on hand by lot, item and location in exact base units") {
     CHECK(lines(must(stockByLocation(g.l(), "STORE"))) == std::vector<std::string>{"OIL-A@STORE=1000000"});
     // OIL-B: the reversed consumption put its kilogram back
     CHECK(lines(must(stockByLot(g.l(), "OIL-B"))) == std::vector<std::string>{"OIL-B@DOCK=5000000"});
-    CHECK(allStock(g.l()).size() == 9);
+    CHECK(allStock(g.l()).value().size() == 9);
 
-    const auto totals = stockTotals(g.l());
+    const auto totals = stockTotals(g.l()).value();
     REQUIRE(totals.size() == 4);
     CHECK(totals[0].sku == "BASE");
     CHECK(totals[0].onHand == 0);
@@ -97,7 +97,7 @@ TEST_CASE("FEFO lists an item's usable lots, first expiry first, with on hand") 
 
 TEST_CASE("expiring lists lots with stock expiring within N days, already expired ones first") {
     Genealogy g;
-    const auto soon = expiring(g.l(), kToday, 30);
+    const auto soon = expiring(g.l(), kToday, 30).value();
     REQUIRE(soon.size() == 2);
     CHECK(soon[0].stock.lot.code == "OIL-D");
     CHECK(soon[0].daysLeft == -4);
@@ -105,11 +105,11 @@ TEST_CASE("expiring lists lots with stock expiring within N days, already expire
     CHECK(soon[1].stock.lot.code == "OIL-C");
     CHECK(soon[1].daysLeft == 11);
     CHECK(soon[1].stock.onHand == 2'000'000);
-    CHECK(expiring(g.l(), kToday, 0).size() == 1);
+    CHECK(expiring(g.l(), kToday, 0).value().size() == 1);
     // within 130 days: OIL-B (2027-03-31) too; SOAP lots expire 365 days after production
-    const auto more = expiring(g.l(), kToday, 130);
+    const auto more = expiring(g.l(), kToday, 130).value();
     REQUIRE(more.size() == 3);
     CHECK(more[2].stock.lot.code == "OIL-B");
     CHECK(more[2].daysLeft == 127);
-    CHECK(expiring(g.l(), kToday, 365).size() == 7); // + OIL-A, OIL-E, SOAP-1, SOAP-2
+    CHECK(expiring(g.l(), kToday, 365).value().size() == 7); // + OIL-A, OIL-E, SOAP-1, SOAP-2
 }

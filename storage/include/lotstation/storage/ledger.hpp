@@ -6,9 +6,8 @@
 // Every operation validates first and then writes all-or-nothing in one transaction: the movement(s), the
 // balance updates, the lot's status and the outbox row. On error nothing is written and the Error says why.
 //
-// Operations and Result-returning reads never throw for expected failures. Reads that return plain values
-// (items(), balances(), verify(), ...) throw std::runtime_error only when the database itself fails (disk
-// gone, file corrupt): a broken invariant, not an input error.
+// Operations and reads never throw: every read that touches the database returns a Result, so a failing disk
+// (gone, full, corrupt, locked) is an Io error value the caller shows, never an exception through its frame.
 //
 // Not thread-safe: one Ledger per thread (open the same file again on another thread; SQLite's WAL mode and
 // busy timeout handle the rest).
@@ -29,7 +28,7 @@
 
 namespace lotstation::storage {
 
-// Wrong PINs: after `maxWrongPins` wrong ones in a row for a user, verifyPin refuses that user for
+// Wrong PINs: after `maxWrongPins` wrong ones in a row for a user, recordPinAttempt refuses that user for
 // `lockout`, even with the right PIN. Kept in the database (a restart does not reset it).
 struct PinLockout {
     int maxWrongPins = 5;
@@ -58,25 +57,25 @@ class Ledger {
     ~Ledger();
 
     [[nodiscard]] StationIdentity station() const;
-    [[nodiscard]] int schemaVersion() const;
+    [[nodiscard]] Result<int> schemaVersion() const;
     [[nodiscard]] Timestamp now() const; // the ledger's clock
 
     // --- master data --------------------------------------------------------------------------------------
     [[nodiscard]] Result<Item> addItem(const NewItem& item);
     [[nodiscard]] Result<Item> item(std::string_view sku) const;
     [[nodiscard]] Result<Item> itemByGtin(std::string_view gtin) const;
-    [[nodiscard]] std::vector<Item> items() const;
+    [[nodiscard]] Result<std::vector<Item>> items() const;
 
     [[nodiscard]] Result<Party> addSupplier(const Party& supplier);
     [[nodiscard]] Result<Party> supplier(std::string_view code) const;
-    [[nodiscard]] std::vector<Party> suppliers() const;
+    [[nodiscard]] Result<std::vector<Party>> suppliers() const;
     [[nodiscard]] Result<Party> addCustomer(const Party& customer);
     [[nodiscard]] Result<Party> customer(std::string_view code) const;
-    [[nodiscard]] std::vector<Party> customers() const;
+    [[nodiscard]] Result<std::vector<Party>> customers() const;
 
     [[nodiscard]] Result<Location> addLocation(const Location& location);
     [[nodiscard]] Result<Location> location(std::string_view code) const;
-    [[nodiscard]] std::vector<Location> locations() const;
+    [[nodiscard]] Result<std::vector<Location>> locations() const;
 
     // Adds a user; NewUser::by must name an admin once the ledger has one (access.hpp).
     [[nodiscard]] Result<User> addUser(const NewUser& user);
@@ -85,12 +84,12 @@ class Ledger {
     [[nodiscard]] Result<User> addUserFromCentral(const NewUser& user);
     [[nodiscard]] Result<User> user(std::string_view name) const;
     [[nodiscard]] Result<User> userByBadge(std::string_view badge) const;
-    [[nodiscard]] std::vector<User> users() const;
-    // Name or badge plus PIN; a wrong PIN and an unknown user give the same message. Every wrong PIN is
-    // counted in the database; after OpenOptions::pinLockout's limit the name or badge is locked out for a
-    // while (Refused: "too many wrong PINs: try again in 5 min"), the right PIN included. A right PIN
-    // resets the count. Not const in effect: it writes the count (a Storage error when it cannot).
-    [[nodiscard]] Result<User> verifyPin(std::string_view nameOrBadge, std::string_view pin) const;
+    [[nodiscard]] Result<std::vector<User>> users() const;
+    // A login or approval attempt: name or badge plus PIN. Writes: every wrong PIN is counted in the
+    // database; after OpenOptions::pinLockout's limit the name or badge is locked out for a while (Refused:
+    // "too many wrong PINs: try again in 5 min"), the right PIN included; a right PIN resets the count (an Io
+    // error when the count cannot be written). A wrong PIN and an unknown user give the same message.
+    [[nodiscard]] Result<User> recordPinAttempt(std::string_view nameOrBadge, std::string_view pin);
 
     // Replaces the item's recipe (components must exist and differ from the item).
     [[nodiscard]] Result<Recipe> setRecipe(const Recipe& recipe);
@@ -132,28 +131,28 @@ class Ledger {
     // --- reads --------------------------------------------------------------------------------------------
     [[nodiscard]] Result<Lot> lot(std::string_view code) const;
     // The supplier's lot code; several lots when different suppliers / items share it.
-    [[nodiscard]] std::vector<Lot> lotsBySupplierLot(std::string_view supplierLot,
-                                                     std::optional<std::string_view> supplier = {}) const;
+    [[nodiscard]] Result<std::vector<Lot>>
+    lotsBySupplierLot(std::string_view supplierLot, std::optional<std::string_view> supplier = {}) const;
     // GS1 (01) GTIN + (10) lot: our lot code of that item, else the supplier lot code of that item.
     [[nodiscard]] Result<Lot> lotByGtin(std::string_view gtin, std::string_view lot) const;
     [[nodiscard]] Result<Run> run(std::string_view code) const;
     [[nodiscard]] Result<Movement> movement(std::string_view id) const;
-    [[nodiscard]] std::int64_t movementCount() const;
-    [[nodiscard]] std::vector<Balance> balances(std::string_view lotCode) const; // non-zero rows
-    [[nodiscard]] std::int64_t onHand(std::string_view lotCode, std::string_view location) const;
-    [[nodiscard]] std::int64_t onHand(std::string_view lotCode) const; // all locations
+    [[nodiscard]] Result<std::int64_t> movementCount() const;
+    [[nodiscard]] Result<std::vector<Balance>> balances(std::string_view lotCode) const; // non-zero rows
+    [[nodiscard]] Result<std::int64_t> onHand(std::string_view lotCode, std::string_view location) const;
+    [[nodiscard]] Result<std::int64_t> onHand(std::string_view lotCode) const; // all locations
 
     // This station's movements with seq > afterSeq, in order, at most `limit`.
-    [[nodiscard]] std::vector<OutboxEntry> outbox(std::int64_t afterSeq, std::size_t limit) const;
+    [[nodiscard]] Result<std::vector<OutboxEntry>> outbox(std::int64_t afterSeq, std::size_t limit) const;
     // Every station's movements in the order they arrived in this ledger (position ascending, position >
     // afterPosition), at most `limit`. A sync server hands these out as its global order. Positions only
     // grow: nothing is ever deleted.
-    [[nodiscard]] std::vector<ArrivedMovement> movementsSince(std::int64_t afterPosition,
-                                                              std::size_t limit) const;
+    [[nodiscard]] Result<std::vector<ArrivedMovement>> movementsSince(std::int64_t afterPosition,
+                                                                      std::size_t limit) const;
 
     // Re-derives every balance from the ledger and compares, walks every station's hash chain and checks the
     // sequences are gapless. Empty = the ledger is consistent.
-    [[nodiscard]] std::vector<Finding> verify() const;
+    [[nodiscard]] Result<std::vector<Finding>> verify() const;
 
   private:
     friend class LedgerAccess;
@@ -163,9 +162,9 @@ class Ledger {
 };
 
 // The exact text a movement's hash is computed over: a header line "lotstation-movement/1", then one line per
-// field in a fixed order (id station seq at user kind lot quantity from to run party reference reason
-// unit_cost reverses lot_status approved_by overridden prev_hash), each "name=<byte length>:<value>" or
-// "name-" for an absent value. Exposed so that sync and audits can recompute hashes independently (see
+// field in the fixed order of movement_fields.hpp (id station seq at user kind lot quantity from to run party
+// reference reason unit_cost reverses lot_status approved_by overridden prev_hash), each
+// "name=<byte length>:<value>" or "name-" for an absent value. Exposed so that sync and audits can recompute hashes independently (see
 // src/canonical.cpp).
 [[nodiscard]] std::string canonicalMovementText(const Movement& movement);
 [[nodiscard]] std::string movementHash(const Movement& movement); // SHA-256 of the above, lower-case hex

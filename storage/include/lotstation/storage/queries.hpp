@@ -30,7 +30,7 @@ struct StockLine {
 [[nodiscard]] Result<std::vector<StockLine>> stockByLot(const Ledger& ledger, std::string_view lot);
 [[nodiscard]] Result<std::vector<StockLine>> stockByItem(const Ledger& ledger, std::string_view sku);
 [[nodiscard]] Result<std::vector<StockLine>> stockByLocation(const Ledger& ledger, std::string_view location);
-[[nodiscard]] std::vector<StockLine> allStock(const Ledger& ledger);
+[[nodiscard]] Result<std::vector<StockLine>> allStock(const Ledger& ledger);
 
 // Totals per item (every item, also those with nothing on hand), ordered by SKU.
 struct ItemTotal {
@@ -41,7 +41,7 @@ struct ItemTotal {
     std::optional<std::int64_t> reorderPoint;
     std::int64_t lots = 0; // lots with stock
 };
-[[nodiscard]] std::vector<ItemTotal> stockTotals(const Ledger& ledger);
+[[nodiscard]] Result<std::vector<ItemTotal>> stockTotals(const Ledger& ledger);
 
 // Every movement of a lot, oldest first (local arrival order), with the reversal that undid it if any.
 struct HistoryEntry {
@@ -70,10 +70,10 @@ struct ExpiringLot {
     std::string itemName;
     int daysLeft = 0; // expiry - today, in days
 };
-[[nodiscard]] std::vector<ExpiringLot> expiring(const Ledger& ledger, Date today, int days);
+[[nodiscard]] Result<std::vector<ExpiringLot>> expiring(const Ledger& ledger, Date today, int days);
 
 // Production runs not finished yet, oldest first, so a run left open on one screen can be resumed.
-[[nodiscard]] std::vector<Run> openRuns(const Ledger& ledger);
+[[nodiscard]] Result<std::vector<Run>> openRuns(const Ledger& ledger);
 // What a run consumed so far: its consume movements that were not reversed, in the order recorded.
 [[nodiscard]] Result<std::vector<Movement>> runInputs(const Ledger& ledger, std::string_view run);
 

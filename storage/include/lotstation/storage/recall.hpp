@@ -51,6 +51,6 @@ struct RecallReport {
 //   immediate_subsequent_recipient  shipping: customer code and name
 //   movement_id                     the ledger movement (UUIDv7) the row comes from
 // Rows are ordered by event time. RFC 4180 quoting, CRLF line ends, a header row.
-[[nodiscard]] std::string fsmaCsv(const Ledger& ledger, const RecallReport& report);
+[[nodiscard]] Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report);
 
 } // namespace lotstation::storage

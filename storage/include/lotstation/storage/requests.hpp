@@ -35,7 +35,7 @@ struct NewUser {
 };
 
 // A rule broken on purpose: both a reason and a supervisor (or admin) are required, and both are recorded on
-// the movement. The caller authenticates the supervisor (Ledger::verifyPin) before asking.
+// the movement. The caller authenticates the supervisor (Ledger::recordPinAttempt) before asking.
 struct Override {
     std::string reason{};
     std::string supervisor{};

@@ -48,7 +48,7 @@ using LoginIntent =
 
 class LoginFlow {
   public:
-    explicit LoginFlow(const storage::Ledger& ledger, LoginPolicy policy = {})
+    explicit LoginFlow(storage::Ledger& ledger, LoginPolicy policy = {})
         : m_ledger(ledger), m_policy(policy) {}
 
     FlowOutcome apply(const LoginIntent& intent, TimePoint now);
@@ -63,7 +63,7 @@ class LoginFlow {
     FlowOutcome submit(TimePoint now);
     FlowOutcome loggedIn(storage::User user);
 
-    const storage::Ledger& m_ledger;
+    storage::Ledger& m_ledger; // a PIN attempt writes the lock-out count
     LoginPolicy m_policy;
     LoginState m_state;
     std::optional<storage::User> m_user;

@@ -41,7 +41,7 @@ bool pressPinKey(ApprovalDraft& draft, KeypadKey key);
 
 // Checks everything: a supervisor or admin chosen, their PIN right, a reason given. The PIN is cleared by
 // the caller after every try.
-[[nodiscard]] std::expected<storage::Override, std::string> approve(const storage::Ledger& ledger,
+[[nodiscard]] std::expected<storage::Override, std::string> approve(storage::Ledger& ledger,
                                                                     const ApprovalDraft& draft);
 
 } // namespace lotstation::station
