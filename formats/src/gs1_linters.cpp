@@ -1,18 +1,20 @@
 #include "gs1_linters.hpp"
 
+#include "lotstation/formats/gtin.hpp"
+
 #include <array>
 #include <cctype>
 #include <chrono>
 #include <string>
 
-namespace lotstation::scan::detail {
+namespace lotstation::formats::detail {
 
 namespace {
 
-using Result = std::expected<void, InterpretError>;
+using Check = Result<void>;
 
-Result fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+Check fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 bool allDigits(std::string_view text) {
@@ -33,7 +35,7 @@ bool isDate(int year, int month, int day) {
     return date.ok();
 }
 
-Result checkYymmdd(std::string_view value, std::string_view name, bool dayZeroAllowed) {
+Check checkYymmdd(std::string_view value, std::string_view name, bool dayZeroAllowed) {
     const int year = 2000 + twoDigits(value, 0);
     const int month = twoDigits(value, 2);
     const int day = twoDigits(value, 4);
@@ -42,7 +44,7 @@ Result checkYymmdd(std::string_view value, std::string_view name, bool dayZeroAl
     return {};
 }
 
-Result checkCsum(std::string_view value, std::string_view name) {
+Check checkCsum(std::string_view value, std::string_view name) {
     const int expected = gs1CheckDigit(value.substr(0, value.size() - 1));
     const int got = value.back() - '0';
     if (expected != got) {
@@ -54,7 +56,7 @@ Result checkCsum(std::string_view value, std::string_view name) {
 
 // GS1 General Specifications 7.9.5: weighted sum of the CSET 82 positions with prime weights (2 for the
 // character next to the check pair), modulo 1021, written as two CSET 32 characters.
-Result checkCsumAlpha(std::string_view value, std::string_view name) {
+Check checkCsumAlpha(std::string_view value, std::string_view name) {
     constexpr std::string_view cset82 =
         "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
     constexpr std::string_view cset32 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -81,7 +83,7 @@ Result checkCsumAlpha(std::string_view value, std::string_view name) {
     return {};
 }
 
-Result checkIban(std::string_view value, std::string_view name) {
+Check checkIban(std::string_view value, std::string_view name) {
     const auto bad = [&] {
         return fail(std::string{name} + " " + std::string{value} + " is not a valid IBAN");
     };
@@ -103,14 +105,14 @@ Result checkIban(std::string_view value, std::string_view name) {
     return {};
 }
 
-Result checkRange(std::string_view value, std::string_view name, std::string_view what, long long max) {
+Check checkRange(std::string_view value, std::string_view name, std::string_view what, long long max) {
     if (std::stoll(std::string{value}) > max) {
         return fail(std::string{name} + " " + std::string{value} + " is not a valid " + std::string{what});
     }
     return {};
 }
 
-Result oneOf(std::string_view value, std::string_view name, std::string_view allowed, std::string_view what) {
+Check oneOf(std::string_view value, std::string_view name, std::string_view allowed, std::string_view what) {
     if (value.size() != 1 || allowed.find(value[0]) == std::string_view::npos) {
         return fail(std::string{name} + ": " + std::string{value} + " is not a valid " + std::string{what});
     }
@@ -141,7 +143,7 @@ bool inCharSet(CharSet charset, char c) {
     return false;
 }
 
-Result applyLinter(Linter linter, std::string_view component, std::string_view name) {
+Check applyLinter(Linter linter, std::string_view component, std::string_view name) {
     const std::string who{name};
     switch (linter) {
     case Linter::None:
@@ -250,4 +252,4 @@ Result applyLinter(Linter linter, std::string_view component, std::string_view n
     return {};
 }
 
-} // namespace lotstation::scan::detail
+} // namespace lotstation::formats::detail

@@ -1,6 +1,6 @@
 // The GS1 data of real barcodes in the shared corpus (DataBar Expanded and GS1 DataMatrix samples) as parser
 // input: valid codes parse and round-trip, the deliberately odd ones fail with the reason named here.
-#include "lotstation/scan/gs1.hpp"
+#include "lotstation/formats/gs1.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-using namespace lotstation::scan;
+using namespace lotstation::formats;
 namespace fs = std::filesystem;
 
 namespace {

@@ -2,16 +2,15 @@
 // The GS1 Application Identifier dictionary as data: every AI's format (N14, X..20, N6 [N6], ...), whether it
 // has a predefined length (no FNC1/GS needed after it), the content checks ("linters") of each component, and
 // the GS1 Digital Link roles. Generated once from GS1's Barcode Syntax Dictionary and committed as C++ data.
-#include "lotstation/scan/interpret_error.hpp"
+#include "lotstation/core/error.hpp"
 
 #include <array>
 #include <cstdint>
-#include <expected>
 #include <span>
 #include <string>
 #include <string_view>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 enum class CharSet : std::uint8_t {
     Numeric, // N: 0-9
@@ -111,10 +110,6 @@ struct AiMatch {
 
 // Checks one AI value against its format and content rules. Errors read like
 // "GTIN check digit wrong (expected 3, got 4)" or "AI (10) longer than 20 characters".
-[[nodiscard]] std::expected<void, InterpretError> validateAiValue(std::string_view ai,
-                                                                  std::string_view value);
+[[nodiscard]] Result<void> validateAiValue(std::string_view ai, std::string_view value);
 
-// GS1 mod-10 check digit of `digits` (without the check digit); digits only.
-[[nodiscard]] int gs1CheckDigit(std::string_view digits);
-
-} // namespace lotstation::scan
+} // namespace lotstation::formats

@@ -1,8 +1,8 @@
 // Our committed AI table against GS1's own Barcode Syntax Dictionary, entry by entry, and our parser against
 // the GS1 data in the shared corpus of real barcodes. Both skip cleanly when the team's shared folder is
 // absent.
-#include "lotstation/scan/gs1.hpp"
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/gs1.hpp"
+#include "lotstation/formats/gs1_ai.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-using namespace lotstation::scan;
+using namespace lotstation::formats;
 namespace fs = std::filesystem;
 
 namespace {

@@ -1,17 +1,16 @@
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/gs1_ai.hpp"
 
-#include "display_text.hpp"
+#include "lotstation/formats/display_text.hpp"
 #include "gs1_linters.hpp"
 
 #include <algorithm>
 #include <array>
 #include <utility>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 namespace {
 
-using detail::displayChar;
 
 bool inRange(const AiSpec& spec, std::string_view ai) {
     // AIs of equal length compare as numbers when compared as digit strings.
@@ -22,8 +21,8 @@ bool digitsOnly(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::unexpected<InterpretError> fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+std::unexpected<Error> fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 std::string charsetWord(CharSet charset) {
@@ -124,18 +123,7 @@ std::string aiDisplayName(std::string_view ai) {
     return "AI (" + std::string{ai} + ")";
 }
 
-int gs1CheckDigit(std::string_view digits) {
-    // Weights 3,1,3,... from the rightmost digit before the check digit.
-    int sum = 0;
-    bool three = true;
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        sum += (*it - '0') * (three ? 3 : 1);
-        three = !three;
-    }
-    return (10 - sum % 10) % 10;
-}
-
-std::expected<void, InterpretError> validateAiValue(std::string_view ai, std::string_view value) {
+Result<void> validateAiValue(std::string_view ai, std::string_view value) {
     const AiSpec* spec = findAi(ai);
     if (spec == nullptr) return fail("unknown AI (" + std::string{ai} + ")");
     const std::string label = "AI (" + std::string{ai} + ")";
@@ -178,4 +166,4 @@ std::expected<void, InterpretError> validateAiValue(std::string_view ai, std::st
     return {};
 }
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats

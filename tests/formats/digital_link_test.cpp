@@ -1,12 +1,12 @@
 // GS1 Digital Link URIs: parsing with prefixes, padding and percent-decoding; the builder; bad links.
-#include "lotstation/scan/digital_link.hpp"
+#include "lotstation/formats/digital_link.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 #include <utility>
 #include <vector>
 
-using namespace lotstation::scan;
+using namespace lotstation::formats;
 using namespace std::chrono;
 
 namespace {

@@ -7,15 +7,14 @@
 // the dictionary allows there); other parameters (linkType, ...) are ignored. Segments and values are
 // percent-decoded; a GTIN of 8, 12 or 13 digits is padded to 14. Every value then passes the same checks as
 // in a barcode.
-#include "lotstation/scan/gs1.hpp"
-#include "lotstation/scan/interpret_error.hpp"
+#include "lotstation/formats/gs1.hpp"
+#include "lotstation/core/error.hpp"
 
-#include <expected>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 struct DigitalLink {
     std::string uri;  // as scanned
@@ -27,12 +26,12 @@ struct DigitalLink {
 // True for an http(s) URI: the interpreter then reads it as a Digital Link or says why it is not one.
 [[nodiscard]] bool isWebAddress(std::string_view text);
 
-[[nodiscard]] std::expected<DigitalLink, InterpretError> parseDigitalLink(std::string_view uri,
+[[nodiscard]] Result<DigitalLink> parseDigitalLink(std::string_view uri,
                                                                           const Gs1Options& options = {});
 
 // Builds the canonical form: the first primary-key AI in the path, its qualifiers in dictionary order, the
 // rest as query attributes in the order given. Fails on invalid values or AIs a Digital Link cannot carry.
-[[nodiscard]] std::expected<std::string, InterpretError>
+[[nodiscard]] Result<std::string>
 buildDigitalLink(const std::vector<Gs1Element>& elements, std::string_view base = "https://id.gs1.org");
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats
