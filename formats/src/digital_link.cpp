@@ -80,11 +80,21 @@ bool isQualifierOf(const AiSpec& key, std::string_view ai) {
     return false;
 }
 
-std::string padGtin(std::string value) {
-    if (allDigits(value) && isGtinLength(value.size())) {
+// A GTIN-8/12/13 is the same GTIN as its GTIN-14 form, in the path and in the query alike.
+std::string padGtin(std::string_view ai, std::string value) {
+    const bool gtinAi = ai == "01" || ai == "02" || ai == "03";
+    if (gtinAi && allDigits(value) && isGtinLength(value.size())) {
         value.insert(0, 14 - value.size(), '0');
     }
     return value;
+}
+
+// In a query (application/x-www-form-urlencoded, as browsers and resolvers write it) '+' is a space; a real
+// '+' arrives as %2B. In the path '+' is itself.
+std::string formDecodePlus(std::string_view text) {
+    std::string out{text};
+    std::replace(out.begin(), out.end(), '+', ' ');
+    return out;
 }
 
 // The path from segment `start` on as key + qualifier pairs, or why not.
@@ -109,7 +119,7 @@ Result<std::vector<Gs1Element>> readPathFrom(const std::vector<std::string>& seg
                 return fail("Digital Link path qualifiers out of order at (" + ai + ")");
             }
         }
-        if (ai == "01") value = padGtin(std::move(value));
+        value = padGtin(ai, std::move(value));
         if (auto valid = validateAiValue(ai, value); !valid) return std::unexpected(valid.error());
         elements.push_back({ai, std::move(value)});
     }
@@ -168,20 +178,31 @@ Result<DigitalLink> parseDigitalLink(std::string_view uri, const Gs1Options& opt
     }
 
     if (!query.empty()) {
+        const AiSpec& key = *findAi(elements.front().ai);
         for (auto parameter : splitOn(query, '&')) {
             const auto equals = parameter.find('=');
             const auto name = parameter.substr(0, equals);
             if (!allDigits(name)) continue; // linkType, context, ... are for the resolver, not data
             const AiSpec* spec = findAi(name);
             if (spec == nullptr) return fail("unknown AI (" + std::string{name} + ") in the link's query");
+            // The key and its qualifiers (lot, serial, ...) identify the thing: they belong in the path, where
+            // their order is checked, never in the query where a second copy could contradict the path.
+            if (spec->dlPrimaryKey || isQualifierOf(key, name)) {
+                return fail("AI (" + std::string{name} +
+                            ") belongs in the Digital Link path, not in its query");
+            }
             if (!spec->dlDataAttribute) {
                 return fail("AI (" + std::string{name} +
                             ") is not allowed as a Digital Link query attribute");
             }
-            auto value = percentDecode(equals == std::string_view::npos ? std::string_view{}
-                                                                        : parameter.substr(equals + 1));
+            const bool repeated = std::any_of(elements.begin(), elements.end(),
+                                              [&](const Gs1Element& e) { return e.ai == name; });
+            if (repeated) return fail("AI (" + std::string{name} + ") appears twice in the link");
+            auto value = percentDecode(formDecodePlus(equals == std::string_view::npos
+                                                          ? std::string_view{}
+                                                          : parameter.substr(equals + 1)));
             if (!value) return std::unexpected(value.error());
-            elements.push_back({std::string{name}, std::move(*value)});
+            elements.push_back({std::string{name}, padGtin(std::string{name}, std::move(*value))});
         }
     }
     auto data = gs1FromElements(std::move(elements), options);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace lotstation::formats {
 
@@ -123,6 +124,10 @@ std::string aiDisplayName(std::string_view ai) {
     return "AI (" + std::string{ai} + ")";
 }
 
+bool linterImplemented(Linter linter) {
+    return linter != Linter::CouponCode && linter != Linter::CouponPositiveOffer;
+}
+
 Result<void> validateAiValue(std::string_view ai, std::string_view value) {
     const AiSpec* spec = findAi(ai);
     if (spec == nullptr) return fail("unknown AI (" + std::string{ai} + ")");
@@ -141,6 +146,9 @@ Result<void> validateAiValue(std::string_view ai, std::string_view value) {
     if (value.size() < spec->minLength()) {
         return fail(label + " shorter than " + std::to_string(spec->minLength()) + " characters");
     }
+    // First the shape of every part (lengths, characters), then the content checks: a value that is wrong in
+    // form is reported as such before any of its parts is judged against a rule or a code list.
+    std::vector<std::string_view> components;
     std::size_t pos = 0;
     for (const auto& part : spec->parts()) {
         if (pos == value.size() && part.optional) break;
@@ -157,12 +165,19 @@ Result<void> validateAiValue(std::string_view ai, std::string_view value) {
                 return fail(label + " allows only digits here, found " + displayChar(c));
             return fail(label + " contains " + displayChar(c) + ", which GS1 does not allow there");
         }
-        for (Linter linter : part.linters) {
-            if (auto checked = detail::applyLinter(linter, component, name); !checked) return checked;
-        }
+        components.push_back(component);
         pos += take;
     }
     if (pos != value.size()) return fail(label + " longer than " + std::to_string(pos) + " characters");
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        const AiComponent& part = spec->parts()[i];
+        if (part.charset == CharSet::Cset64) {
+            if (auto padded = detail::checkBase64Padding(components[i], label); !padded) return padded;
+        }
+        for (Linter linter : part.linters) {
+            if (auto checked = detail::applyLinter(linter, components[i], name); !checked) return checked;
+        }
+    }
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "gs1_linters.hpp"
 
+#include "code_lists.hpp"
 #include "lotstation/formats/gtin.hpp"
 
 #include <array>
@@ -88,6 +89,9 @@ Check checkIban(std::string_view value, std::string_view name) {
         return fail(std::string{name} + " " + std::string{value} + " is not a valid IBAN");
     };
     if (value.size() < 5) return bad();
+    if (!isIso3166Alpha2(value.substr(0, 2))) {
+        return fail(std::string{name} + " " + std::string{value} + " does not start with a country code");
+    }
     for (std::size_t i = 0; i < value.size(); ++i) {
         const char c = value[i];
         const bool upper = c >= 'A' && c <= 'Z';
@@ -102,6 +106,24 @@ Check checkIban(std::string_view value, std::string_view name) {
         remainder = (v >= 10) ? (remainder * 100 + v) % 97 : (remainder * 10 + v) % 97;
     }
     if (remainder != 1) return bad();
+    return {};
+}
+
+// GS1 General Specifications: a GS1 Company Prefix has at least 4 digits; without the prefix list a station
+// cannot do more (GS1's reference linter without a lookup service checks exactly this).
+Check checkCompanyPrefix(std::string_view value, std::string_view name) {
+    constexpr std::size_t kShortestPrefix = 4;
+    if (value.size() < kShortestPrefix)
+        return fail(std::string{name} + " is too short to start with a GS1 Company Prefix");
+    for (std::size_t i = 0; i < kShortestPrefix; ++i) {
+        if (value[i] < '0' || value[i] > '9')
+            return fail(std::string{name} + " must start with a GS1 Company Prefix (digits)");
+    }
+    return {};
+}
+
+Check listed(bool known, std::string_view value, std::string_view name, std::string_view what) {
+    if (!known) return fail(std::string{name} + ": " + std::string{value} + " is not " + std::string{what});
     return {};
 }
 
@@ -120,6 +142,16 @@ Check oneOf(std::string_view value, std::string_view name, std::string_view allo
 }
 
 } // namespace
+
+Check checkBase64Padding(std::string_view component, std::string_view label) {
+    const auto data = component.find_last_not_of('=');
+    const std::size_t pads = component.size() - (data == std::string_view::npos ? 0 : data + 1);
+    if (pads > 2 || (pads > 0 && component.size() % 3 != 0))
+        return fail(std::string{label} + " has base64 padding ('=') that does not fit its length");
+    if (component.substr(0, component.size() - pads).find('=') != std::string_view::npos)
+        return fail(std::string{label} + " has '=' before its end, where base64 allows none");
+    return {};
+}
 
 int twoDigits(std::string_view text, std::size_t pos) {
     return (text[pos] - '0') * 10 + (text[pos + 1] - '0');
@@ -236,17 +268,28 @@ Check applyLinter(Linter linter, std::string_view component, std::string_view na
     case Linter::Longitude:
         return checkRange(component, name, "longitude", 3600000000LL);
     case Linter::Iso3166:
+        return listed(isIso3166Numeric(component), component, name, "an ISO 3166 country code");
     case Linter::Iso3166With999:
+        return listed(component == "999" || isIso3166Numeric(component), component, name,
+                      "an ISO 3166 country code or 999");
     case Linter::Iso3166Alpha2:
+        return listed(isIso3166Alpha2(component), component, name, "an ISO 3166 two-letter country code");
     case Linter::Iso4217:
-    case Linter::GcpPos1:
-    case Linter::GcpPos2:
-    case Linter::ImporterIndex:
+        return listed(isIso4217Numeric(component), component, name, "an ISO 4217 currency code");
     case Linter::PackageType:
+        return listed(isPackageTypeCode(component), component, name, "a package type code (UN/ECE Rec. 21)");
+    case Linter::GcpPos1:
+        return checkCompanyPrefix(component, name);
+    case Linter::GcpPos2:
+        return checkCompanyPrefix(component.empty() ? component : component.substr(1), name);
+    case Linter::ImporterIndex: {
+        const bool ok = component.size() == 1 && (inCharSet(CharSet::Cset64, component[0]) && component[0] != '=');
+        return listed(ok, component, name, "an importer index (one of 0-9 A-Z a-z - _)");
+    }
     case Linter::CouponCode:
     case Linter::CouponPositiveOffer:
-        // These need registries the station does not carry (ISO code lists, GS1 company prefixes, coupon
-        // rules); the component's characters and length are already checked.
+        // Left out on purpose (see linterImplemented): North American coupon data has no place on a
+        // lot-tracking floor; its characters and length are still checked.
         return {};
     }
     return {};

@@ -12,7 +12,11 @@ namespace lotstation::formats::detail {
 [[nodiscard]] Result<void> applyLinter(Linter linter, std::string_view component,
                                                               std::string_view name);
 
-// Charset membership of one byte.
+// Base64url padding of a CSET 64 (Z) component as GS1's reference linter has it: at most two '=' at the end,
+// and only when the whole component's length is a multiple of 3.
+[[nodiscard]] Result<void> checkBase64Padding(std::string_view component, std::string_view label);
+
+// Charset membership of one byte ('=' counts as CSET 64: checkBase64Padding says where it may stand).
 [[nodiscard]] bool inCharSet(CharSet charset, char c);
 
 // Two-digit number at text[pos], text known to be digits.

@@ -4,9 +4,11 @@
 // Reading: the path ends in a primary key (an AI the dictionary marks "dlpkey", e.g. 01, 00, 414) and its
 // value, followed by key qualifiers in the dictionary's order (for 01: 22, 10, 21, or 235); anything before
 // the key is the resolver's own prefix. Query parameters whose names are AIs are data attributes (only AIs
-// the dictionary allows there); other parameters (linkType, ...) are ignored. Segments and values are
-// percent-decoded; a GTIN of 8, 12 or 13 digits is padded to 14. Every value then passes the same checks as
-// in a barcode.
+// the dictionary allows there, each once; a key or one of its qualifiers such as the lot belongs in the path
+// and is refused in the query); other parameters (linkType, ...) are ignored. Segments and values are
+// percent-decoded, and in the query '+' is a space (form encoding; a real '+' is %2B). A GTIN of 8, 12 or 13
+// digits is padded to 14 in the path and the query alike. Every value then passes the same checks as in a
+// barcode.
 #include "lotstation/formats/gs1.hpp"
 #include "lotstation/core/error.hpp"
 
