@@ -1,9 +1,9 @@
-// Properties of the scan/ parsers: what parses re-serialises and re-parses to the same data, what is
+// Properties of the formats/ parsers and scan/ interpreter: what parses re-serialises and re-parses to the same data, what is
 // refused is refused with a reason, and the interpreter turns any bytes into a meaning it can describe.
-#include "lotstation/scan/digital_link.hpp"
-#include "lotstation/scan/gs1.hpp"
+#include "lotstation/formats/digital_link.hpp"
+#include "lotstation/formats/gs1.hpp"
 #include "lotstation/scan/interpreter.hpp"
-#include "lotstation/scan/own_labels.hpp"
+#include "lotstation/formats/own_labels.hpp"
 #include "properties.hpp"
 
 #include <algorithm>
@@ -16,7 +16,7 @@ namespace {
 using namespace std::chrono_literals;
 
 // A fixed reference year keeps two-digit GS1 years deterministic across runs.
-constexpr scan::Gs1Options kGs1Options{.referenceYear = std::chrono::year{2026}};
+constexpr formats::Gs1Options kGs1Options{.referenceYear = std::chrono::year{2026}};
 
 bool validUtf8(std::string_view text) {
     std::size_t i = 0;
@@ -66,7 +66,7 @@ std::string shown(std::string_view text) {
 
 // Parsing `text` must give exactly `expected` (elements and every typed field).
 void requireSameGs1(std::string_view form, const std::string& text, const scan::Gs1Data& expected) {
-    const auto again = scan::parseGs1(text, kGs1Options);
+    const auto again = formats::parseGs1(text, kGs1Options);
     require(again.has_value(),
             std::string(form) + " form " + shown(text) +
                 " of parsed GS1 data is refused: " + (again ? std::string() : again.error().message));
@@ -75,9 +75,9 @@ void requireSameGs1(std::string_view form, const std::string& text, const scan::
 
 void checkGs1Data(const scan::Gs1Data& data) {
     require(!data.elements.empty(), "parsed GS1 data without elements");
-    requireSameGs1("element string", scan::toElementString(data.elements), data);
-    requireSameGs1("human-readable", scan::toHumanReadable(data.elements), data);
-    const auto rebuilt = scan::gs1FromElements(data.elements, kGs1Options);
+    requireSameGs1("element string", formats::toElementString(data.elements), data);
+    requireSameGs1("human-readable", formats::toHumanReadable(data.elements), data);
+    const auto rebuilt = formats::gs1FromElements(data.elements, kGs1Options);
     require(rebuilt.has_value() && *rebuilt == data, "gs1FromElements disagrees with parseGs1");
     if (data.gtin) require(data.gtin->size() == 14, "GTIN is not 14 digits: " + *data.gtin);
     if (data.netWeight) {
@@ -87,10 +87,10 @@ void checkGs1Data(const scan::Gs1Data& data) {
     }
 }
 
-void checkLabelRoundTrip(const scan::OwnLabel& label) {
-    const auto payload = scan::encodeOwnLabel(label);
-    require(scan::isOwnLabelPayload(payload), "encoded label " + shown(payload) + " is not an own payload");
-    const auto decoded = scan::decodeOwnLabel(payload);
+void checkLabelRoundTrip(const formats::OwnLabel& label) {
+    const auto payload = formats::encodeOwnLabel(label);
+    require(formats::isOwnLabelPayload(payload), "encoded label " + shown(payload) + " is not an own payload");
+    const auto decoded = formats::decodeOwnLabel(payload);
     require(decoded.has_value(), "encoded label " + shown(payload) + " does not decode: " +
                                      (decoded ? std::string() : decoded.error().message));
     require(*decoded == label, "label " + shown(payload) + " decodes to a different label");
@@ -105,7 +105,7 @@ bool labelValueAllowed(std::string_view value) {
 
 void checkGs1(Bytes input) {
     const auto text = asText(input);
-    const auto parsed = scan::parseGs1(text, kGs1Options);
+    const auto parsed = formats::parseGs1(text, kGs1Options);
     if (!parsed) {
         require(!parsed.error().message.empty(), "GS1 refusal without a reason for " + shown(text));
         return;
@@ -115,18 +115,18 @@ void checkGs1(Bytes input) {
 
 void checkDigitalLink(Bytes input) {
     const auto text = asText(input);
-    const auto parsed = scan::parseDigitalLink(text, kGs1Options);
+    const auto parsed = formats::parseDigitalLink(text, kGs1Options);
     if (!parsed) {
         require(!parsed.error().message.empty(), "Digital Link refusal without a reason for " + shown(text));
         return;
     }
-    require(scan::isWebAddress(text), "a Digital Link that is not a web address: " + shown(text));
+    require(formats::isWebAddress(text), "a Digital Link that is not a web address: " + shown(text));
     checkGs1Data(parsed->data);
     // The canonical URI built from the elements reads back as the same data.
-    const auto built = scan::buildDigitalLink(parsed->data.elements);
+    const auto built = formats::buildDigitalLink(parsed->data.elements);
     require(built.has_value(), "parsed Digital Link " + shown(text) +
                                    " cannot be rebuilt: " + (built ? std::string() : built.error().message));
-    const auto again = scan::parseDigitalLink(*built, kGs1Options);
+    const auto again = formats::parseDigitalLink(*built, kGs1Options);
     require(again.has_value(), "rebuilt Digital Link " + shown(*built) +
                                    " is refused: " + (again ? std::string() : again.error().message));
     require(again->data == parsed->data,
@@ -180,7 +180,7 @@ void checkInterpreter(Bytes input) {
 void checkOwnLabels(Bytes input) {
     const auto text = asText(input);
     // 1. Any payload: what decodes encodes to a payload that decodes to the same label.
-    const auto decoded = scan::decodeOwnLabel(text);
+    const auto decoded = formats::decodeOwnLabel(text);
     if (decoded) {
         checkLabelRoundTrip(*decoded);
     } else {
@@ -189,21 +189,21 @@ void checkOwnLabels(Bytes input) {
     // 2. Any value: encode then decode is the identity for every value a label may carry, and a clear
     // refusal for the rest.
     const auto allowed = labelValueAllowed(text);
-    const std::array<scan::OwnLabel, 3> labels{scan::OwnLot{std::string(text)},
+    const std::array<formats::OwnLabel, 3> labels{scan::OwnLot{std::string(text)},
                                                scan::OwnLocation{std::string(text)},
                                                scan::OwnBadge{std::string(text)}};
     for (const auto& label : labels) {
-        const auto payload = scan::encodeOwnLabel(label);
-        const auto back = scan::decodeOwnLabel(payload);
+        const auto payload = formats::encodeOwnLabel(label);
+        const auto back = formats::decodeOwnLabel(payload);
         if (allowed) {
             require(back.has_value() && *back == label, "encode then decode of " + shown(text) + " differs");
         } else {
             require(!back.has_value(), "value " + shown(text) + " that a label cannot carry was accepted");
         }
     }
-    const auto escaped = scan::percentEncodeLabelValue(text);
+    const auto escaped = formats::percentEncodeLabelValue(text);
     require(!hasControlCharacter(escaped) && validUtf8(escaped), "escaped value has unsafe bytes");
-    const auto unescaped = scan::percentDecodeLabelValue(escaped);
+    const auto unescaped = formats::percentDecodeLabelValue(escaped);
     require(unescaped.has_value() == (validUtf8(text) && !hasControlCharacter(text)),
             "percent-decoding an escaped value accepts or refuses the wrong values");
     if (unescaped) require(*unescaped == text, "percent escaping does not round-trip " + shown(text));

@@ -1,36 +1,9 @@
 #include "lotstation/labels/label_data.hpp"
 
 #include <array>
-#include <cctype>
 #include <cstdio>
 
 namespace lotstation::labels {
-
-namespace {
-
-struct CommandEntry {
-    LabelCommand command;
-    std::string_view name;
-};
-
-constexpr std::array<CommandEntry, 5> kCommands{{
-    {LabelCommand::Finish, "FINISH"},
-    {LabelCommand::Undo, "UNDO"},
-    {LabelCommand::Cancel, "CANCEL"},
-    {LabelCommand::Confirm, "CONFIRM"},
-    {LabelCommand::Logout, "LOGOUT"},
-}};
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i])))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
 
 LabelKind kindOf(const LabelContent& content) {
     return static_cast<LabelKind>(content.index());
@@ -48,20 +21,6 @@ std::string_view kindName(LabelKind kind) {
         return "command";
     }
     return "unknown";
-}
-
-std::string_view commandName(LabelCommand command) {
-    for (const auto& entry : kCommands) {
-        if (entry.command == command) return entry.name;
-    }
-    return "UNKNOWN";
-}
-
-std::optional<LabelCommand> commandFromName(std::string_view name) {
-    for (const auto& entry : kCommands) {
-        if (equalsIgnoreCase(entry.name, name)) return entry.command;
-    }
-    return std::nullopt;
 }
 
 std::string formatDate(const Date& date) {

@@ -1,5 +1,5 @@
 // Items, suppliers, customers and locations: add and read.
-#include "gtin.hpp"
+#include "lotstation/formats/gtin.hpp"
 #include "ledger_core.hpp"
 #include "rows.hpp"
 #include "validation.hpp"
@@ -37,7 +37,7 @@ Result<Item> Ledger::addItem(const NewItem& request) {
         if (findItem(core, *sku)) return fail(ErrorKind::Conflict, "item " + *sku + " already exists");
         std::optional<std::string> gtin;
         if (request.gtin && !request.gtin->empty()) {
-            auto normal = normaliseGtin(*request.gtin);
+            auto normal = formats::normaliseGtin(*request.gtin);
             if (!normal) return std::unexpected(normal.error());
             if (auto other = findItemGtin(core, *normal))
                 return fail(ErrorKind::Conflict, "GTIN " + *normal + " already belongs to " + *other);
@@ -78,7 +78,7 @@ Result<Item> Ledger::item(std::string_view sku) const {
 Result<Item> Ledger::itemByGtin(std::string_view gtin) const {
     auto& core = m_impl->core;
     return guarded([&]() -> Result<Item> {
-        auto normal = normaliseGtin(gtin);
+        auto normal = formats::normaliseGtin(gtin);
         if (!normal) return std::unexpected(normal.error());
         auto sku = findItemGtin(core, *normal);
         if (!sku) return fail(ErrorKind::NotFound, "no item has GTIN " + *normal);

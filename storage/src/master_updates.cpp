@@ -1,6 +1,6 @@
 // Changing master records in place. The revision is stamped by the database (master_revisions.hpp).
 #include "crypto.hpp"
-#include "gtin.hpp"
+#include "lotstation/formats/gtin.hpp"
 #include "master_fields.hpp"
 #include "rows.hpp"
 #include "validation.hpp"
@@ -23,7 +23,7 @@ Result<ItemColumns> itemColumns(LedgerCore& core, const NewItem& item) {
     out.uom = toString(item.uom);
     out.lotTracked = item.lotTracked ? 1 : 0;
     if (item.gtin && !item.gtin->empty()) {
-        auto normal = normaliseGtin(*item.gtin);
+        auto normal = formats::normaliseGtin(*item.gtin);
         if (!normal) return std::unexpected(normal.error());
         if (auto other = findItemGtin(core, *normal); other && !sameCode(*other, *sku))
             return fail(ErrorKind::Conflict, "GTIN " + *normal + " already belongs to " + *other);

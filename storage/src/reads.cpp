@@ -1,6 +1,6 @@
 // Point reads of lots, movements, balances and the outbox. Richer queries (history, traces, recall, FEFO,
 // costs) live in src/queries/.
-#include "gtin.hpp"
+#include "lotstation/formats/gtin.hpp"
 #include "ledger_core.hpp"
 #include "rows.hpp"
 
@@ -37,7 +37,7 @@ Result<std::vector<Lot>> Ledger::lotsBySupplierLot(std::string_view supplierLot,
 Result<Lot> Ledger::lotByGtin(std::string_view gtin, std::string_view lotText) const {
     auto& core = m_impl->core;
     return guarded([&]() -> Result<Lot> {
-        auto normal = normaliseGtin(gtin);
+        auto normal = formats::normaliseGtin(gtin);
         if (!normal) return std::unexpected(normal.error());
         auto sku = findItemGtin(core, *normal);
         if (!sku) return fail(ErrorKind::NotFound, "no item has GTIN " + *normal);

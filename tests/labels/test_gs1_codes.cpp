@@ -1,5 +1,6 @@
 // GS1-128 and GS1 DataMatrix decode back as GS1 symbols (]C1, ]d2) carrying the right AIs.
 #include "label_decode.hpp"
+#include "lotstation/formats/gtin.hpp"
 
 #define ZX_USE_UTF8 1
 #include <ZXing/BitMatrix.h>
@@ -24,7 +25,7 @@ void checkGs1Meaning(const DecodedCode& code, const LotLabelData& lot) {
     REQUIRE_MESSAGE(std::holds_alternative<lotstation::scan::Gs1Data>(meaning),
                     lotstation::scan::describe(meaning));
     const auto& data = std::get<lotstation::scan::Gs1Data>(meaning);
-    CHECK(data.gtin == normaliseGtin(*lot.gtin).value());
+    CHECK(data.gtin == lotstation::formats::normaliseGtin(*lot.gtin).value());
     CHECK(data.lot == lot.lotCode);
     CHECK(data.expiry == lot.expiry);
 }
@@ -46,7 +47,7 @@ TEST_CASE("GS1 data is refused with a clear reason") {
     auto lot = sampleLot();
     CHECK(gs1ElementString(lot).error().message.find("need a GTIN") != std::string::npos);
     lot.gtin = "09506000134353";
-    CHECK(gs1ElementString(lot).error().message.find("GTIN check digit wrong") != std::string::npos);
+    CHECK(gs1ElementString(lot).error().message.find("check digit wrong (expected 2)") != std::string::npos);
     lot.gtin = "9506000134352"; // GTIN-13 is padded to GTIN-14
     CHECK(gs1ElementString(lot).value().starts_with("0109506000134352"));
     lot.lotCode = "LOT WITH SPACES";

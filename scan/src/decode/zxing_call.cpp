@@ -1,6 +1,6 @@
 #include "decode/zxing_call.hpp"
 
-#include "decode/element_string.hpp"
+#include "lotstation/formats/gs1.hpp"
 
 // Ask ZXing 1.4 for UTF-8 text (the std::wstring default is deprecated upstream).
 #define ZX_USE_UTF8 1
@@ -74,7 +74,7 @@ std::string contentOf(const ZXing::Result& result, Symbology symbology) {
     }
     std::string text = result.text();
     if (symbology == Symbology::DataBar || symbology == Symbology::DataBarExpanded) {
-        if (auto raw = elementStringFromParenthesised(text)) return *raw;
+        if (auto raw = lotstation::formats::elementStringFromHumanReadable(text)) return *raw;
         // DataBar Omnidirectional holds a GTIN only; its element string carries the implied AI 01.
         if (symbology == Symbology::DataBar && text.size() == 14 &&
             std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))

@@ -1,5 +1,5 @@
 // One line per meaning for the operator's screen.
-#include "display_text.hpp"
+#include "lotstation/formats/display_text.hpp"
 #include "lotstation/scan/interpreter.hpp"
 
 #include <string>
@@ -23,7 +23,7 @@ void add(std::string& line, std::string_view label, const std::string& value) {
     if (!line.empty()) line += ", ";
     line += label;
     line += ' ';
-    line += detail::displayText(value, 40);
+    line += formats::displayText(value, 40);
 }
 
 std::string gs1Fields(const Gs1Data& data) {
@@ -46,31 +46,31 @@ std::string gs1Fields(const Gs1Data& data) {
     if (data.packagingDate) add(line, "packed", isoDate(*data.packagingDate));
     if (data.count) add(line, "count", std::to_string(*data.count));
     if (data.netWeight) add(line, "net", formatNetWeight(*data.netWeight));
-    if (line.empty()) line = detail::displayText(toHumanReadable(data.elements), 60);
+    if (line.empty()) line = formats::displayText(toHumanReadable(data.elements), 60);
     return line;
 }
 
 std::string maskedBadge(const std::string& badge) {
     // A badge logs a person in: show only enough to tell two badges apart.
     if (badge.size() <= 2) return "";
-    return " ending " + detail::displayText(badge.substr(badge.size() - 2));
+    return " ending " + formats::displayText(badge.substr(badge.size() - 2));
 }
 
 struct Describer {
     std::string operator()(const Gs1Data& data) const { return "GS1: " + gs1Fields(data); }
     std::string operator()(const DigitalLink& link) const {
-        return "GS1 Digital Link: " + gs1Fields(link.data) + " (" + detail::displayText(link.host, 40) + ")";
+        return "GS1 Digital Link: " + gs1Fields(link.data) + " (" + formats::displayText(link.host, 40) + ")";
     }
-    std::string operator()(const OwnLot& lot) const { return "Lot label " + detail::displayText(lot.lot); }
+    std::string operator()(const OwnLot& lot) const { return "Lot label " + formats::displayText(lot.lot); }
     std::string operator()(const OwnLocation& location) const {
-        return "Location label " + detail::displayText(location.location);
+        return "Location label " + formats::displayText(location.location);
     }
     std::string operator()(const OwnBadge& badge) const { return "User badge" + maskedBadge(badge.badge); }
     std::string operator()(const OwnCommand& command) const {
         return "Command label " + std::string{commandName(command.command)};
     }
     std::string operator()(const LookupKey& key) const {
-        return "Code " + detail::displayText(key.key) + (key.gtin ? " (a GTIN)" : "");
+        return "Code " + formats::displayText(key.key) + (key.gtin ? " (a GTIN)" : "");
     }
     std::string operator()(const Unreadable& unreadable) const {
         return "Not understood: \"" + unreadable.shown + "\": " + unreadable.reason;

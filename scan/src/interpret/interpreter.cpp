@@ -1,13 +1,19 @@
 #include "lotstation/scan/interpreter.hpp"
 
-#include "display_text.hpp"
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/digital_link.hpp"
+#include "lotstation/formats/display_text.hpp"
+#include "lotstation/formats/gs1.hpp"
+#include "lotstation/formats/gtin.hpp"
+#include "lotstation/formats/own_labels.hpp"
 
 #include <algorithm>
 
 namespace lotstation::scan {
 
 namespace {
+
+using formats::Gs1Options;
+using formats::kGroupSeparator;
 
 constexpr std::size_t kMaxLookupKeyLength = 256;
 
@@ -57,47 +63,19 @@ bool startsWithParenthesisedAi(std::string_view text) {
 }
 
 Unreadable unreadable(std::string_view text, std::string reason) {
-    return Unreadable{detail::displayText(text), std::move(reason)};
+    return Unreadable{formats::displayText(text), std::move(reason)};
 }
 
 // `scanned` is the input as it arrived, shown when the data cannot be read.
 Meaning fromGs1(std::string_view data, std::string_view scanned, const Gs1Options& options) {
-    auto parsed = parseGs1(data, options);
+    auto parsed = formats::parseGs1(data, options);
     if (!parsed) return unreadable(scanned, std::move(parsed.error().message));
     return std::move(*parsed);
 }
 
-std::optional<std::string> asGtin(std::string_view text) {
-    if (!allDigits(text) ||
-        !(text.size() == 8 || text.size() == 12 || text.size() == 13 || text.size() == 14)) {
-        return std::nullopt;
-    }
-    if (gs1CheckDigit(text.substr(0, text.size() - 1)) != text.back() - '0') return std::nullopt;
-    return std::string(14 - text.size(), '0') + std::string{text};
-}
-
-// UPC-E (8 digits, also sent as ]E0) is a zero-suppressed UPC-A; the GTIN is the expanded 12 digits.
-std::optional<std::string> expandUpcE(std::string_view upcE) {
-    if (upcE.size() != 8 || !allDigits(upcE) || (upcE[0] != '0' && upcE[0] != '1')) return std::nullopt;
-    const std::string d{upcE.substr(1, 6)};
-    std::string body; // manufacturer (5) + product (5)
-    switch (d[5]) {
-    case '0':
-    case '1':
-    case '2':
-        body = d.substr(0, 2) + d[5] + "0000" + d.substr(2, 3);
-        break;
-    case '3':
-        body = d.substr(0, 3) + "00000" + d.substr(3, 2);
-        break;
-    case '4':
-        body = d.substr(0, 4) + "00000" + d[4];
-        break;
-    default:
-        body = d.substr(0, 5) + "0000" + d[5];
-        break;
-    }
-    return std::string{upcE[0]} + body + upcE[7];
+// EAN-13, EAN-8, UPC-A and UPC-E carry a GTIN and nothing else.
+bool isEanUpc(std::string_view id) {
+    return id == "]E0" || id == "]E4";
 }
 
 bool isGtinCarrier(std::string_view id) {
@@ -107,7 +85,7 @@ bool isGtinCarrier(std::string_view id) {
 Meaning lookupKey(std::string_view data, std::string_view text) {
     const std::string_view key = trimSpaces(data);
     if (key.empty()) return unreadable(text, "nothing was read");
-    if (!detail::isValidUtf8(key)) return unreadable(text, "not text (invalid UTF-8 bytes)");
+    if (!formats::isValidUtf8(key)) return unreadable(text, "not text (invalid UTF-8 bytes)");
     const bool control = std::any_of(key.begin(), key.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);
         return byte < 0x20 || byte == 0x7F;
@@ -116,7 +94,7 @@ Meaning lookupKey(std::string_view data, std::string_view text) {
     if (key.size() > kMaxLookupKeyLength) {
         return unreadable(text, "too long for a code (" + std::to_string(key.size()) + " characters)");
     }
-    return LookupKey{std::string{key}, asGtin(key)};
+    return LookupKey{std::string{key}, formats::asGtin14(key)};
 }
 
 } // namespace
@@ -131,28 +109,32 @@ Meaning interpret(std::string_view text, std::string_view symbologyId, const Int
     }
     if (data.empty()) return unreadable(text, "nothing was read");
 
-    if (isGs1SymbologyId(id) || data.front() == kGroupSeparator || startsWithParenthesisedAi(data)) {
+    if (formats::isGs1SymbologyId(id) || data.front() == kGroupSeparator || startsWithParenthesisedAi(data)) {
         return fromGs1(data, text, gs1Options);
     }
     if (isGtinCarrier(id)) {
-        const auto upcA = id == "]E0" ? expandUpcE(data) : std::nullopt;
-        if (auto gtin = asGtin(upcA ? std::string_view{*upcA} : data))
-            return fromGs1("01" + *gtin, text, gs1Options);
+        const auto upcA = id == "]E0" ? formats::expandUpcE(data) : std::nullopt;
+        const std::string_view digits = upcA ? std::string_view{*upcA} : data;
+        if (auto gtin = formats::asGtin14(digits)) return fromGs1("01" + *gtin, text, gs1Options);
+        // An EAN/UPC symbol is a GTIN by definition: a wrong check digit is said as such (never a lookup that
+        // ends in "not found").
+        if (isEanUpc(id) && allDigits(digits) && formats::isGtinLength(digits.size()))
+            return fromGs1("01" + std::string(14 - digits.size(), '0') + std::string{digits}, text, gs1Options);
     }
-    if (isOwnLabelPayload(data)) {
-        auto label = decodeOwnLabel(data);
+    if (formats::isOwnLabelPayload(data)) {
+        auto label = formats::decodeOwnLabel(data);
         if (!label) return unreadable(text, std::move(label.error().message));
         return std::visit([](auto&& value) -> Meaning { return std::move(value); }, std::move(*label));
     }
-    if (isWebAddress(data)) {
-        auto link = parseDigitalLink(trimSpaces(data), gs1Options);
+    if (formats::isWebAddress(data)) {
+        auto link = formats::parseDigitalLink(trimSpaces(data), gs1Options);
         if (!link) return unreadable(text, std::move(link.error().message));
         return std::move(*link);
     }
     const bool gs1Start =
         data.size() >= 2 && data[0] == '0' && (data[1] == '0' || data[1] == '1' || data[1] == '2');
     if (id.empty() && gs1Start) {
-        if (auto parsed = parseGs1(data, gs1Options)) return std::move(*parsed);
+        if (auto parsed = formats::parseGs1(data, gs1Options)) return std::move(*parsed);
     }
     return lookupKey(data, text);
 }
@@ -162,7 +144,7 @@ Meaning interpret(const ScannedCode& code, const InterpretOptions& options) {
 }
 
 std::string displayScannedText(std::string_view text) {
-    return detail::displayText(text);
+    return formats::displayText(text);
 }
 
 } // namespace lotstation::scan

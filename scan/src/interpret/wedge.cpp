@@ -1,10 +1,12 @@
 #include "lotstation/scan/wedge.hpp"
 
-#include "lotstation/scan/gs1.hpp"
+#include "lotstation/formats/gs1.hpp"
 
 #include <algorithm>
 
 namespace lotstation::scan {
+
+using formats::kGroupSeparator;
 
 namespace {
 

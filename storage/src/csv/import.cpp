@@ -1,6 +1,6 @@
 // Importing items and lots (opening balances) from a spreadsheet's CSV: every row is checked first, every
 // problem named by line and column, and only a clean file is written — in one transaction.
-#include "gtin.hpp"
+#include "lotstation/formats/gtin.hpp"
 #include "import_master.hpp"
 #include "lotstation/storage/csv.hpp"
 #include "lotstation/storage/master_data.hpp"
@@ -99,7 +99,7 @@ Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_
                              quoted(kindText) + " is not raw, packaging, intermediate or finished");
         }
         item.gtin = optionalCell<std::string>(*table, row, "gtin", problems,
-                                              [](const std::string& t) { return normaliseGtin(t); });
+                                              [](const std::string& t) { return formats::normaliseGtin(t); });
         if (item.gtin) {
             if (auto [at, fresh] = gtins.emplace(*item.gtin, row.line); !fresh)
                 problems.add(row, "gtin",

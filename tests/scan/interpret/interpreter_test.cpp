@@ -8,6 +8,7 @@
 #include <vector>
 
 using namespace lotstation::scan;
+using namespace lotstation::formats;
 using namespace std::chrono;
 
 namespace {

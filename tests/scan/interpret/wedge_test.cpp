@@ -7,6 +7,7 @@
 #include <vector>
 
 using namespace lotstation::scan;
+using namespace lotstation::formats;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 

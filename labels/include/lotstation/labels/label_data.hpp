@@ -1,6 +1,8 @@
 #pragma once
 // What goes on a label, as plain values. The station fills these from its own records; labels/ knows nothing
 // of the database.
+#include "lotstation/formats/own_labels.hpp"
+
 #include <chrono>
 #include <optional>
 #include <string>
@@ -35,7 +37,8 @@ struct BadgeLabelData {
     std::string badgeCode;
 };
 
-enum class LabelCommand { Finish, Undo, Cancel, Confirm, Logout };
+// The commands a command label carries: the LS:CMD: payload's own list.
+using LabelCommand = formats::StationCommand;
 
 struct CommandLabelData {
     LabelCommand command = LabelCommand::Finish;
@@ -48,10 +51,9 @@ enum class LabelKind { Lot, Location, Badge, Command };
 [[nodiscard]] LabelKind kindOf(const LabelContent& content);
 [[nodiscard]] std::string_view kindName(LabelKind kind); // "lot", "location", "badge", "command"
 
-// "FINISH", "UNDO", ... as written in the LS:CMD: payload.
-[[nodiscard]] std::string_view commandName(LabelCommand command);
-// Case-insensitive inverse of commandName.
-[[nodiscard]] std::optional<LabelCommand> commandFromName(std::string_view name);
+// "FINISH", "UNDO", ... as written in the LS:CMD: payload, and its case-insensitive inverse.
+using formats::commandFromName;
+using formats::commandName;
 
 // "2026-11-24": ISO dates on labels, unambiguous for EU and US readers alike.
 [[nodiscard]] std::string formatDate(const Date& date);

@@ -5,8 +5,8 @@
 //   location        LS:LOC:{code}
 //   badge           LS:USR:{badge}
 //   command         LS:CMD:{FINISH|UNDO|CANCEL|CONFIRM|LOGOUT}
-// In LS: values every byte outside A-Z 0-9 - . / + $ * and space is written %XX (uppercase hex of the UTF-8
-// bytes), which keeps typical codes in QR alphanumeric mode.
+// Both formats (and the GTIN rules) are lotstation_formats' (formats/own_labels.hpp, formats/digital_link.hpp):
+// the interpreter reads back with the same code that writes here.
 #include "lotstation/labels/label_data.hpp"
 #include "lotstation/labels/label_error.hpp"
 
@@ -24,22 +24,9 @@ namespace lotstation::labels {
 [[nodiscard]] std::expected<std::string, LabelError> badgePayload(const BadgeLabelData& badge);
 [[nodiscard]] std::string commandPayload(LabelCommand command);
 
-// %XX-escaping of an LS: value, and its inverse (nullopt on a malformed escape).
-[[nodiscard]] std::string encodeLsValue(std::string_view value);
-[[nodiscard]] std::optional<std::string> decodeLsValue(std::string_view encoded);
-
-// RFC 3986 percent-encoding keeping only the unreserved set A-Z a-z 0-9 - . _ ~ (Digital Link path segments).
-[[nodiscard]] std::string percentEncodeUnreserved(std::string_view value);
-
-// GTIN-8/12/13/14 → GTIN-14 with its check digit verified ("GTIN check digit wrong: ...").
-[[nodiscard]] std::expected<std::string, LabelError> normaliseGtin(std::string_view gtin);
-
-// True when the lot fits GS1 AI (10): 1..20 characters of GS1 character set 82.
-[[nodiscard]] bool isGs1LotCode(std::string_view lot);
-
 // The GS1 element string for GS1-128 / GS1 DataMatrix: (01) GTIN-14, then (17) expiry or else (15)
 // best-before, then (10) lot last so that no separator is needed. FNC1 is not included: each symbology adds
-// its own. Fails without a GTIN or with a lot outside AI (10)'s rules.
+// its own. Fails without a GTIN, with a wrong GTIN or with a lot outside AI (10)'s rules.
 [[nodiscard]] std::expected<std::string, LabelError> gs1ElementString(const LotLabelData& lot);
 
 // "(01)09506000134352(17)261231(10)AB-12", the human-readable line under a GS1 code.

@@ -1,14 +1,31 @@
 #pragma once
 // What a scanned code means to the station (DESIGN §3): one of a closed set of typed values.
-#include "lotstation/scan/digital_link.hpp"
-#include "lotstation/scan/gs1.hpp"
-#include "lotstation/scan/own_labels.hpp"
+#include "lotstation/formats/digital_link.hpp"
+#include "lotstation/formats/gs1.hpp"
+#include "lotstation/formats/own_labels.hpp"
 
 #include <optional>
 #include <string>
 #include <variant>
 
 namespace lotstation::scan {
+
+// The formats a scan reads live in lotstation_formats (labels writes them); the station names them through
+// scan, the module that hands it meanings.
+using formats::DigitalLink;
+using formats::Gs1Data;
+using formats::Gs1DateTime;
+using formats::Gs1Element;
+using formats::NetWeight;
+using formats::OwnBadge;
+using formats::OwnCommand;
+using formats::OwnLocation;
+using formats::OwnLot;
+using formats::StationCommand;
+using formats::WeightUnit;
+using formats::commandName;
+using formats::formatNetWeight;
+using formats::toMilligrams;
 
 // Anything else: the station looks it up as an internal lot code, a supplier lot code, a SKU or a location
 // code.

@@ -1,18 +1,18 @@
 // Splitting GS1 data into (AI, value) pairs, in the raw element-string form and the parenthesised form.
-#include "display_text.hpp"
-#include "lotstation/scan/gs1.hpp"
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/display_text.hpp"
+#include "lotstation/formats/gs1.hpp"
+#include "lotstation/formats/gs1_ai.hpp"
 
 #include <array>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 namespace {
 
 using Elements = std::vector<Gs1Element>;
 
-std::unexpected<InterpretError> fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+std::unexpected<Error> fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 bool isDigit(char c) {
@@ -24,23 +24,23 @@ std::string aiLabel(std::string_view ai) {
 }
 
 // Error for data at `rest` that should start with an AI but does not start with a known one.
-InterpretError noAiAt(std::string_view rest) {
+Error noAiAt(std::string_view rest) {
     if (!isDigit(rest[0])) {
-        return {"expected an AI but found " + detail::displayChar(rest[0]) + " at \"" +
-                detail::displayText(rest, 12) + "\""};
+        return {ErrorKind::Invalid, "expected an AI but found " + displayChar(rest[0]) + " at \"" +
+                displayText(rest, 12) + "\""};
     }
     if (rest.size() < 2 || !isDigit(rest[1]))
-        return {"data ends inside an AI (\"" + detail::displayText(rest, 4) + "\")"};
+        return {ErrorKind::Invalid, "data ends inside an AI (\"" + displayText(rest, 4) + "\")"};
     // Only the leading digits are the AI: what follows may be any byte, even invalid UTF-8, and must not
     // reach the message.
     const std::size_t length = unknownAiLength(rest);
     std::size_t digits = 2;
     while (digits < length && digits < rest.size() && isDigit(rest[digits]))
         ++digits;
-    return {"unknown AI (" + std::string{rest.substr(0, digits)} + ")"};
+    return {ErrorKind::Invalid, "unknown AI (" + std::string{rest.substr(0, digits)} + ")"};
 }
 
-std::expected<Elements, InterpretError> splitElementString(std::string_view data) {
+Result<Elements> splitElementString(std::string_view data) {
     Elements elements;
     std::size_t pos = 0;
     while (pos < data.size()) {
@@ -86,13 +86,13 @@ std::size_t aiOpenerAt(std::string_view text, std::size_t pos) {
 }
 
 // The value runs to the next "(NN)" opener; a literal "(" that would look like one is written "\(".
-std::expected<Elements, InterpretError> splitHumanReadable(std::string_view text) {
+Result<Elements> splitHumanReadable(std::string_view text) {
     Elements elements;
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t aiLength = aiOpenerAt(text, pos);
         if (aiLength == 0) {
-            return fail("expected \"(AI)\" but found \"" + detail::displayText(text.substr(pos), 12) + "\"");
+            return fail("expected \"(AI)\" but found \"" + displayText(text.substr(pos), 12) + "\"");
         }
         const auto ai = text.substr(pos + 1, aiLength);
         if (findAi(ai) == nullptr) return fail("unknown AI (" + std::string{ai} + ")");
@@ -126,7 +126,7 @@ bool isGs1SymbologyId(std::string_view id) {
     return false;
 }
 
-std::expected<Gs1Data, InterpretError> parseGs1(std::string_view text, const Gs1Options& options) {
+Result<Gs1Data> parseGs1(std::string_view text, const Gs1Options& options) {
     if (text.size() >= 3 && isGs1SymbologyId(text.substr(0, 3))) text.remove_prefix(3);
     while (!text.empty() && text.front() == kGroupSeparator)
         text.remove_prefix(1);
@@ -148,6 +148,13 @@ std::string toElementString(const std::vector<Gs1Element>& elements) {
     return out;
 }
 
+std::optional<std::string> elementStringFromHumanReadable(std::string_view text) {
+    if (aiOpenerAt(text, 0) == 0) return std::nullopt;
+    auto elements = splitHumanReadable(text);
+    if (!elements) return std::nullopt;
+    return toElementString(*elements);
+}
+
 std::string toHumanReadable(const std::vector<Gs1Element>& elements) {
     std::string out;
     for (const auto& element : elements) {
@@ -160,4 +167,4 @@ std::string toHumanReadable(const std::vector<Gs1Element>& elements) {
     return out;
 }
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats

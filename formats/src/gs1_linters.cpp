@@ -1,18 +1,21 @@
 #include "gs1_linters.hpp"
 
+#include "code_lists.hpp"
+#include "lotstation/formats/gtin.hpp"
+
 #include <array>
 #include <cctype>
 #include <chrono>
 #include <string>
 
-namespace lotstation::scan::detail {
+namespace lotstation::formats::detail {
 
 namespace {
 
-using Result = std::expected<void, InterpretError>;
+using Check = Result<void>;
 
-Result fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+Check fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 bool allDigits(std::string_view text) {
@@ -33,7 +36,7 @@ bool isDate(int year, int month, int day) {
     return date.ok();
 }
 
-Result checkYymmdd(std::string_view value, std::string_view name, bool dayZeroAllowed) {
+Check checkYymmdd(std::string_view value, std::string_view name, bool dayZeroAllowed) {
     const int year = 2000 + twoDigits(value, 0);
     const int month = twoDigits(value, 2);
     const int day = twoDigits(value, 4);
@@ -42,7 +45,7 @@ Result checkYymmdd(std::string_view value, std::string_view name, bool dayZeroAl
     return {};
 }
 
-Result checkCsum(std::string_view value, std::string_view name) {
+Check checkCsum(std::string_view value, std::string_view name) {
     const int expected = gs1CheckDigit(value.substr(0, value.size() - 1));
     const int got = value.back() - '0';
     if (expected != got) {
@@ -54,7 +57,7 @@ Result checkCsum(std::string_view value, std::string_view name) {
 
 // GS1 General Specifications 7.9.5: weighted sum of the CSET 82 positions with prime weights (2 for the
 // character next to the check pair), modulo 1021, written as two CSET 32 characters.
-Result checkCsumAlpha(std::string_view value, std::string_view name) {
+Check checkCsumAlpha(std::string_view value, std::string_view name) {
     constexpr std::string_view cset82 =
         "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
     constexpr std::string_view cset32 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -81,11 +84,14 @@ Result checkCsumAlpha(std::string_view value, std::string_view name) {
     return {};
 }
 
-Result checkIban(std::string_view value, std::string_view name) {
+Check checkIban(std::string_view value, std::string_view name) {
     const auto bad = [&] {
         return fail(std::string{name} + " " + std::string{value} + " is not a valid IBAN");
     };
     if (value.size() < 5) return bad();
+    if (!isIso3166Alpha2(value.substr(0, 2))) {
+        return fail(std::string{name} + " " + std::string{value} + " does not start with a country code");
+    }
     for (std::size_t i = 0; i < value.size(); ++i) {
         const char c = value[i];
         const bool upper = c >= 'A' && c <= 'Z';
@@ -103,14 +109,32 @@ Result checkIban(std::string_view value, std::string_view name) {
     return {};
 }
 
-Result checkRange(std::string_view value, std::string_view name, std::string_view what, long long max) {
+// GS1 General Specifications: a GS1 Company Prefix has at least 4 digits; without the prefix list a station
+// cannot do more (GS1's reference linter without a lookup service checks exactly this).
+Check checkCompanyPrefix(std::string_view value, std::string_view name) {
+    constexpr std::size_t kShortestPrefix = 4;
+    if (value.size() < kShortestPrefix)
+        return fail(std::string{name} + " is too short to start with a GS1 Company Prefix");
+    for (std::size_t i = 0; i < kShortestPrefix; ++i) {
+        if (value[i] < '0' || value[i] > '9')
+            return fail(std::string{name} + " must start with a GS1 Company Prefix (digits)");
+    }
+    return {};
+}
+
+Check listed(bool known, std::string_view value, std::string_view name, std::string_view what) {
+    if (!known) return fail(std::string{name} + ": " + std::string{value} + " is not " + std::string{what});
+    return {};
+}
+
+Check checkRange(std::string_view value, std::string_view name, std::string_view what, long long max) {
     if (std::stoll(std::string{value}) > max) {
         return fail(std::string{name} + " " + std::string{value} + " is not a valid " + std::string{what});
     }
     return {};
 }
 
-Result oneOf(std::string_view value, std::string_view name, std::string_view allowed, std::string_view what) {
+Check oneOf(std::string_view value, std::string_view name, std::string_view allowed, std::string_view what) {
     if (value.size() != 1 || allowed.find(value[0]) == std::string_view::npos) {
         return fail(std::string{name} + ": " + std::string{value} + " is not a valid " + std::string{what});
     }
@@ -118,6 +142,16 @@ Result oneOf(std::string_view value, std::string_view name, std::string_view all
 }
 
 } // namespace
+
+Check checkBase64Padding(std::string_view component, std::string_view label) {
+    const auto data = component.find_last_not_of('=');
+    const std::size_t pads = component.size() - (data == std::string_view::npos ? 0 : data + 1);
+    if (pads > 2 || (pads > 0 && component.size() % 3 != 0))
+        return fail(std::string{label} + " has base64 padding ('=') that does not fit its length");
+    if (component.substr(0, component.size() - pads).find('=') != std::string_view::npos)
+        return fail(std::string{label} + " has '=' before its end, where base64 allows none");
+    return {};
+}
 
 int twoDigits(std::string_view text, std::size_t pos) {
     return (text[pos] - '0') * 10 + (text[pos + 1] - '0');
@@ -141,7 +175,7 @@ bool inCharSet(CharSet charset, char c) {
     return false;
 }
 
-Result applyLinter(Linter linter, std::string_view component, std::string_view name) {
+Check applyLinter(Linter linter, std::string_view component, std::string_view name) {
     const std::string who{name};
     switch (linter) {
     case Linter::None:
@@ -234,20 +268,31 @@ Result applyLinter(Linter linter, std::string_view component, std::string_view n
     case Linter::Longitude:
         return checkRange(component, name, "longitude", 3600000000LL);
     case Linter::Iso3166:
+        return listed(isIso3166Numeric(component), component, name, "an ISO 3166 country code");
     case Linter::Iso3166With999:
+        return listed(component == "999" || isIso3166Numeric(component), component, name,
+                      "an ISO 3166 country code or 999");
     case Linter::Iso3166Alpha2:
+        return listed(isIso3166Alpha2(component), component, name, "an ISO 3166 two-letter country code");
     case Linter::Iso4217:
-    case Linter::GcpPos1:
-    case Linter::GcpPos2:
-    case Linter::ImporterIndex:
+        return listed(isIso4217Numeric(component), component, name, "an ISO 4217 currency code");
     case Linter::PackageType:
+        return listed(isPackageTypeCode(component), component, name, "a package type code (UN/ECE Rec. 21)");
+    case Linter::GcpPos1:
+        return checkCompanyPrefix(component, name);
+    case Linter::GcpPos2:
+        return checkCompanyPrefix(component.empty() ? component : component.substr(1), name);
+    case Linter::ImporterIndex: {
+        const bool ok = component.size() == 1 && (inCharSet(CharSet::Cset64, component[0]) && component[0] != '=');
+        return listed(ok, component, name, "an importer index (one of 0-9 A-Z a-z - _)");
+    }
     case Linter::CouponCode:
     case Linter::CouponPositiveOffer:
-        // These need registries the station does not carry (ISO code lists, GS1 company prefixes, coupon
-        // rules); the component's characters and length are already checked.
+        // Left out on purpose (see linterImplemented): North American coupon data has no place on a
+        // lot-tracking floor; its characters and length are still checked.
         return {};
     }
     return {};
 }
 
-} // namespace lotstation::scan::detail
+} // namespace lotstation::formats::detail

@@ -1,11 +1,12 @@
-#include "lotstation/scan/own_labels.hpp"
+#include "lotstation/formats/own_labels.hpp"
 
-#include "display_text.hpp"
+#include "lotstation/formats/display_text.hpp"
+#include "percent.hpp"
 
 #include <array>
 #include <utility>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 namespace {
 
@@ -34,61 +35,28 @@ bool keptAsIs(char c) {
            c == '$' || c == '*' || c == ' ';
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
 std::string withPrefix(std::string_view kind, std::string_view value) {
     return "LS:" + std::string{kind} + ":" + percentEncodeLabelValue(value);
 }
 
-std::unexpected<InterpretError> fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+std::unexpected<Error> fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 } // namespace
 
 std::string percentEncodeLabelValue(std::string_view value) {
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(value.size());
-    for (char c : value) {
-        if (keptAsIs(c)) {
-            out += c;
-        } else {
-            const auto byte = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0x0F];
-        }
-    }
-    return out;
+    return detail::percentEncode(value, keptAsIs);
 }
 
-std::expected<std::string, InterpretError> percentDecodeLabelValue(std::string_view encoded) {
-    std::string out;
-    out.reserve(encoded.size());
-    for (std::size_t i = 0; i < encoded.size(); ++i) {
-        if (encoded[i] != '%') {
-            out += encoded[i];
-            continue;
-        }
-        const int high = i + 1 < encoded.size() ? hexValue(encoded[i + 1]) : -1;
-        const int low = i + 2 < encoded.size() ? hexValue(encoded[i + 2]) : -1;
-        if (high < 0 || low < 0) {
-            return fail("bad %-escape \"" + detail::displayText(encoded.substr(i, 3)) + "\"");
-        }
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-    }
-    if (!detail::isValidUtf8(out)) return fail("value is not valid UTF-8 text");
+Result<std::string> percentDecodeLabelValue(std::string_view encoded) {
+    auto decoded = detail::percentDecode(encoded);
+    if (!decoded) return fail("bad %-escape \"" + displayText(encoded.substr(decoded.error(), 3)) + "\"");
+    const std::string& out = *decoded;
+    if (!isValidUtf8(out)) return fail("value is not valid UTF-8 text");
     for (char c : out) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7F)
-            return fail("value contains a control character " + detail::displayChar(c));
+        if (byte < 0x20 || byte == 0x7F) return fail("value contains a control character " + displayChar(c));
     }
     return out;
 }
@@ -134,7 +102,7 @@ bool isOwnLabelPayload(std::string_view text) {
     return text.size() >= 3 && equalsIgnoreCase(text.substr(0, 3), "LS:");
 }
 
-std::expected<OwnLabel, InterpretError> decodeOwnLabel(std::string_view payload) {
+Result<OwnLabel> decodeOwnLabel(std::string_view payload) {
     if (!isOwnLabelPayload(payload)) return fail("not one of our labels (no \"LS:\" at the start)");
     const auto rest = payload.substr(3);
     const auto colon = rest.find(':');
@@ -145,7 +113,7 @@ std::expected<OwnLabel, InterpretError> decodeOwnLabel(std::string_view payload)
                        : equalsIgnoreCase(kind, "CMD") ? "command label"
                                                        : nullptr;
     if (what == nullptr)
-        return fail("unknown label kind \"" + detail::displayText(kind, 12) + "\" after LS:");
+        return fail("unknown label kind \"" + displayText(kind, 12) + "\" after LS:");
     if (colon == std::string_view::npos) return fail(std::string{what} + " without a value");
     auto value = percentDecodeLabelValue(rest.substr(colon + 1));
     if (!value) return fail(value.error().message + " in a " + what);
@@ -155,8 +123,8 @@ std::expected<OwnLabel, InterpretError> decodeOwnLabel(std::string_view payload)
     if (equalsIgnoreCase(kind, "USR")) return OwnBadge{std::move(*value)};
     const auto command = commandFromName(*value);
     if (!command)
-        return fail("unknown command \"" + detail::displayText(*value, 20) + "\" on a command label");
+        return fail("unknown command \"" + displayText(*value, 20) + "\" on a command label");
     return OwnCommand{*command};
 }
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats

@@ -1,18 +1,18 @@
 // From validated (AI, value) pairs to the typed fields the station uses: dates in their century, exact
 // weights.
-#include "lotstation/scan/gs1.hpp"
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/gs1.hpp"
+#include "lotstation/formats/gs1_ai.hpp"
 
 #include <algorithm>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 namespace {
 
 using namespace std::chrono;
 
-std::unexpected<InterpretError> fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+std::unexpected<Error> fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 int number(std::string_view digits) {
@@ -56,7 +56,7 @@ bool excludes(std::string_view ai, std::string_view other) {
     return false;
 }
 
-std::expected<void, InterpretError> checkCombination(const std::vector<Gs1Element>& elements) {
+Result<void> checkCombination(const std::vector<Gs1Element>& elements) {
     for (std::size_t i = 0; i < elements.size(); ++i) {
         for (std::size_t j = i + 1; j < elements.size(); ++j) {
             if (elements[i].ai == elements[j].ai && elements[i].value != elements[j].value) {
@@ -105,7 +105,7 @@ std::vector<Gs1Element> Gs1Data::internal() const {
     return out;
 }
 
-std::expected<Gs1Data, InterpretError> gs1FromElements(std::vector<Gs1Element> elements,
+Result<Gs1Data> gs1FromElements(std::vector<Gs1Element> elements,
                                                        const Gs1Options& options) {
     if (elements.empty()) return fail("no GS1 data");
     for (const auto& element : elements) {
@@ -155,6 +155,17 @@ std::expected<Gs1Data, InterpretError> gs1FromElements(std::vector<Gs1Element> e
     return data;
 }
 
+Result<std::string> toGs1Date(const year_month_day& date, std::string_view what) {
+    if (!date.ok()) return fail(std::string{what} + " is not a valid date");
+    const int y = static_cast<int>(date.year());
+    const auto two = [](unsigned value) { return std::string{char('0' + value / 10), char('0' + value % 10)}; };
+    if (y < 2000 || y > 2099) {
+        return fail(std::string{what} + " " + std::to_string(y) + "-" + two(unsigned(date.month())) + "-" +
+                    two(unsigned(date.day())) + " is outside 2000-2099");
+    }
+    return two(unsigned(y % 100)) + two(unsigned(date.month())) + two(unsigned(date.day()));
+}
+
 std::int64_t toMilligrams(const NetWeight& weight) {
     std::int64_t scale = 1;
     for (int i = 0; i < weight.decimals; ++i)
@@ -177,4 +188,4 @@ std::string formatNetWeight(const NetWeight& weight) {
     return digits + (weight.unit == WeightUnit::Kilogram ? " kg" : " lb");
 }
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats

@@ -1,14 +1,15 @@
 // GS1 element strings in every form: raw with GS, behind symbology identifiers, parenthesised; typed fields;
 // and bad data, each with the exact reason an operator would read.
-#include "lotstation/scan/gs1.hpp"
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/gs1.hpp"
+#include "lotstation/formats/gs1_ai.hpp"
+#include "lotstation/formats/gtin.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 #include <utility>
 #include <vector>
 
-using namespace lotstation::scan;
+using namespace lotstation::formats;
 using namespace std::chrono;
 using namespace std::string_literals;
 

@@ -1,8 +1,8 @@
-#include "display_text.hpp"
+#include "lotstation/formats/display_text.hpp"
 
 #include <array>
 
-namespace lotstation::scan::detail {
+namespace lotstation::formats {
 
 namespace {
 
@@ -104,4 +104,4 @@ std::string displayChar(char c) {
     return std::string{"'"} + c + "'";
 }
 
-} // namespace lotstation::scan::detail
+} // namespace lotstation::formats

@@ -1,12 +1,12 @@
 // GS1 Digital Link URIs: parsing with prefixes, padding and percent-decoding; the builder; bad links.
-#include "lotstation/scan/digital_link.hpp"
+#include "lotstation/formats/digital_link.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 #include <utility>
 #include <vector>
 
-using namespace lotstation::scan;
+using namespace lotstation::formats;
 using namespace std::chrono;
 
 namespace {
@@ -106,7 +106,7 @@ TEST_CASE("digital link: bad links say why") {
         {"https://id.gs1.org/01/09501101530003?89=1", "unknown AI (89) in the link's query"},
         {"https://id.gs1.org/01/09501101530003?8011=1",
          "AI (8011) is not allowed as a Digital Link query attribute"},
-        {"https://id.gs1.org/01/09501101530003?10=A&10=B", "AI (10) appears twice with different values"},
+        {"https://id.gs1.org/01/09501101530003?10=A&10=B", "AI (10) belongs in the Digital Link path, not in its query"},
         {"https://id.gs1.org/01/09501101530003?3102=000150&3103=001750",
          "AIs (3102) and (3103) must not appear together"},
         {"https://example.com/about/us",

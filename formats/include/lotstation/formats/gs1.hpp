@@ -12,17 +12,16 @@
 // Not enforced: the dictionary's "req=" pairings (a lot needs a GTIN, ...), because GS1 evaluates them over
 // all codes on a package and one code of several may legitimately carry only (10)/(17). "ex=" exclusions and
 // conflicting repeats are enforced: they are wrong in any single code.
-#include "lotstation/scan/interpret_error.hpp"
+#include "lotstation/core/error.hpp"
 
 #include <chrono>
 #include <cstdint>
-#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 inline constexpr char kGroupSeparator = '\x1D';
 
@@ -87,12 +86,10 @@ struct Gs1Options {
 
 // Parses any of the accepted forms (see top of file). Every element is validated (format, check digits,
 // dates, exclusions); the first problem is the error.
-[[nodiscard]] std::expected<Gs1Data, InterpretError> parseGs1(std::string_view text,
-                                                              const Gs1Options& options = {});
+[[nodiscard]] Result<Gs1Data> parseGs1(std::string_view text, const Gs1Options& options = {});
 
 // Validates elements that arrived some other way (a Digital Link) and fills the typed fields.
-[[nodiscard]] std::expected<Gs1Data, InterpretError> gs1FromElements(std::vector<Gs1Element> elements,
-                                                                     const Gs1Options& options = {});
+[[nodiscard]] Result<Gs1Data> gs1FromElements(std::vector<Gs1Element> elements, const Gs1Options& options = {});
 
 // True when text starts with an AIM identifier that announces GS1 data: ]C1 ]d2 ]Q3 ]e0 ]J1 (and the DataBar
 // composite ids ]e1 ]e2).
@@ -100,10 +97,19 @@ struct Gs1Options {
 
 // The raw element string: AIs concatenated, GS after each variable-length field except the last.
 [[nodiscard]] std::string toElementString(const std::vector<Gs1Element>& elements);
-// The human-readable form "(01)09501101530003(10)AB-12".
+// The human-readable form "(01)09501101530003(10)AB-12" ("(" of a value that would read as an AI is "\(").
 [[nodiscard]] std::string toHumanReadable(const std::vector<Gs1Element>& elements);
+
+// The raw element string of parenthesised text ("(01)...(10)LOT" -> "01..." "10LOT"), as decoders that hand
+// back the human-readable form (ZXing's DataBar Expanded) must pass it on; nothing when the text is not
+// valid parenthesised GS1 data (the interpreter then reports why from the text itself).
+[[nodiscard]] std::optional<std::string> elementStringFromHumanReadable(std::string_view text);
+
+// A date as YYMMDD for the date AIs (11, 13, 15, 17, ...). `what` names it in errors: "expiry is not a valid
+// date", "expiry 2126-01-01 is outside 2000-2099" (the years a label printed today can mean).
+[[nodiscard]] Result<std::string> toGs1Date(const std::chrono::year_month_day& date, std::string_view what);
 
 // A two-digit year placed in its century by the GS1 rule.
 [[nodiscard]] std::chrono::year gs1Year(int twoDigitYear, std::chrono::year referenceYear);
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats

@@ -12,15 +12,14 @@
 // bytes), so typical codes stay in QR alphanumeric mode and survive keyboard-wedge scanners. Reading is
 // lenient where scanners are sloppy: "LS:", the kind and the command name match case-insensitively, %xx
 // accepts lowercase hex, and unescaped printable characters are taken as they are.
-#include "lotstation/scan/interpret_error.hpp"
+#include "lotstation/core/error.hpp"
 
-#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 enum class StationCommand { Finish, Undo, Cancel, Confirm, Logout };
 
@@ -54,7 +53,7 @@ using OwnLabel = std::variant<OwnLot, OwnLocation, OwnBadge, OwnCommand>;
 [[nodiscard]] bool isOwnLabelPayload(std::string_view text);
 
 // Errors read like "unknown command 'FOO' on a command label" or "bad %-escape \"%G1\" in a lot label".
-[[nodiscard]] std::expected<OwnLabel, InterpretError> decodeOwnLabel(std::string_view payload);
+[[nodiscard]] Result<OwnLabel> decodeOwnLabel(std::string_view payload);
 
 // "FINISH", "UNDO", ...
 [[nodiscard]] std::string_view commandName(StationCommand command);
@@ -62,6 +61,6 @@ using OwnLabel = std::variant<OwnLot, OwnLocation, OwnBadge, OwnCommand>;
 
 // The value escaping on its own.
 [[nodiscard]] std::string percentEncodeLabelValue(std::string_view value);
-[[nodiscard]] std::expected<std::string, InterpretError> percentDecodeLabelValue(std::string_view encoded);
+[[nodiscard]] Result<std::string> percentDecodeLabelValue(std::string_view encoded);
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats

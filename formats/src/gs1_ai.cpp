@@ -1,17 +1,17 @@
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/gs1_ai.hpp"
 
-#include "display_text.hpp"
+#include "lotstation/formats/display_text.hpp"
 #include "gs1_linters.hpp"
 
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 namespace {
 
-using detail::displayChar;
 
 bool inRange(const AiSpec& spec, std::string_view ai) {
     // AIs of equal length compare as numbers when compared as digit strings.
@@ -22,8 +22,8 @@ bool digitsOnly(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::unexpected<InterpretError> fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+std::unexpected<Error> fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 std::string charsetWord(CharSet charset) {
@@ -124,18 +124,11 @@ std::string aiDisplayName(std::string_view ai) {
     return "AI (" + std::string{ai} + ")";
 }
 
-int gs1CheckDigit(std::string_view digits) {
-    // Weights 3,1,3,... from the rightmost digit before the check digit.
-    int sum = 0;
-    bool three = true;
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        sum += (*it - '0') * (three ? 3 : 1);
-        three = !three;
-    }
-    return (10 - sum % 10) % 10;
+bool linterImplemented(Linter linter) {
+    return linter != Linter::CouponCode && linter != Linter::CouponPositiveOffer;
 }
 
-std::expected<void, InterpretError> validateAiValue(std::string_view ai, std::string_view value) {
+Result<void> validateAiValue(std::string_view ai, std::string_view value) {
     const AiSpec* spec = findAi(ai);
     if (spec == nullptr) return fail("unknown AI (" + std::string{ai} + ")");
     const std::string label = "AI (" + std::string{ai} + ")";
@@ -153,6 +146,9 @@ std::expected<void, InterpretError> validateAiValue(std::string_view ai, std::st
     if (value.size() < spec->minLength()) {
         return fail(label + " shorter than " + std::to_string(spec->minLength()) + " characters");
     }
+    // First the shape of every part (lengths, characters), then the content checks: a value that is wrong in
+    // form is reported as such before any of its parts is judged against a rule or a code list.
+    std::vector<std::string_view> components;
     std::size_t pos = 0;
     for (const auto& part : spec->parts()) {
         if (pos == value.size() && part.optional) break;
@@ -169,13 +165,20 @@ std::expected<void, InterpretError> validateAiValue(std::string_view ai, std::st
                 return fail(label + " allows only digits here, found " + displayChar(c));
             return fail(label + " contains " + displayChar(c) + ", which GS1 does not allow there");
         }
-        for (Linter linter : part.linters) {
-            if (auto checked = detail::applyLinter(linter, component, name); !checked) return checked;
-        }
+        components.push_back(component);
         pos += take;
     }
     if (pos != value.size()) return fail(label + " longer than " + std::to_string(pos) + " characters");
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        const AiComponent& part = spec->parts()[i];
+        if (part.charset == CharSet::Cset64) {
+            if (auto padded = detail::checkBase64Padding(components[i], label); !padded) return padded;
+        }
+        for (Linter linter : part.linters) {
+            if (auto checked = detail::applyLinter(linter, components[i], name); !checked) return checked;
+        }
+    }
     return {};
 }
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats

@@ -2,16 +2,15 @@
 // The GS1 Application Identifier dictionary as data: every AI's format (N14, X..20, N6 [N6], ...), whether it
 // has a predefined length (no FNC1/GS needed after it), the content checks ("linters") of each component, and
 // the GS1 Digital Link roles. Generated once from GS1's Barcode Syntax Dictionary and committed as C++ data.
-#include "lotstation/scan/interpret_error.hpp"
+#include "lotstation/core/error.hpp"
 
 #include <array>
 #include <cstdint>
-#include <expected>
 #include <span>
 #include <string>
 #include <string_view>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 enum class CharSet : std::uint8_t {
     Numeric, // N: 0-9
@@ -20,14 +19,15 @@ enum class CharSet : std::uint8_t {
     Cset64,  // Z: base64url (file-safe) characters
 };
 
-// Content checks named as in the dictionary. The ones marked "format only" need outside data (company prefix
-// lists, ISO code lists) and are checked for their shape, not against the list; see gs1_linters.cpp.
+// Content checks named as in the dictionary, every one implemented except the two coupon linters (see
+// linterImplemented). Code lists (ISO 3166, ISO 4217, package types) are carried as data; a GS1 Company
+// Prefix is checked as GS1's reference linter does without a prefix lookup service (4 leading digits).
 enum class Linter : std::uint8_t {
     None,
     Csum,                // GS1 mod-10 check digit
     CsumAlpha,           // check character pair (GMN, MUDI)
-    GcpPos1,             // GS1 Company Prefix at position 1 (format only)
-    GcpPos2,             // GS1 Company Prefix at position 2 (format only)
+    GcpPos1,             // GS1 Company Prefix at position 1 (4 leading digits)
+    GcpPos2,             // GS1 Company Prefix at position 2 (4 digits after the first)
     Yymmd0,              // date, day 00 = last day of the month
     Yymmdd,              // date
     Yyyymmdd,            // date with four-digit year
@@ -35,10 +35,10 @@ enum class Linter : std::uint8_t {
     Hh,                  // hours
     Mi,                  // minutes
     Ss,                  // seconds
-    Iso3166,             // numeric country code (format only)
-    Iso3166With999,      // numeric country code or 999 (format only)
-    Iso3166Alpha2,       // two-letter country code (format only)
-    Iso4217,             // numeric currency code (format only)
+    Iso3166,             // numeric country code, ISO 3166-1
+    Iso3166With999,      // numeric country code or 999
+    Iso3166Alpha2,       // two-letter country code, ISO 3166-1
+    Iso4217,             // numeric currency code, ISO 4217
     Iso5218,             // sex: 0, 1, 2 or 9
     PercentEncoded,      // valid %XX escapes
     YesNo,               // 0 or 1
@@ -47,14 +47,14 @@ enum class Linter : std::uint8_t {
     Zero,                // "0"
     Winding,             // 0, 1 or 9
     PieceOfTotal,        // piece number NN of total NN, 1 <= piece <= total
-    ImporterIndex,       // (format only)
-    PackageType,         // (format only)
+    ImporterIndex,       // one of 0-9 A-Z a-z - _
+    PackageType,         // UN/ECE Rec. 21 package type code
     MediaType,           // AIDC media type 01-10 or 80-99
     PositionInSequence,  // "N/M"
     NoZeroPrefix,        // no leading zero unless the value is "0"
     HasNonDigit,         // at least one non-digit
-    CouponCode,          // (format only)
-    CouponPositiveOffer, // (format only)
+    CouponCode,          // not implemented (see linterImplemented)
+    CouponPositiveOffer, // not implemented (see linterImplemented)
     Iban,                // ISO 13616 IBAN with mod-97 check
     Latitude,            // 0..1800000000
     Longitude,           // 0..3600000000
@@ -109,12 +109,12 @@ struct AiMatch {
 // A short name for messages: "GTIN", "SSCC", "expiry", "lot", ... or "AI (nnn)".
 [[nodiscard]] std::string aiDisplayName(std::string_view ai);
 
+// False only for the linters left out on purpose: CouponCode and CouponPositiveOffer (AIs 8110 / 8112, North
+// American coupons, no use on a lot-tracking floor); their AIs still get their character and length checks.
+[[nodiscard]] bool linterImplemented(Linter linter);
+
 // Checks one AI value against its format and content rules. Errors read like
 // "GTIN check digit wrong (expected 3, got 4)" or "AI (10) longer than 20 characters".
-[[nodiscard]] std::expected<void, InterpretError> validateAiValue(std::string_view ai,
-                                                                  std::string_view value);
+[[nodiscard]] Result<void> validateAiValue(std::string_view ai, std::string_view value);
 
-// GS1 mod-10 check digit of `digits` (without the check digit); digits only.
-[[nodiscard]] int gs1CheckDigit(std::string_view digits);
-
-} // namespace lotstation::scan
+} // namespace lotstation::formats

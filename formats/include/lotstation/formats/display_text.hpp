@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace lotstation::scan::detail {
+namespace lotstation::formats {
 
 // "<GS>" for ASCII 29, "<CR>", "<LF>", "<TAB>", "\xNN" for other control bytes and invalid UTF-8; valid UTF-8
 // passes through. Longer input is cut at `maxCodePoints` visible characters and ends in "…".
@@ -19,4 +19,4 @@ namespace lotstation::scan::detail {
 
 [[nodiscard]] bool isValidUtf8(std::string_view text);
 
-} // namespace lotstation::scan::detail
+} // namespace lotstation::formats

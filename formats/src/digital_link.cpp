@@ -1,17 +1,19 @@
-#include "lotstation/scan/digital_link.hpp"
+#include "lotstation/formats/digital_link.hpp"
 
-#include "display_text.hpp"
-#include "lotstation/scan/gs1_ai.hpp"
+#include "lotstation/formats/display_text.hpp"
+#include "lotstation/formats/gs1_ai.hpp"
+#include "lotstation/formats/gtin.hpp"
+#include "percent.hpp"
 
 #include <algorithm>
 #include <optional>
 
-namespace lotstation::scan {
+namespace lotstation::formats {
 
 namespace {
 
-std::unexpected<InterpretError> fail(std::string message) {
-    return std::unexpected(InterpretError{std::move(message)});
+std::unexpected<Error> fail(std::string message) {
+    return std::unexpected(Error{ErrorKind::Invalid, std::move(message)});
 }
 
 char lower(char c) {
@@ -26,28 +28,11 @@ bool startsWithIgnoreCase(std::string_view text, std::string_view prefix) {
     return true;
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-std::expected<std::string, InterpretError> percentDecode(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        const int high = i + 1 < text.size() ? hexValue(text[i + 1]) : -1;
-        const int low = i + 2 < text.size() ? hexValue(text[i + 2]) : -1;
-        if (high < 0 || low < 0)
-            return fail("bad %-escape \"" + detail::displayText(text.substr(i, 3)) + "\" in the link");
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-    }
-    return out;
+Result<std::string> percentDecode(std::string_view text) {
+    auto decoded = detail::percentDecode(text);
+    if (!decoded)
+        return fail("bad %-escape \"" + displayText(text.substr(decoded.error(), 3)) + "\" in the link");
+    return std::move(*decoded);
 }
 
 std::vector<std::string_view> splitOn(std::string_view text, char separator) {
@@ -95,15 +80,25 @@ bool isQualifierOf(const AiSpec& key, std::string_view ai) {
     return false;
 }
 
-std::string padGtin(std::string value) {
-    if (allDigits(value) && (value.size() == 8 || value.size() == 12 || value.size() == 13)) {
+// A GTIN-8/12/13 is the same GTIN as its GTIN-14 form, in the path and in the query alike.
+std::string padGtin(std::string_view ai, std::string value) {
+    const bool gtinAi = ai == "01" || ai == "02" || ai == "03";
+    if (gtinAi && allDigits(value) && isGtinLength(value.size())) {
         value.insert(0, 14 - value.size(), '0');
     }
     return value;
 }
 
+// In a query (application/x-www-form-urlencoded, as browsers and resolvers write it) '+' is a space; a real
+// '+' arrives as %2B. In the path '+' is itself.
+std::string formDecodePlus(std::string_view text) {
+    std::string out{text};
+    std::replace(out.begin(), out.end(), '+', ' ');
+    return out;
+}
+
 // The path from segment `start` on as key + qualifier pairs, or why not.
-std::expected<std::vector<Gs1Element>, InterpretError> readPathFrom(const std::vector<std::string>& segments,
+Result<std::vector<Gs1Element>> readPathFrom(const std::vector<std::string>& segments,
                                                                     std::size_t start) {
     const AiSpec* key = findAi(segments[start]);
     if ((segments.size() - start) % 2 != 0) {
@@ -116,7 +111,7 @@ std::expected<std::vector<Gs1Element>, InterpretError> readPathFrom(const std::v
         std::string value = segments[i + 1];
         if (i > start) {
             if (!isQualifierOf(*key, ai)) {
-                return fail("(" + detail::displayText(ai, 8) + ") cannot follow (" + segments[start] +
+                return fail("(" + displayText(ai, 8) + ") cannot follow (" + segments[start] +
                             ") in a Digital Link path");
             }
             qualifiers.push_back(ai);
@@ -124,7 +119,7 @@ std::expected<std::vector<Gs1Element>, InterpretError> readPathFrom(const std::v
                 return fail("Digital Link path qualifiers out of order at (" + ai + ")");
             }
         }
-        if (ai == "01") value = padGtin(std::move(value));
+        value = padGtin(ai, std::move(value));
         if (auto valid = validateAiValue(ai, value); !valid) return std::unexpected(valid.error());
         elements.push_back({ai, std::move(value)});
     }
@@ -132,21 +127,7 @@ std::expected<std::vector<Gs1Element>, InterpretError> readPathFrom(const std::v
 }
 
 std::string percentEncode(std::string_view value) {
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    std::string out;
-    for (char c : value) {
-        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '.' || c == '_' || c == '~';
-        if (unreserved) {
-            out += c;
-        } else {
-            const auto byte = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0x0F];
-        }
-    }
-    return out;
+    return detail::percentEncode(value, detail::isUriUnreserved);
 }
 
 } // namespace
@@ -155,7 +136,7 @@ bool isWebAddress(std::string_view text) {
     return startsWithIgnoreCase(text, "https://") || startsWithIgnoreCase(text, "http://");
 }
 
-std::expected<DigitalLink, InterpretError> parseDigitalLink(std::string_view uri, const Gs1Options& options) {
+Result<DigitalLink> parseDigitalLink(std::string_view uri, const Gs1Options& options) {
     if (!isWebAddress(uri)) return fail("not a web address (http:// or https://)");
     std::string_view rest = uri.substr(uri.find("//") + 2);
     rest = rest.substr(0, rest.find('#'));
@@ -176,7 +157,7 @@ std::expected<DigitalLink, InterpretError> parseDigitalLink(std::string_view uri
         segments.push_back(std::move(*decoded));
     }
 
-    std::optional<InterpretError> firstProblem;
+    std::optional<Error> firstProblem;
     std::vector<Gs1Element> elements;
     bool found = false;
     for (std::size_t start = 0; start + 1 < segments.size() && !found; ++start) {
@@ -197,20 +178,31 @@ std::expected<DigitalLink, InterpretError> parseDigitalLink(std::string_view uri
     }
 
     if (!query.empty()) {
+        const AiSpec& key = *findAi(elements.front().ai);
         for (auto parameter : splitOn(query, '&')) {
             const auto equals = parameter.find('=');
             const auto name = parameter.substr(0, equals);
             if (!allDigits(name)) continue; // linkType, context, ... are for the resolver, not data
             const AiSpec* spec = findAi(name);
             if (spec == nullptr) return fail("unknown AI (" + std::string{name} + ") in the link's query");
+            // The key and its qualifiers (lot, serial, ...) identify the thing: they belong in the path, where
+            // their order is checked, never in the query where a second copy could contradict the path.
+            if (spec->dlPrimaryKey || isQualifierOf(key, name)) {
+                return fail("AI (" + std::string{name} +
+                            ") belongs in the Digital Link path, not in its query");
+            }
             if (!spec->dlDataAttribute) {
                 return fail("AI (" + std::string{name} +
                             ") is not allowed as a Digital Link query attribute");
             }
-            auto value = percentDecode(equals == std::string_view::npos ? std::string_view{}
-                                                                        : parameter.substr(equals + 1));
+            const bool repeated = std::any_of(elements.begin(), elements.end(),
+                                              [&](const Gs1Element& e) { return e.ai == name; });
+            if (repeated) return fail("AI (" + std::string{name} + ") appears twice in the link");
+            auto value = percentDecode(formDecodePlus(equals == std::string_view::npos
+                                                          ? std::string_view{}
+                                                          : parameter.substr(equals + 1)));
             if (!value) return std::unexpected(value.error());
-            elements.push_back({std::string{name}, std::move(*value)});
+            elements.push_back({std::string{name}, padGtin(std::string{name}, std::move(*value))});
         }
     }
     auto data = gs1FromElements(std::move(elements), options);
@@ -218,7 +210,7 @@ std::expected<DigitalLink, InterpretError> parseDigitalLink(std::string_view uri
     return DigitalLink{std::string{uri}, std::string{host}, std::move(*data)};
 }
 
-std::expected<std::string, InterpretError> buildDigitalLink(const std::vector<Gs1Element>& elements,
+Result<std::string> buildDigitalLink(const std::vector<Gs1Element>& elements,
                                                             std::string_view base) {
     if (auto valid = gs1FromElements(elements); !valid) {
         return std::unexpected(valid.error());
@@ -270,4 +262,4 @@ std::expected<std::string, InterpretError> buildDigitalLink(const std::vector<Gs
     return uri;
 }
 
-} // namespace lotstation::scan
+} // namespace lotstation::formats
