@@ -71,7 +71,7 @@ TEST_CASE("consumption refusals write nothing") {
           "only 20 kg of lot " + p.oil + " is at MIX; 20.000001 kg asked");
     // not in the recipe
     const auto notInRecipe = refused(p.consume(p.wrap, 10));
-    CHECK((notInRecipe.kind == ErrorKind::Refused));
+    CHECK((notInRecipe.kind == ErrorKind::NeedsOverride));
     CHECK(notInRecipe.message.find("WRAP is not in the recipe of BAR") != std::string::npos);
     CHECK(notInRecipe.message.find("needs a reason and a supervisor") != std::string::npos);
     // expired by date

@@ -1,24 +1,24 @@
 #include "lotstation/station/workflows/lot_facts.hpp"
 
+#include "lotstation/storage/usage.hpp"
+
 #include <chrono>
 
 namespace lotstation::station {
 
 LotStanding standingOf(storage::LotStatus status, const std::optional<storage::Date>& expiry,
                        storage::Date today) {
-    using storage::LotStatus;
-    if (status == LotStatus::Recalled) return LotStanding::Recalled;
-    if (status == LotStatus::Expired || (expiry && *expiry < today)) return LotStanding::Expired;
-    switch (status) {
-    case LotStatus::Hold:
-        return LotStanding::OnHold;
-    case LotStatus::Quarantine:
-        return LotStanding::Quarantine;
-    case LotStatus::Depleted:
-        return LotStanding::Depleted;
-    default:
-        break;
-    }
+    // The ledger's usage rule (storage/usage.hpp) says what blocks the lot; the card shows the worst of it.
+    storage::Lot lot;
+    lot.status = status;
+    lot.expiry = expiry;
+    const storage::Usage usage = storage::statusUsage(lot, today);
+    using storage::UsageRule;
+    if (usage.has(UsageRule::Recalled)) return LotStanding::Recalled;
+    if (usage.has(UsageRule::Expired)) return LotStanding::Expired;
+    if (usage.has(UsageRule::Hold)) return LotStanding::OnHold;
+    if (usage.has(UsageRule::Quarantine)) return LotStanding::Quarantine;
+    if (status == storage::LotStatus::Depleted) return LotStanding::Depleted;
     return LotStanding::Released;
 }
 

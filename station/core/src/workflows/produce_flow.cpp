@@ -11,14 +11,6 @@ std::string amount(std::int64_t quantity, const storage::Item& item) {
     return storage::formatQuantity(quantity, item.uom);
 }
 
-// The ledger's FEFO rule: a lot with a use-by date is out of order while another usable lot of the item
-// expires on an earlier day; lots with the same date are equally good, and a lot without one is never
-// refused.
-bool expiresBefore(const storage::Lot& first, const storage::Lot& scanned) {
-    return first.expiry && scanned.expiry &&
-           std::chrono::sys_days{*first.expiry} < std::chrono::sys_days{*scanned.expiry};
-}
-
 } // namespace
 
 std::int64_t scaledNeed(const storage::Recipe& recipe, std::int64_t componentQuantity, std::int64_t planned) {
@@ -242,28 +234,18 @@ ProduceLine* ProduceFlow::lineOf(const std::string& sku) {
     return nullptr;
 }
 
-std::vector<UsageProblem> ProduceFlow::problemsOf(const ScannedLot& scanned) const {
-    auto problems = usageProblems(scanned.lot, ledgerToday(m_ledger));
-    const auto line = std::ranges::find_if(
-        m_state.lines, [&](const ProduceLine& l) { return l.item.sku == scanned.item.sku; });
-    if (line == m_state.lines.end()) {
-        problems.push_back(
-            {"not-in-recipe", scanned.item.name + " is not in the recipe of " + m_state.product->name});
-    } else if (problems.empty() && line->takeFirst && line->takeFirst->lot.code != scanned.lot.code &&
-               expiresBefore(line->takeFirst->lot, scanned.lot)) {
-        const auto& first = line->takeFirst->lot;
-        problems.push_back({"fefo", "take lot " + first.code + " first (use by " +
-                                        (first.expiry ? storage::formatDate(*first.expiry) : "-") +
-                                        "); this one keeps longer"});
-    }
-    return problems;
+std::vector<UsageProblem> ProduceFlow::problemsOf(const storage::Lot& lot, const storage::Item& item) const {
+    // The ledger's usage check, the same one consume() applies: status, expiry, recipe and FEFO.
+    auto usage = storage::checkUsage(m_ledger, {.lot = lot.code, .into = m_state.product->sku});
+    if (!usage) return {{"ledger", usage.error().message}};
+    return sayUsage(*usage, item.name, m_state.product->name);
 }
 
 FlowOutcome ProduceFlow::container(ScannedLot scanned) {
     const auto place = mainPlace(m_ledger, scanned.lot.code);
     if (!place) return refuse("nothing of lot " + scanned.lot.code + " is on hand");
     ContainerDraft draft;
-    draft.problems = problemsOf(scanned);
+    draft.problems = problemsOf(scanned.lot, scanned.item);
     draft.location = place->location;
     draft.onHand = place->quantity;
     draft.quantity = place->quantity;
@@ -319,12 +301,14 @@ FlowOutcome ProduceFlow::use(const std::string& user) {
         return {};
     });
     if (!written) {
-        // The ledger has the last word: a rule it enforces that the screen did not foresee still offers the
-        // supervisor's approval. The container stays either way: fix and try again.
+        // The ledger has the last word: when its usage check says no since the scan (a lot held meanwhile),
+        // the blockers are checked again and the supervisor's approval is offered. The container stays either
+        // way: fix and try again.
         const auto& error = written.error();
-        if (error.kind == storage::ErrorKind::Refused && !c.approval &&
-            error.message.find("needs a reason and a supervisor") != std::string::npos)
-            c.problems.push_back({"ledger", error.message});
+        if (error.kind == ErrorKind::NeedsOverride && !c.approval) {
+            c.problems = problemsOf(c.lot, c.item);
+            if (c.problems.empty()) c.problems.push_back({"ledger", error.message});
+        }
         return refuse(error.message);
     }
     if (started) m_state.run = started;

@@ -55,7 +55,7 @@ FlowOutcome ShipFlow::apply(const ShipIntent& intent, const FlowContext& context
                     auto item = m_ledger.item(line.sku);
                     auto lot = m_ledger.lot(line.lot);
                     return !item || !lot || item->kind != storage::ItemKind::Finished ||
-                           !usageProblems(*lot, today).empty();
+                           !storage::statusUsage(*lot, today).allowed();
                 });
                 m_state.choices.show(std::move(stock));
                 return FlowOutcome::quiet();
@@ -133,8 +133,9 @@ FlowOutcome ShipFlow::addLot(ScannedLot scanned, const std::optional<std::string
         m_state.selected = static_cast<std::size_t>(same - m_state.lines.begin());
         return refuse("Lot " + scanned.lot.code + " is already in this shipment");
     }
-    if (auto problems = usageProblems(scanned.lot, ledgerToday(m_ledger)); !problems.empty())
-        return refuse(joinMessages(problems) + ": it cannot be shipped");
+    // The ledger's usage check without FEFO (a customer may get any good lot): status and expiry.
+    if (auto usage = storage::statusUsage(scanned.lot, ledgerToday(m_ledger)); !usage.allowed())
+        return refuse(usage.messages() + ": it cannot be shipped");
     auto place = mainPlace(m_ledger, scanned.lot.code);
     if (from) place = storage::Balance{scanned.lot.code, *from, m_ledger.onHand(scanned.lot.code, *from)};
     if (!place || place->quantity <= 0)

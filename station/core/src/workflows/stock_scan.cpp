@@ -74,30 +74,28 @@ std::expected<std::int64_t, std::string> amountFor(const Quantity& quantity, con
     return quantity.amount;
 }
 
-std::vector<UsageProblem> usageProblems(const storage::Lot& lot, storage::Date today) {
-    using storage::LotStatus;
+std::vector<UsageProblem> sayUsage(const storage::Usage& usage, const std::string& itemName,
+                                   const std::string& productName) {
+    using storage::UsageRule;
+    const bool onlyFefo = std::ranges::all_of(
+        usage.blockers, [](const storage::UsageBlocker& blocker) { return blocker.rule == UsageRule::Fefo; });
     std::vector<UsageProblem> out;
-    const std::string& code = lot.code;
-    switch (lot.status) {
-    case LotStatus::Hold:
-        out.push_back({"hold", "lot " + code + " is on hold"});
-        break;
-    case LotStatus::Quarantine:
-        out.push_back({"quarantine", "lot " + code + " is in quarantine"});
-        break;
-    case LotStatus::Recalled:
-        out.push_back({"recalled", "lot " + code + " is recalled"});
-        break;
-    case LotStatus::Expired:
-        out.push_back({"expired", "lot " + code + " is marked expired"});
-        break;
-    case LotStatus::Available:
-    case LotStatus::Depleted:
-        break;
+    for (const auto& blocker : usage.blockers) {
+        const std::string rule = storage::toString(blocker.rule);
+        switch (blocker.rule) {
+        case UsageRule::Fefo:
+            if (onlyFefo) // a held or expired lot is refused for that; which lot goes first is moot
+                out.push_back({rule, "take lot " + blocker.firstLot.value_or("?") + " first (use by " +
+                                         (blocker.firstExpiry ? storage::formatDate(*blocker.firstExpiry) : "-") +
+                                         "); this one keeps longer"});
+            break;
+        case UsageRule::NotInRecipe:
+            out.push_back({rule, itemName + " is not in the recipe of " + productName});
+            break;
+        default:
+            out.push_back({rule, blocker.message});
+        }
     }
-    if (lot.status != LotStatus::Expired && lot.expiry &&
-        std::chrono::sys_days{*lot.expiry} < std::chrono::sys_days{today})
-        out.push_back({"expired", "lot " + code + " expired on " + storage::formatDate(*lot.expiry)});
     return out;
 }
 

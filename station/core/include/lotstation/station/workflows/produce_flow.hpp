@@ -155,7 +155,7 @@ class ProduceFlow final : public ScreenFlow {
     void reset();
     void planLines();   // lines from the recipe and the planned output, FEFO lots included
     void refreshFefo(); // the lot to take first of every line, after stock changed
-    [[nodiscard]] std::vector<UsageProblem> problemsOf(const ScannedLot& scanned) const;
+    [[nodiscard]] std::vector<UsageProblem> problemsOf(const storage::Lot& lot, const storage::Item& item) const;
     [[nodiscard]] std::vector<std::string> recipeSkus() const;
     [[nodiscard]] ProduceLine* lineOf(const std::string& sku);
 

@@ -35,12 +35,16 @@ lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
 [[nodiscard]] std::expected<std::int64_t, std::string> amountFor(const Quantity& quantity,
                                                                  const storage::Item& item);
 
-// Why a lot may not be used or shipped today: on hold, in quarantine, recalled, expired (by status or date).
+// A blocker of the ledger's usage check (lotstation/storage/usage.hpp) as the floor says it.
 struct UsageProblem {
     std::string rule;    // as recorded on an override: "hold", "expired", "not-in-recipe", "fefo", ...
-    std::string message; // "lot X is on hold"
+    std::string message; // "lot X is on hold", "take lot Y first (use by ...); this one keeps longer"
 };
-[[nodiscard]] std::vector<UsageProblem> usageProblems(const storage::Lot& lot, storage::Date today);
+// The floor's words for the ledger's verdict on `itemName` going into `productName`: FEFO names the lot to
+// take first (said only when nothing else blocks the lot), a component outside the recipe is named by item;
+// the rest in the ledger's own sentences.
+[[nodiscard]] std::vector<UsageProblem> sayUsage(const storage::Usage& usage, const std::string& itemName,
+                                                 const std::string& productName);
 [[nodiscard]] std::string joinMessages(const std::vector<UsageProblem>& problems);
 
 // Where a lot is taken from by default: the location holding most of it. Empty when nothing is on hand.
