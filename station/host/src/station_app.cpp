@@ -1,5 +1,7 @@
 #include "lotstation/station/station_app.hpp"
 
+#include "lotstation/station/last_resort.hpp"
+
 #include "host_media.hpp"
 #include "lotstation/station/camera_feed.hpp"
 #include "lotstation/station/demo_camera.hpp"
@@ -18,7 +20,9 @@
 #include <SDL_opengl.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
+#include <imgui_internal.h>
 #include <cstdio>
+#include <iostream>
 #include <ctime>
 #include <optional>
 #include <thread>
@@ -133,8 +137,15 @@ struct Session {
     }
     void apply(const Intent& intent) {
         if (std::holds_alternative<intent::SyncNow>(intent)) syncNow();
-        const Effects effects = core.apply(intent, Clock::now());
-        if (effects.tone) core.restartFeedback(Clock::now()); // the step may have been slow (a PIN check)
+        // Nothing throws through a frame: the unexpected becomes a red flash and a line on stderr.
+        const Effects effects = lastResort(
+            core, std::cerr, "applying what was asked",
+            [&] {
+                Effects applied = core.apply(intent, Clock::now());
+                if (applied.tone) core.restartFeedback(Clock::now()); // the step may have been slow (a PIN check)
+                return applied;
+            },
+            Clock::now());
         handle(effects);
     }
 };
@@ -356,7 +367,8 @@ int runStationApp(const AppOptions& options) {
             if (step.quit) break;
         }
         session.collectPrinted(); // before the tick, which brings the state's clock up to the flash it adds
-        session.handle(session.core.tick(Clock::now()));
+        session.handle(lastResort(
+            session.core, std::cerr, "keeping time", [&] { return session.core.tick(Clock::now()); }, Clock::now()));
         if (background)
             session.core.setSync(toSyncStatus(background->status(), std::chrono::system_clock::now()));
 
@@ -387,7 +399,18 @@ int runStationApp(const AppOptions& options) {
             labelPreview.height = labels->preview->height;
             ui.labelPreview = &labelPreview;
         }
-        ui::drawStation(session.core.state(), ui, io.DisplaySize);
+        session.handle(lastResort(
+            session.core, std::cerr, "drawing the screen",
+            [&] {
+                try {
+                    ui::drawStation(session.core.state(), ui, io.DisplaySize);
+                } catch (...) {
+                    ImGui::ErrorCheckEndFrameRecover(nullptr); // close what the view left open, then say so
+                    throw;
+                }
+                return Effects{};
+            },
+            Clock::now()));
         ImGui::Render();
 
         int width = 0, height = 0;
@@ -400,7 +423,7 @@ int runStationApp(const AppOptions& options) {
         if (step.screenshot) {
             const auto path = screenshotPath(options, *step.screenshot);
             auto image = ui::captureBackBuffer(width, height);
-            auto written = image ? writePng(path, *image) : std::unexpected(Error{image.error()});
+            auto written = image ? writePng(path, *image) : std::unexpected(Error{ErrorKind::Io, image.error()});
             if (written)
                 std::printf("screenshot: %s\n", path.string().c_str());
             else
