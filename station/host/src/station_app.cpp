@@ -1,6 +1,7 @@
 #include "lotstation/station/station_app.hpp"
 
 #include "lotstation/station/last_resort.hpp"
+#include "station_setup.hpp"
 
 #include "host_media.hpp"
 #include "lotstation/station/camera_feed.hpp"
@@ -162,65 +163,6 @@ void pollEvents(Session& session) {
             session.apply(intent::TextTyped{event.text.text});
         }
     }
-}
-
-// The station's ledger. The demo never touches it: `--demo` builds a fresh demo ledger beside it
-// (station.db -> station-demo.db), replacing the previous demo, and opens that.
-struct OpenedLedger {
-    std::optional<storage::Ledger> ledger;
-    std::optional<DemoSummary> demo;
-};
-
-std::expected<OpenedLedger, std::string> openLedger(const AppOptions& options) {
-    OpenedLedger opened;
-    if (options.databasePath.empty()) return opened;
-    std::filesystem::path path = options.databasePath;
-    if (options.demo) {
-        path.replace_filename(path.stem().string() + "-demo" + path.extension().string());
-        auto demo = createDemoLedger(path, storage::systemClock()());
-        if (!demo) return std::unexpected("cannot set up the demo: " + demo.error().message);
-        opened.demo = std::move(*demo);
-        std::printf("demo database: %s\n", path.string().c_str());
-    } else {
-        std::error_code ignored;
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
-    }
-    auto ledger = storage::Ledger::open(path);
-    if (!ledger) return std::unexpected("cannot open " + path.string() + ": " + ledger.error().message);
-    opened.ledger = std::move(*ledger);
-    return opened;
-}
-
-// The demo camera shows, round and round: a finished lot, the lot on hold, a raw material and a shelf.
-std::expected<scan::SourceSpec, std::string> demoFeed(const AppOptions& options, const OpenedLedger& opened) {
-    if (!opened.ledger || !opened.demo) return std::unexpected(std::string("--camera demo needs --demo"));
-    const auto& demo = *opened.demo;
-    std::vector<std::string> lots;
-    if (!demo.producedLots.empty()) lots.push_back(demo.producedLots.back());
-    if (!demo.receivedLots.empty()) lots.push_back(demo.receivedLots.back());
-    if (!demo.receivedLots.empty()) lots.push_back(demo.receivedLots.front());
-    const std::vector<std::string> locations{"STORE"};
-    const std::vector<std::filesystem::path> dirs{options.assetsDir / "labels"};
-    auto templates = labels::loadTemplates(dirs);
-    if (!templates) return std::unexpected("demo camera: " + templates.error().message);
-    const auto folder = options.databasePath.parent_path() / "demo-labels";
-    auto camera = makeDemoCamera(*opened.ledger, *templates, lots, locations, folder);
-    if (!camera) return std::unexpected("demo camera: " + camera.error().message);
-    std::printf("demo labels (print them to try a real camera): %s\n", folder.string().c_str());
-    return demoCameraSource(std::move(*camera));
-}
-
-// Which camera the preview runs: the one named by --camera ("demo" for the demo camera), else camera 0. The
-// demo, on a machine with no camera, shows the demo camera instead, so a newcomer sees a scan happen; a
-// scripted run never does, so its scans are only the script's.
-std::expected<scan::SourceSpec, std::string> cameraFor(const AppOptions& options,
-                                                       const OpenedLedger& opened) {
-    if (options.cameraSource == "demo") return demoFeed(options, opened);
-    if (!options.cameraSource.empty()) return scan::parseSourceSpec(options.cameraSource);
-    std::error_code ignored;
-    const bool cameraPresent = std::filesystem::exists("/dev/video0", ignored);
-    if (options.demo && !cameraPresent && !options.eventsScript) return demoFeed(options, opened);
-    return scan::SourceSpec::camera(0);
 }
 
 // What the preview shows this frame: the feed's newest frame and outlines, else nothing but the feed's status
