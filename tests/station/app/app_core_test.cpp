@@ -83,7 +83,7 @@ TEST_CASE("app core: leaving a screen with entries asks first - no keeps them, y
     const auto* step = std::get_if<MoveIntent>(&picked.steps.front());
     REQUIRE(step);
     REQUIRE(std::holds_alternative<move::PickDestination>(*step));
-    CHECK(std::get<move::PickDestination>(*step).code == "b");
+    CHECK(std::get<move::PickDestination>(*step).location == "b");
     entered = true;
 
     app.apply(intent::Back{}, t0);
