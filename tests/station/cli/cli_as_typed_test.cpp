@@ -2,6 +2,7 @@
 // scan that prints each code as it registers (JSON Lines with --json), flushed line by line.
 #include "cli_test_support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

@@ -4,6 +4,7 @@
 // may not be used today. Read-only over the ledger; every "no" is a sentence for the operator.
 #include "lotstation/scan/meaning.hpp"
 #include "lotstation/station/quantity_entry.hpp"
+#include "lotstation/storage/usage.hpp"
 #include "lotstation/storage/ledger.hpp"
 
 #include <cstdint>
