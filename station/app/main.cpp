@@ -2,7 +2,7 @@
 #include "lotstation/station/command_line.hpp"
 
 #ifdef LOTSTATION_HAS_APP
-#include "station_app.hpp"
+#include "lotstation/station/station_app.hpp"
 #endif
 
 #include <iostream>

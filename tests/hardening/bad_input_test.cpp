@@ -42,7 +42,9 @@ std::vector<std::string> receiveOil(const std::string& quantity, std::vector<std
 
 } // namespace
 
-TEST_CASE("bad input: quantities typed on the keypad") {
+// The keypad itself (on-screen and keyboard) is bad_keypad_test.cpp; these are the same quantities typed on
+// the command line.
+TEST_CASE("bad input: quantities typed on the command line") {
     runTable({
         {"decimal comma", receiveOil("2,5kg"), 1, "unit ',5kg' is not known"},
         {"volume for a mass item", receiveOil("750ml"), 1, "750ml is volume; OIL is measured in g"},

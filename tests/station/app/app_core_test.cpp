@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 using namespace lotstation::station;
+namespace storage = lotstation::storage;
 using namespace std::chrono_literals;
 
 namespace {
@@ -34,8 +35,8 @@ TEST_CASE("app core: keypad confirms an exact quantity into the field, refuses a
     auto app = core();
     app.apply(intent::Navigate{Screen::Count}, t0);
     app.apply(
-        intent::OpenKeypad{
-            "count.quantity", "Counted", QuantityUnit::Piece, {QuantityUnit::Piece, QuantityUnit::Kilogram}},
+        intent::OpenKeypad{"Counted", QuantityUnit::Piece, {QuantityUnit::Piece, QuantityUnit::Kilogram},
+                           replyQuantity<count::SetCounted>()},
         t0);
     REQUIRE(app.state().keypad);
     app.apply(intent::KeypadPress{KeypadKey::D2}, t0);
@@ -48,11 +49,16 @@ TEST_CASE("app core: keypad confirms an exact quantity into the field, refuses a
     const auto effects = app.apply(intent::KeyPressed{Key::Enter}, t0);
     CHECK(effects.tone == FeedbackKind::Accepted);
     CHECK_FALSE(app.state().keypad);
-    CHECK(app.state().field("count.quantity") == "2.5 kg");
+    // The typed return address: the quantity comes back as the Count flow's own step.
+    REQUIRE(effects.steps.size() == 1);
+    const auto* counted = std::get_if<CountIntent>(&effects.steps.front());
+    REQUIRE(counted);
+    REQUIRE(std::holds_alternative<count::SetCounted>(*counted));
+    CHECK(std::get<count::SetCounted>(*counted).quantity == Quantity{2'500'000, storage::Uom::Gram});
     REQUIRE(app.state().feedback);
     CHECK(app.state().feedback->headline == "Counted: 2.5 kg");
 
-    app.apply(intent::OpenKeypad{"count.quantity", "Counted", QuantityUnit::Piece, {}}, t0);
+    app.apply(intent::OpenKeypad{"Counted", QuantityUnit::Piece, {}, replyQuantity<count::SetCounted>()}, t0);
     const auto empty = app.apply(intent::KeypadOk{}, t0);
     CHECK(empty.tone == FeedbackKind::Refused);
     REQUIRE(app.state().keypad);
@@ -61,16 +67,24 @@ TEST_CASE("app core: keypad confirms an exact quantity into the field, refuses a
     (void)refused;
 }
 
-TEST_CASE("app core: leaving a screen with entries asks first - no keeps them, yes discards") {
+TEST_CASE("app core: leaving a screen with entries asks first - no keeps them, yes leaves, once") {
     auto app = core();
+    bool entered = false; // what the Move flow would say about its draft
+    app.setUnsavedCheck([&](Screen screen) { return screen == Screen::Move && entered; });
     app.apply(intent::Navigate{Screen::Move}, t0);
-    app.apply(intent::OpenPicker{"move.to", "To location", {{"a", "Dock", ""}, {"b", "Store B", "shelf"}}},
+    app.apply(intent::OpenPicker{"To location", {{"a", "Dock", ""}, {"b", "Store B", "shelf"}},
+                                 replyId<move::PickDestination>()},
               t0);
     app.apply(intent::Pick{"missing"}, t0);
     CHECK(app.state().picker); // an unknown option changes nothing
-    app.apply(intent::Pick{"b"}, t0);
+    const auto picked = app.apply(intent::Pick{"b"}, t0);
     CHECK_FALSE(app.state().picker);
-    CHECK(app.state().field("move.to") == "Store B");
+    REQUIRE(picked.steps.size() == 1);
+    const auto* step = std::get_if<MoveIntent>(&picked.steps.front());
+    REQUIRE(step);
+    REQUIRE(std::holds_alternative<move::PickDestination>(*step));
+    CHECK(std::get<move::PickDestination>(*step).location == "b");
+    entered = true;
 
     app.apply(intent::Back{}, t0);
     REQUIRE(app.state().confirm);
@@ -80,19 +94,24 @@ TEST_CASE("app core: leaving a screen with entries asks first - no keeps them, y
     CHECK(app.state().screen() == Screen::Move);
     app.apply(intent::Answer{false}, t0);
     CHECK(app.state().screen() == Screen::Move);
-    CHECK(app.state().field("move.to"));
     app.apply(intent::KeyPressed{Key::Escape}, t0);
     REQUIRE(app.state().confirm);
     const auto effects = app.apply(intent::Answer{true}, t0);
-    CHECK(effects.confirmedActions.empty());
+    CHECK(effects.steps.empty());
+    CHECK(effects.left == std::vector<Screen>{Screen::Move}); // one event: the Move screen was left
     CHECK(app.state().screen() == Screen::Home);
-    CHECK_FALSE(app.state().field("move.to"));
+    CHECK(app.apply(intent::GoHome{}, t0).left.empty());
 }
 
-TEST_CASE("app core: other confirms go to the host as confirmed actions") {
+TEST_CASE("app core: other confirms send their flow's step back") {
     auto app = core();
-    app.apply(intent::AskConfirm{ConfirmRequest{"recall.hold", "Hold all?", "", "Hold", "Cancel"}}, t0);
-    CHECK(app.apply(intent::Answer{true}, t0).confirmedActions == std::vector<std::string>{"recall.hold"});
+    app.apply(intent::AskConfirm{ConfirmRequest{"Hold all?", "", "Hold", "Cancel", StationFlows::step(recall::HoldAll{})}},
+              t0);
+    const auto effects = app.apply(intent::Answer{true}, t0);
+    REQUIRE(effects.steps.size() == 1);
+    const auto* step = std::get_if<RecallIntent>(&effects.steps.front());
+    REQUIRE(step);
+    CHECK(std::holds_alternative<recall::HoldAll>(*step));
     CHECK_FALSE(app.state().confirm);
 }
 

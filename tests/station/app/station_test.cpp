@@ -88,30 +88,30 @@ TEST_CASE("station: receive from the screen - picks, a scanned supplier lot, the
     auto& ledger = demo->ledger;
     Station station(AppConfig{}, t0, &ledger);
     station.apply(intent::Navigate{Screen::Login}, t0);
-    station.apply(intent::Login{login::ChooseUser{"ana"}}, t0);
+    station.apply(login::ChooseUser{"ana"}, t0);
     for (char c : std::string("1111"))
-        station.apply(intent::Login{login::PinKey{static_cast<KeypadKey>(c - '0')}}, t0);
-    station.apply(intent::Login{login::SubmitPin{}}, t0);
+        station.apply(login::PinKey{static_cast<KeypadKey>(c - '0')}, t0);
+    station.apply(login::SubmitPin{}, t0);
     REQUIRE(station.state().userName == "ana");
 
     station.apply(intent::Navigate{Screen::Receive}, t0);
-    station.apply(intent::OpenPicker{"receive.item", "Item", station.state().catalog.items}, t0);
+    station.apply(intent::OpenPicker{"Item", station.state().catalog.items, replyId<receive::PickItem>()}, t0);
     station.apply(intent::Pick{"LAVENDER-EO"}, t0);
-    station.apply(intent::OpenPicker{"receive.supplier", "Supplier", station.state().catalog.suppliers}, t0);
+    station.apply(intent::OpenPicker{"Supplier", station.state().catalog.suppliers, replyId<receive::PickSupplier>()}, t0);
     station.apply(intent::Pick{"AROMA"}, t0);
     CHECK(station.apply(scanOf("AA-778"), t0).tone == FeedbackKind::Accepted); // the supplier's lot code
-    station.apply(intent::OpenKeypad{"receive.quantity", "Quantity", QuantityUnit::Kilogram, {}}, t0);
+    station.apply(intent::OpenKeypad{"Quantity", QuantityUnit::Kilogram, {}, replyQuantity<receive::SetQuantity>()}, t0);
     keypad(station, "2",
            QuantityUnit::Kilogram); // a weight for an oil measured in ml: refused by the workflow
     CHECK(station.state().feedback->kind == FeedbackKind::Refused);
     CHECK(station.state().feedback->headline == "That is a weight; Lavender essential oil is measured in ml");
-    station.apply(intent::OpenKeypad{"receive.quantity", "Quantity", QuantityUnit::Litre, {}}, t0);
+    station.apply(intent::OpenKeypad{"Quantity", QuantityUnit::Litre, {}, replyQuantity<receive::SetQuantity>()}, t0);
     keypad(station, "2", QuantityUnit::Litre);
-    REQUIRE(station.receive());
-    CHECK((station.receive()->step == ReceiveStep::ReadyToConfirm));
+    REQUIRE(station.stateOf<ReceiveFlow>());
+    CHECK((station.stateOf<ReceiveFlow>()->step == ReceiveStep::ReadyToConfirm));
     CHECK(ledger.movementCount().value() == demo->movements);
 
-    const auto done = station.apply(intent::Receive{receive::Confirm{"ana"}}, t0);
+    const auto done = station.apply(receive::Confirm{}, t0);
     CHECK(done.tone == FeedbackKind::Accepted);
     REQUIRE(done.labelsToPrint.size() == 1);
     const auto lot = ledger.lot(done.labelsToPrint[0]);
@@ -130,12 +130,12 @@ TEST_CASE("station: leaving Receive with a draft asks, and Leave drops the draft
     Station station(AppConfig{}, t0, &ledger);
     station.apply(intent::Navigate{Screen::Receive}, t0);
     station.apply(scanOf("OLIVE-OIL"), t0); // a SKU label: the item
-    CHECK(station.receive()->draft.item);
+    CHECK(station.stateOf<ReceiveFlow>()->draft.item);
     station.apply(intent::Back{}, t0);
     REQUIRE(station.state().confirm);
     station.apply(intent::Answer{true}, t0);
     CHECK(station.state().screen() == Screen::Home);
-    CHECK_FALSE(station.receive()->draft.item);
+    CHECK_FALSE(station.stateOf<ReceiveFlow>()->draft.item);
     CHECK(ledger.movementCount().value() == demo->movements);
 }
 
@@ -154,10 +154,10 @@ TEST_CASE("station: the idle log-out also ends the login workflow's session") {
 
 TEST_CASE("station: without a ledger the shell still runs and says what it read") {
     Station station(AppConfig{}, t0, nullptr);
-    CHECK(station.receive() == nullptr);
+    CHECK(station.stateOf<ReceiveFlow>() == nullptr);
     CHECK(station.apply(scanOf("0104012345678901"), t0).tone == FeedbackKind::Unknown);
     CHECK(station.state().feedback->detail.find("04012345678901") != std::string::npos); // read as a GTIN
-    CHECK(station.apply(intent::Receive{receive::Cancel{}}, t0).tone == std::nullopt);
+    CHECK(station.apply(receive::Cancel{}, t0).tone == std::nullopt);
 }
 
 TEST_CASE("station: a GS1 case label scanned on Receive fills item, lot and expiry through the interpreter") {
@@ -171,7 +171,7 @@ TEST_CASE("station: a GS1 case label scanned on Receive fills item, lot and expi
     code.symbologyId = "]C1";
     const auto read = station.apply(intent::Scanned{code}, t0);
     CHECK(read.tone == FeedbackKind::Accepted);
-    const auto& draft = station.receive()->draft;
+    const auto& draft = station.stateOf<ReceiveFlow>()->draft;
     REQUIRE(draft.item);
     CHECK(draft.item->sku == "BAR-LAV");
     CHECK(draft.supplierLot == "LOT-42");

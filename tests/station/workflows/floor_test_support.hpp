@@ -53,26 +53,25 @@ inline std::string lotLabel(const std::string& lot) {
     return "LS:LOT:" + lot;
 }
 
-// Types digits (and a dot) on the keypad of the field, in the unit, and presses OK.
-inline Effects keypad(Station& station, const std::string& fieldId, std::string_view text,
-                      QuantityUnit unit) {
-    station.apply(intent::OpenKeypad{fieldId, fieldId, unit, {}}, t0);
+// Types digits (and a dot) on a keypad whose answer becomes the reply's step, in the unit, and presses OK.
+inline Effects keypad(Station& station, QuantityReply reply, std::string_view text, QuantityUnit unit) {
+    station.apply(intent::OpenKeypad{"Quantity", unit, {}, std::move(reply)}, t0);
     for (char c : text)
         station.apply(intent::KeypadPress{c == '.' ? KeypadKey::Dot : static_cast<KeypadKey>(c - '0')}, t0);
     return station.apply(intent::KeypadOk{}, t0);
 }
 
-inline Effects pick(Station& station, const std::string& fieldId, const std::vector<PickerOption>& options,
+inline Effects pick(Station& station, ChoiceReply reply, const std::vector<PickerOption>& options,
                     const std::string& id) {
-    station.apply(intent::OpenPicker{fieldId, fieldId, options}, t0);
+    station.apply(intent::OpenPicker{"Choose", options, std::move(reply)}, t0);
     return station.apply(intent::Pick{id}, t0);
 }
 
 inline void logIn(Station& station, const std::string& name, const std::string& pin) {
-    station.apply(intent::Login{login::ChooseUser{name}}, t0);
+    station.apply(login::ChooseUser{name}, t0);
     for (char c : pin)
-        station.apply(intent::Login{login::PinKey{static_cast<KeypadKey>(c - '0')}}, t0);
-    station.apply(intent::Login{login::SubmitPin{}}, t0);
+        station.apply(login::PinKey{static_cast<KeypadKey>(c - '0')}, t0);
+    station.apply(login::SubmitPin{}, t0);
     REQUIRE(station.state().userName == name);
 }
 

@@ -46,11 +46,11 @@ TEST_CASE("labels: scan a lot, see what its label says, set copies, print asks f
     CHECK(flow.state().content->supplierLot == "OM-24-0917");
     CHECK(flow.state().payload == *lotstation::labels::payloadFor(*flow.state().content));
     // Copies come from the keypad, as whole pieces.
-    CHECK(flow.entered(FieldEntry{"labels.copies", "3", Quantity{3, BaseUnit::Piece}, {}}, {}));
+    CHECK(flow.apply(labelsflow::CopiesEntered{Quantity{3, storage::Uom::Piece}}).feedback == std::nullopt);
     CHECK(flow.state().copies == 3);
     CHECK(flow.apply(labelsflow::SetCopies{0}).feedback == FeedbackKind::Refused);
-    CHECK(flow.entered(FieldEntry{"labels.copies", "2 kg", Quantity{2'000'000, BaseUnit::Milligram}, {}}, {})
-              ->feedback == FeedbackKind::Refused);
+    CHECK(flow.apply(labelsflow::CopiesEntered{Quantity{2'000'000, storage::Uom::Gram}}).feedback ==
+          FeedbackKind::Refused);
     CHECK(flow.state().copies == 3);
     const auto print = flow.apply(labelsflow::Print{});
     CHECK(print.feedback == FeedbackKind::Accepted);
@@ -60,9 +60,9 @@ TEST_CASE("labels: scan a lot, see what its label says, set copies, print asks f
 TEST_CASE("labels: pick the item, then the lot") {
     DemoFixture demo;
     LabelsFlow flow(demo.ledger);
-    CHECK(flow.entered(FieldEntry{"labels.item", "Soap base", {}, "SOAP-BASE"}, {}));
+    flow.apply(labelsflow::PickItem{"SOAP-BASE"});
     REQUIRE(flow.state().lotsOfItem.size() == 1);
-    CHECK(flow.entered(FieldEntry{"labels.lot", demo.soapBase(), {}, demo.soapBase()}, {}));
+    flow.apply(labelsflow::OpenLot{demo.soapBase()});
     REQUIRE(flow.state().content);
     CHECK(flow.state().content->lotCode == demo.soapBase());
     CHECK(flow.state().item->sku == "SOAP-BASE"); // kept: the next lot of it is one tap away

@@ -88,7 +88,7 @@ TEST_CASE("lookup: a supervisor holds a lot and releases it - nothing written be
     flow.apply(lookup::ChooseReason{StatusAction::Hold, "Customer complaint"});
     CHECK(demo.ledger.movementCount().value() == before); // a reason alone writes nothing
     CHECK(flow.unsaved().count("lookup.pending") == 1);
-    const auto held = flow.apply(lookup::ConfirmStatus{"sam"});
+    const auto held = flow.apply(lookup::ConfirmStatus{}, FlowContext{"sam", {}});
     CHECK(held.feedback == FeedbackKind::Accepted);
     CHECK((demo.ledger.lot(demo.oatBars())->status == storage::LotStatus::Hold));
     CHECK((flow.state().lot->standing == LotStanding::OnHold));
@@ -98,7 +98,7 @@ TEST_CASE("lookup: a supervisor holds a lot and releases it - nothing written be
     CHECK(last.reason == "Customer complaint");
 
     flow.apply(lookup::ChooseReason{StatusAction::Release, "Complaint not confirmed"});
-    const auto released = flow.apply(lookup::ConfirmStatus{"sam"});
+    const auto released = flow.apply(lookup::ConfirmStatus{}, FlowContext{"sam", {}});
     CHECK(released.feedback == FeedbackKind::Accepted);
     CHECK((demo.ledger.lot(demo.oatBars())->status == storage::LotStatus::Available));
     CHECK((flow.state().lot->standing == LotStanding::Released));
@@ -114,10 +114,10 @@ TEST_CASE("lookup: cancelling a pending hold writes nothing, a refused change sh
     flow.apply(lookup::ChooseReason{StatusAction::Hold, "Damaged container"});
     flow.apply(lookup::CancelStatus{});
     CHECK_FALSE(flow.state().pending);
-    CHECK(flow.apply(lookup::ConfirmStatus{"sam"}).feedback == FeedbackKind::Refused);
+    CHECK(flow.apply(lookup::ConfirmStatus{}, FlowContext{"sam", {}}).feedback == FeedbackKind::Refused);
     // Releasing a lot that is not held: the ledger refuses and the card says why.
     flow.apply(lookup::ChooseReason{StatusAction::Release, "Held by mistake"});
-    const auto refused = flow.apply(lookup::ConfirmStatus{"sam"});
+    const auto refused = flow.apply(lookup::ConfirmStatus{}, FlowContext{"sam", {}});
     CHECK(refused.feedback == FeedbackKind::Refused);
     CHECK(refused.message.find("not on hold") != std::string::npos);
     CHECK(flow.state().problem == refused.message);
@@ -131,7 +131,7 @@ TEST_CASE("lookup: an operator may not release a held lot - the ledger's refusal
     LookupFlow flow(demo.ledger);
     flow.apply(lookup::Open{demo.coconutHeld()});
     flow.apply(lookup::ChooseReason{StatusAction::Release, "Quality check passed"});
-    const auto refused = flow.apply(lookup::ConfirmStatus{"ana"});
+    const auto refused = flow.apply(lookup::ConfirmStatus{}, FlowContext{"ana", {}});
     CHECK(refused.feedback == FeedbackKind::Refused);
     CHECK(refused.message.find("ana is an operator") != std::string::npos);
     CHECK(flow.state().problem == refused.message);

@@ -22,7 +22,7 @@ FlowContext ana() {
 // Soap base for 10 kg: 6 kg olive oil, 2.6 kg coconut oil, 1.4 kg lye.
 void planSoapBase(ProduceFlow& flow) {
     REQUIRE(flow.apply(produce::PickRecipe{"SOAP-BASE"}).feedback != FeedbackKind::Refused);
-    REQUIRE(flow.apply(produce::SetPlanned{Quantity{10'000'000, BaseUnit::Milligram}}).feedback !=
+    REQUIRE(flow.apply(produce::SetPlanned{Quantity{10'000'000, storage::Uom::Gram}}).feedback !=
             FeedbackKind::Refused);
     REQUIRE((flow.state().step == ProduceStep::Gathering));
 }
@@ -64,7 +64,7 @@ TEST_CASE("produce: a run of soap base from FEFO lots - each use recorded at onc
     CHECK(read.feedback == FeedbackKind::Accepted);
     CHECK(read.message == "Olive oil, extra virgin: take 6 kg of lot " + lotOf(*d, Olive1));
     CHECK(ledger.movementCount().value() == before); // scanned, not used yet
-    const auto used = flow.apply(produce::UseContainer{"ana"});
+    const auto used = flow.apply(produce::UseContainer{}, FlowContext{"ana", {}});
     REQUIRE(used.feedback == FeedbackKind::Accepted);
     REQUIRE(flow.state().run);
     const std::string run = *flow.state().run;
@@ -76,19 +76,18 @@ TEST_CASE("produce: a run of soap base from FEFO lots - each use recorded at onc
     // The keypad changes the quantity from the recipe's.
     scanLot(flow, lotOf(*d, Coconut));
     CHECK(flow.state().container->quantity == 2'600'000);
-    flow.apply(produce::SetQuantity{Quantity{2'650'000, BaseUnit::Milligram}});
-    REQUIRE(flow.apply(produce::UseContainer{"ana"}).feedback == FeedbackKind::Accepted);
+    flow.apply(produce::SetQuantity{Quantity{2'650'000, storage::Uom::Gram}});
+    REQUIRE(flow.apply(produce::UseContainer{}, FlowContext{"ana", {}}).feedback == FeedbackKind::Accepted);
     scanLot(flow, lotOf(*d, Lye));
-    REQUIRE(flow.apply(produce::UseContainer{"ana"}).feedback == FeedbackKind::Accepted);
+    REQUIRE(flow.apply(produce::UseContainer{}, FlowContext{"ana", {}}).feedback == FeedbackKind::Accepted);
     CHECK(flow.state().consumed.size() == 3);
 
-    flow.apply(produce::SetOutput{Quantity{10'050'000, BaseUnit::Milligram}});
-    const auto finished = flow.confirmed("produce.finish", ana());
-    REQUIRE(finished);
-    REQUIRE(finished->feedback == FeedbackKind::Accepted);
+    flow.apply(produce::SetOutput{Quantity{10'050'000, storage::Uom::Gram}});
+    const auto finished = flow.apply(produce::Finish{}, ana());
+    REQUIRE(finished.feedback == FeedbackKind::Accepted);
     REQUIRE(flow.state().finished);
     const auto& result = *flow.state().finished;
-    CHECK(finished->labelsToPrint == std::vector{result.lotCode});
+    CHECK(finished.labelsToPrint == std::vector{result.lotCode});
     CHECK((flow.state().step == ProduceStep::Done));
     const auto lot = ledger.lot(result.lotCode);
     REQUIRE(lot);
@@ -135,7 +134,7 @@ TEST_CASE("produce: refusals - wrong item, held, recalled, expired, not FEFO, un
     CHECK(refused.message == "take lot " + lotOf(*d, Olive1) + " first (use by " +
                                  lotstation::storage::formatDate(*ledger.lot(lotOf(*d, Olive1))->expiry) +
                                  "); this one keeps longer: a supervisor may approve it");
-    CHECK(flow.apply(produce::UseContainer{"ana"}).feedback ==
+    CHECK(flow.apply(produce::UseContainer{}, FlowContext{"ana", {}}).feedback ==
           FeedbackKind::Refused); // blocked: nothing used
 
     const auto unknown = flow.scanned(scan::LookupKey{"NOPE-123", {}}, ana());
@@ -146,15 +145,15 @@ TEST_CASE("produce: refusals - wrong item, held, recalled, expired, not FEFO, un
                            "label on the container");
 
     REQUIRE(scanLot(flow, lotOf(*d, Olive1)).feedback == FeedbackKind::Accepted);
-    CHECK(flow.apply(produce::SetQuantity{Quantity{500'000, BaseUnit::Microlitre}}).message ==
+    CHECK(flow.apply(produce::SetQuantity{Quantity{500'000, storage::Uom::Millilitre}}).message ==
           "That is a volume; Olive oil, extra virgin is measured in g");
-    CHECK(flow.apply(produce::SetQuantity{Quantity{99'000'000, BaseUnit::Milligram}}).message ==
+    CHECK(flow.apply(produce::SetQuantity{Quantity{99'000'000, storage::Uom::Gram}}).message ==
           "only 13 kg of lot " + lotOf(*d, Olive1) + " is at STORE");
     CHECK(flow.state().container->quantity == 6'000'000); // refused entries change nothing
-    CHECK(flow.apply(produce::SetPlanned{Quantity{5, BaseUnit::Piece}}).message ==
+    CHECK(flow.apply(produce::SetPlanned{Quantity{5, storage::Uom::Piece}}).message ==
           "That is a count; Cold-process soap base is measured in g");
     CHECK(flow.apply(produce::PickRecipe{"OLIVE-OIL"}).message == "Olive oil, extra virgin has no recipe");
-    CHECK(flow.confirmed("produce.finish", ana())->message == "Nothing used yet: scan the first container");
+    CHECK(flow.apply(produce::Finish{}, ana()).message == "Nothing used yet: scan the first container");
     CHECK(ledger.movementCount().value() == before);
 }
 
@@ -165,7 +164,7 @@ TEST_CASE("produce: cancel at every step before the first use writes nothing") {
     ProduceFlow flow(ledger);
     for (int stop = 0; stop <= 5; ++stop) {
         if (stop >= 1) flow.apply(produce::PickRecipe{"SOAP-BASE"});
-        if (stop >= 2) flow.apply(produce::SetPlanned{Quantity{10'000'000, BaseUnit::Milligram}});
+        if (stop >= 2) flow.apply(produce::SetPlanned{Quantity{10'000'000, storage::Uom::Gram}});
         if (stop >= 3) (void)flow.scanned(scan::OwnLot{lotOf(*d, Olive2)}, ana()); // not FEFO: blocked
         if (stop >= 4) flow.apply(produce::AskApproval{});
         if (stop >= 5) flow.apply(produce::PickSupervisor{"sam"});
@@ -224,7 +223,7 @@ TEST_CASE("produce: a supervisor overrides a held lot - wrong PIN and an operato
     CHECK_FALSE(flow.state().approval);
     CHECK_FALSE(flow.state().container->blocked());
 
-    REQUIRE(flow.apply(produce::UseContainer{"ana"}).feedback == FeedbackKind::Accepted);
+    REQUIRE(flow.apply(produce::UseContainer{}, FlowContext{"ana", {}}).feedback == FeedbackKind::Accepted);
     const auto& movement = flow.state().consumed.back().movement;
     CHECK(movement.lot == lotOf(*d, CoconutHeld));
     CHECK(movement.approvedBy == "sam");
@@ -241,7 +240,7 @@ TEST_CASE("produce: a started run left on the screen stays open and is resumed a
         ProduceFlow flow(ledger);
         planSoapBase(flow);
         scanLot(flow, lotOf(*d, Olive1));
-        REQUIRE(flow.apply(produce::UseContainer{"ana"}).feedback == FeedbackKind::Accepted);
+        REQUIRE(flow.apply(produce::UseContainer{}, FlowContext{"ana", {}}).feedback == FeedbackKind::Accepted);
         run = *flow.state().run;
         scanLot(flow, lotOf(*d, Coconut)); // scanned, never used
         CHECK(flow.unsaved() ==
@@ -260,10 +259,10 @@ TEST_CASE("produce: a started run left on the screen stays open and is resumed a
     CHECK(later.apply(produce::PickRecipe{"BAR-LAV"}).message ==
           "Run " + run + " is started: finish it first");
     scanLot(later, lotOf(*d, Coconut));
-    CHECK(later.confirmed("produce.finish", ana())->message ==
+    CHECK(later.apply(produce::Finish{}, ana()).message ==
           "Lot " + lotOf(*d, Coconut) + " is scanned but not used: use it or put it back");
     later.apply(produce::DropContainer{});
-    REQUIRE(later.confirmed("produce.finish", ana())->feedback == FeedbackKind::Accepted);
+    REQUIRE(later.apply(produce::Finish{}, ana()).feedback == FeedbackKind::Accepted);
     CHECK(ledger.run(run)->actual == 10'000'000);
     CHECK(storage::openRuns(ledger).value().empty());
     CHECK(later.apply(produce::Next{}).feedback == std::nullopt);
@@ -276,37 +275,37 @@ TEST_CASE("produce: through the station - picker, keypad, scans, a badge approva
     Station station(AppConfig{}, t0, &ledger);
     logIn(station, "ana", "1111");
     station.apply(intent::Navigate{Screen::Produce}, t0);
-    pick(station, "produce.recipe", station.state().catalog.recipes, "SOAP-BASE");
-    keypad(station, "produce.planned", "10", QuantityUnit::Kilogram);
-    const ProduceState& produce = *station.flows().produce;
+    pick(station, replyId<produce::PickRecipe>(), station.state().catalog.recipes, "SOAP-BASE");
+    keypad(station, replyQuantity<produce::SetPlanned>(), "10", QuantityUnit::Kilogram);
+    const ProduceState& produce = *station.stateOf<ProduceFlow>();
     REQUIRE((produce.step == ProduceStep::Gathering));
 
     // Not FEFO: refused loudly; the supervisor scans their badge and types the PIN on the pad.
     auto effects = station.apply(scanOf(lotLabel(lotOf(*d, Olive2))), t0);
     CHECK(effects.tone == FeedbackKind::Refused);
-    station.apply(intent::Produce{produce::AskApproval{}}, t0);
+    station.apply(produce::AskApproval{}, t0);
     effects = station.apply(scanOf("LS:USR:B-SAM"), t0);
     CHECK(effects.tone == FeedbackKind::Accepted);
     CHECK(station.state().userName == "ana"); // the badge approved, it did not log sam in
     CHECK(produce.approval->supervisor == "sam");
     for (char c : std::string("2222"))
-        station.apply(intent::Produce{produce::PinKey{static_cast<KeypadKey>(c - '0')}}, t0);
-    pick(station, "produce.reason", {{"older-first", "Older lot used up first", ""}}, "older-first");
-    effects = station.apply(intent::Produce{produce::SubmitApproval{}}, t0);
+        station.apply(produce::PinKey{static_cast<KeypadKey>(c - '0')}, t0);
+    pick(station, replyId<produce::PickReason>(), {{"older-first", "Older lot used up first", ""}}, "older-first");
+    effects = station.apply(produce::SubmitApproval{}, t0);
     CHECK(effects.tone == FeedbackKind::Accepted);
-    keypad(station, "produce.quantity", "6", QuantityUnit::Kilogram);
-    station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
+    keypad(station, replyQuantity<produce::SetQuantity>(), "6", QuantityUnit::Kilogram);
+    station.apply(produce::UseContainer{}, t0);
     REQUIRE(produce.run);
     CHECK(produce.consumed.back().movement.lot == lotOf(*d, Olive2));
     CHECK(produce.consumed.back().movement.approvedBy == "sam"); // the ledger records the FEFO override
     CHECK(produce.consumed.back().movement.overridden == "fefo");
 
     station.apply(scanOf(lotLabel(lotOf(*d, Coconut))), t0);
-    station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
+    station.apply(produce::UseContainer{}, t0);
     station.apply(scanOf(lotLabel(lotOf(*d, Lye))), t0);
-    station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
+    station.apply(produce::UseContainer{}, t0);
     CHECK(produce.consumed.size() == 3);
-    station.apply(intent::AskConfirm{ConfirmRequest{"produce.finish", "Finish?", "", "Finish", "Not yet"}},
+    station.apply(intent::AskConfirm{ConfirmRequest{"Finish?", "", "Finish", "Not yet", StationFlows::step(produce::Finish{})}},
                   t0);
     effects = station.apply(intent::Answer{true}, t0);
     REQUIRE(produce.finished);
@@ -324,7 +323,7 @@ TEST_CASE(
     REQUIRE(scanLot(flow, lotOf(*d, Olive1)).feedback == FeedbackKind::Accepted);
     // Meanwhile a supervisor at another station holds the drum (it arrives through sync, or on this file).
     REQUIRE(ledger.hold({.lots = {lotOf(*d, Olive1)}, .reason = "smell", .user = "sam"}));
-    const auto refused = flow.apply(produce::UseContainer{"ana"});
+    const auto refused = flow.apply(produce::UseContainer{}, FlowContext{"ana", {}});
     CHECK(refused.feedback == FeedbackKind::Refused);
     CHECK(refused.message.find("is on hold") != std::string::npos);
     CHECK_FALSE(flow.state().run); // nothing started: the run and its first use commit together
@@ -336,7 +335,7 @@ TEST_CASE(
         flow.apply(produce::PinKey{static_cast<KeypadKey>(c - '0')});
     flow.apply(produce::PickReason{"quality-checked"});
     REQUIRE(flow.apply(produce::SubmitApproval{}).feedback == FeedbackKind::Accepted);
-    REQUIRE(flow.apply(produce::UseContainer{"ana"}).feedback == FeedbackKind::Accepted);
+    REQUIRE(flow.apply(produce::UseContainer{}, FlowContext{"ana", {}}).feedback == FeedbackKind::Accepted);
     CHECK(flow.state().consumed.back().movement.overridden == "hold");
     CHECK(storage::openRuns(ledger).value().size() == 1);
 }

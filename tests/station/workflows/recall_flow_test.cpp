@@ -65,13 +65,13 @@ TEST_CASE("recall: hold all puts every affected lot on hold in one go, after a r
     CHECK(flow.state().lotsStillFree() == 4);
     const auto before = demo.ledger.movementCount().value();
     // No reason yet: refused, nothing written.
-    CHECK(flow.confirmed("recall.hold-all", FlowContext{"sam", {}})->feedback == FeedbackKind::Refused);
+    CHECK(flow.apply(recall::HoldAll{}, FlowContext{"sam", {}})->feedback == FeedbackKind::Refused);
     flow.apply(recall::ChooseReason{"Supplier recall"});
     CHECK(demo.ledger.movementCount().value() == before);
     CHECK(flow.unsaved().count("recall.hold-reason") == 1); // leaving now asks first
     // Nobody logged in: refused.
-    CHECK(flow.confirmed("recall.hold-all", FlowContext{})->feedback == FeedbackKind::Refused);
-    const auto held = flow.confirmed("recall.hold-all", FlowContext{"sam", {}});
+    CHECK(flow.apply(recall::HoldAll{}, FlowContext{}).feedback == FeedbackKind::Refused);
+    const auto held = flow.apply(recall::HoldAll{}, FlowContext{"sam", {}});
     REQUIRE(held);
     CHECK(held->feedback == FeedbackKind::Accepted);
     CHECK(flow.state().heldNow == 4);

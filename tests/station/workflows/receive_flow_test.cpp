@@ -41,7 +41,7 @@ SupplierLabel sheaCase() {
     label.gtin = kSheaGtin;
     label.lot = "K-2611-A";
     label.expiry = year(2027) / month(11) / day(30);
-    label.quantity = Quantity{25'000'000, BaseUnit::Milligram}; // (3102) 002500 = 25.00 kg
+    label.quantity = Quantity{25'000'000, storage::Uom::Gram}; // (3102) 002500 = 25.00 kg
     return label;
 }
 
@@ -63,7 +63,7 @@ TEST_CASE(
 
     flow.apply(receive::PickSupplier{"KARITE"});
     REQUIRE((flow.state().step == ReceiveStep::ReadyToConfirm));
-    const auto confirmed = flow.apply(receive::Confirm{"Ana"});
+    const auto confirmed = flow.apply(receive::Confirm{}, FlowContext{"Ana", {}});
     CHECK(confirmed.feedback == FeedbackKind::Accepted);
     REQUIRE(flow.state().received);
     const std::string lotCode = flow.state().received->lotCode;
@@ -86,7 +86,7 @@ TEST_CASE("receive: confirm too early is refused with what is missing, and write
     auto ledger = workshop();
     ReceiveFlow flow(ledger);
     flow.apply(receive::PickItem{"RM-LAV"});
-    const auto refused = flow.apply(receive::Confirm{"Ana"});
+    const auto refused = flow.apply(receive::Confirm{}, FlowContext{"Ana", {}});
     CHECK(refused.feedback == FeedbackKind::Refused);
     CHECK(refused.message == "Still missing: supplier, supplier lot, quantity, location");
     CHECK(flow.state().problem == refused.message);
@@ -106,10 +106,10 @@ TEST_CASE("receive: refusals for an unknown GTIN, the wrong item's label and a q
     flow.apply(receive::PickItem{"RM-LAV"});
     CHECK(flow.apply(receive::LabelScanned{sheaCase()}).message ==
           "This label is for Shea butter, not Lavender oil");
-    CHECK(flow.apply(receive::SetQuantity{Quantity{2'500'000, BaseUnit::Milligram}}).message ==
+    CHECK(flow.apply(receive::SetQuantity{Quantity{2'500'000, storage::Uom::Gram}}).message ==
           "That is a weight; Lavender oil is measured in ml");
     CHECK_FALSE(flow.state().draft.quantity);
-    CHECK(flow.apply(receive::SetQuantity{Quantity{500'000, BaseUnit::Microlitre}}).feedback == std::nullopt);
+    CHECK(flow.apply(receive::SetQuantity{Quantity{500'000, storage::Uom::Millilitre}}).feedback == std::nullopt);
     CHECK(flow.state().draft.quantity->amount == 500'000);
     CHECK_FALSE(flow.state().problem); // a good step clears the last refusal
     CHECK(flow.apply(receive::PickItem{"RM-NOPE"}).feedback == FeedbackKind::Refused);
@@ -151,12 +151,12 @@ TEST_CASE(
     ReceiveFlow flow(ledger);
     flow.apply(receive::LabelScanned{sheaCase()});
     flow.apply(receive::PickSupplier{"KARITE"});
-    const auto refused = flow.apply(receive::Confirm{"Nobody"}); // not a registered user
+    const auto refused = flow.apply(receive::Confirm{}, FlowContext{"Nobody", {}}); // not a registered user
     CHECK(refused.feedback == FeedbackKind::Refused);
     CHECK((flow.state().step == ReceiveStep::ReadyToConfirm));
     CHECK(ledger.movementCount().value() == 0);
 
-    REQUIRE(flow.apply(receive::Confirm{"Ana"}).feedback == FeedbackKind::Accepted);
+    REQUIRE(flow.apply(receive::Confirm{}, FlowContext{"Ana", {}}).feedback == FeedbackKind::Accepted);
     const std::string first = flow.state().received->lotCode;
     CHECK(flow.apply(receive::LabelScanned{sheaCase()}).message ==
           "This delivery is already received: tap Next for the next one");
@@ -164,7 +164,7 @@ TEST_CASE(
     CHECK(flow.state().draft.supplier == "KARITE");
     CHECK_FALSE(flow.state().draft.item);
     flow.apply(receive::LabelScanned{sheaCase()}); // a second case of the same supplier lot
-    const auto second = flow.apply(receive::Confirm{"Ana"});
+    const auto second = flow.apply(receive::Confirm{}, FlowContext{"Ana", {}});
     CHECK(second.message == "Added to lot " + first);
     CHECK(ledger.onHand(first).value() == 50'000'000);
     CHECK(ledger.verify().value().empty());

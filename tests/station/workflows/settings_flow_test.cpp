@@ -24,7 +24,7 @@ TEST_CASE("settings: a supervisor changes the printer and template, they are sav
     CHECK(flow.file() == demo.dir.file("demo-settings.json"));
     CHECK(flow.apply(settings::Set{SettingField::Printer, "cups:Zebra_ZD421"}, kSam).feedback ==
           FeedbackKind::Accepted);
-    CHECK(flow.entered(FieldEntry{"settings.label-template", "", {}, "lot-100x50-gs1"}, kSam)->feedback ==
+    CHECK(flow.apply(settings::Choose{SettingField::LabelTemplate, "lot-100x50-gs1"}, kSam).feedback ==
           FeedbackKind::Accepted);
     CHECK(flow.state().saved == "Label template: lot-100x50-gs1");
     const auto loaded = loadSettings(flow.file());
@@ -92,11 +92,11 @@ TEST_CASE("settings file: missing gives defaults, broken JSON is an error naming
 TEST_CASE("settings: the CUPS option of the printer picker waits for the queue's name") {
     DemoFixture demo;
     auto flow = settingsOf(demo);
-    CHECK(flow.entered(FieldEntry{"settings.printer", "", {}, "await:cups:|the CUPS queue's name"}, kSam));
+    flow.apply(settings::Choose{SettingField::Printer, "await:cups:|the CUPS queue's name"}, kSam);
     CHECK((flow.state().waitingForText == SettingField::Printer));
     CHECK(flow.state().waitingFor == "the CUPS queue's name");
     REQUIRE(flow.scanned(scan::interpret("Zebra_ZD421"), kSam));
     CHECK(flow.state().settings.printer == "cups:Zebra_ZD421");
-    CHECK(flow.entered(FieldEntry{"settings.printer", "", {}, ""}, kSam)); // back to files
+    flow.apply(settings::Choose{SettingField::Printer, ""}, kSam); // back to files
     CHECK(flow.state().settings.printer.empty());
 }

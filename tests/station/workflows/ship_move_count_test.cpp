@@ -26,7 +26,7 @@ TEST_CASE("ship: customer, order number, two lots (all of one, part of the other
     auto& ledger = d->ledger;
     const auto before = ledger.movementCount().value();
     ShipFlow flow(ledger);
-    CHECK(flow.apply(ship::Confirm{"ana"}).message == "Still missing: customer, a lot");
+    CHECK(flow.apply(ship::Confirm{}, FlowContext{"ana", {}}).message == "Still missing: customer, a lot");
     flow.apply(ship::PickCustomer{"GREENGROCER"});
     flow.apply(ship::ScanReference{});
     CHECK(flow.scanned(scan::LookupKey{"SO-2001", {}}, ana())->message == "Order SO-2001");
@@ -37,17 +37,17 @@ TEST_CASE("ship: customer, order number, two lots (all of one, part of the other
     CHECK(added->message == "Lavender soap bar 100 g · 34 pc of lot " + lavenderBars(*d));
     CHECK(flow.state().lines[0].quantity == 34); // all on hand by default
     REQUIRE(flow.scanned(scan::OwnLot{oatBars(*d)}, ana())->feedback == FeedbackKind::Accepted);
-    CHECK(flow.apply(ship::SetQuantity{Quantity{40, BaseUnit::Piece}}).message ==
+    CHECK(flow.apply(ship::SetQuantity{Quantity{40, storage::Uom::Piece}}).message ==
           "only 32 pc of lot " + oatBars(*d) + " is at FG");
-    CHECK(flow.apply(ship::SetQuantity{Quantity{2'000, BaseUnit::Milligram}}).message ==
+    CHECK(flow.apply(ship::SetQuantity{Quantity{2'000, storage::Uom::Gram}}).message ==
           "That is a weight; Oat & honey soap bar 100 g is measured in pc");
-    flow.apply(ship::SetQuantity{Quantity{12, BaseUnit::Piece}});
+    flow.apply(ship::SetQuantity{Quantity{12, storage::Uom::Piece}});
     CHECK(flow.scanned(scan::OwnLot{oatBars(*d)}, ana())->message ==
           "Lot " + oatBars(*d) + " is already in this shipment");
     REQUIRE((flow.state().step == ShipStep::ReadyToConfirm));
     CHECK(ledger.movementCount().value() == before);
 
-    const auto shipped = flow.apply(ship::Confirm{"ana"});
+    const auto shipped = flow.apply(ship::Confirm{}, FlowContext{"ana", {}});
     CHECK(shipped.message == "Shipped 2 lots to The Green Grocer");
     CHECK(ledger.movementCount().value() == before + 2);
     CHECK(ledger.onHand(lavenderBars(*d)).value() == 0);
@@ -95,7 +95,7 @@ TEST_CASE("ship: cancel at every step writes nothing") {
         if (stop >= 1) flow.apply(ship::PickCustomer{"SPAFLOW"});
         if (stop >= 2) flow.apply(ship::SetReference{"SO-9"});
         if (stop >= 3) (void)flow.scanned(scan::OwnLot{lavenderBars(*d)}, ana());
-        if (stop >= 4) flow.apply(ship::SetQuantity{Quantity{3, BaseUnit::Piece}});
+        if (stop >= 4) flow.apply(ship::SetQuantity{Quantity{3, storage::Uom::Piece}});
         if (stop % 2 == 0)
             flow.apply(ship::Cancel{});
         else
@@ -118,20 +118,20 @@ TEST_CASE("move: scan the lot, scan the shelf label, all of it by default or par
     CHECK(flow.scanned(scan::OwnLocation{"STORE"}, ana())->message ==
           "lot " + olive + " is already at STORE");
     CHECK(flow.scanned(scan::OwnLocation{"WS1"}, ana())->message == "Move to Soap kitchen");
-    CHECK(flow.apply(move::SetQuantity{Quantity{14'000'000, BaseUnit::Milligram}}).message ==
+    CHECK(flow.apply(move::SetQuantity{Quantity{14'000'000, storage::Uom::Gram}}).message ==
           "only 13 kg of lot " + olive + " is at STORE");
-    CHECK(flow.apply(move::SetQuantity{Quantity{3, BaseUnit::Piece}}).feedback == FeedbackKind::Refused);
-    flow.apply(move::SetQuantity{Quantity{5'000'000, BaseUnit::Milligram}});
+    CHECK(flow.apply(move::SetQuantity{Quantity{3, storage::Uom::Piece}}).feedback == FeedbackKind::Refused);
+    flow.apply(move::SetQuantity{Quantity{5'000'000, storage::Uom::Gram}});
     REQUIRE((flow.state().step == MoveStep::ReadyToConfirm));
     CHECK(ledger.movementCount().value() == before);
-    CHECK(flow.apply(move::Confirm{"ana"}).message == "Moved 5 kg of lot " + olive + " to Soap kitchen");
+    CHECK(flow.apply(move::Confirm{}, FlowContext{"ana", {}}).message == "Moved 5 kg of lot " + olive + " to Soap kitchen");
     CHECK(ledger.onHand(olive, "WS1").value() == 5'000'000);
     CHECK(ledger.onHand(olive, "STORE").value() == 8'000'000);
 
     flow.apply(move::Next{});
     flow.apply(move::PickLot{olive}); // the larger part, at STORE, by default all of it
     flow.apply(move::PickDestination{"QUAR"});
-    flow.apply(move::Confirm{"ana"});
+    flow.apply(move::Confirm{}, FlowContext{"ana", {}});
     CHECK(ledger.onHand(olive, "QUAR").value() == 8'000'000);
     CHECK(ledger.onHand(olive, "STORE").value() == 0);
     CHECK(flow.scanned(scan::LookupKey{"ZZZ", {}}, ana())->message == "This move is recorded: tap Next move");
@@ -143,14 +143,14 @@ TEST_CASE("move: refusals and cancel at every step write nothing") {
     auto& ledger = d->ledger;
     const auto before = ledger.movementCount().value();
     MoveFlow flow(ledger);
-    CHECK(flow.apply(move::Confirm{"ana"}).message == "Still missing: lot, destination");
+    CHECK(flow.apply(move::Confirm{}, FlowContext{"ana", {}}).message == "Still missing: lot, destination");
     CHECK(flow.scanned(scan::LookupKey{"ZZZ", {}}, ana())->message ==
           "Not a lot or a location: nothing called ZZZ: not a lot, supplier lot, SKU or location code");
     CHECK(flow.apply(move::PickDestination{"NOPE"}).feedback == FeedbackKind::Refused);
     for (int stop = 0; stop <= 3; ++stop) {
         if (stop >= 1) flow.apply(move::PickLot{d->summary.receivedLots[1]});
         if (stop >= 2) flow.apply(move::PickDestination{"WS1"});
-        if (stop >= 3) flow.apply(move::SetQuantity{Quantity{1'000'000, BaseUnit::Milligram}});
+        if (stop >= 3) flow.apply(move::SetQuantity{Quantity{1'000'000, storage::Uom::Gram}});
         if (stop % 2 == 0)
             flow.apply(move::Cancel{});
         else
@@ -174,23 +174,22 @@ TEST_CASE("count: expected against counted, a reason for the difference, one cou
 
     // 34 lavender bars expected, 33 on the shelf.
     CHECK(flow.scanned(scan::OwnLot{lavenderBars(*d)}, ana())->feedback == FeedbackKind::Accepted);
-    CHECK(flow.apply(count::SetCounted{Quantity{33'000, BaseUnit::Milligram}}).message ==
+    CHECK(flow.apply(count::SetCounted{Quantity{33'000, storage::Uom::Gram}}).message ==
           "That is a weight; Lavender soap bar 100 g is measured in pc");
-    flow.apply(count::SetCounted{Quantity{33, BaseUnit::Piece}});
+    flow.apply(count::SetCounted{Quantity{33, storage::Uom::Piece}});
     const auto& line = flow.state().lines[*flow.state().selected];
     CHECK(line.expected == 34);
     CHECK(line.difference() == -1);
-    CHECK(flow.apply(count::Confirm{"ana"}).message == "The count differs: pick a reason");
+    CHECK(flow.apply(count::Confirm{}, FlowContext{"ana", {}}).message == "The count differs: pick a reason");
     // A lot found on this shelf that the ledger has elsewhere: counted here.
     const std::string boxes = d->summary.receivedLots[6];
     CHECK(flow.scanned(scan::OwnLot{boxes}, ana())->feedback == FeedbackKind::Unknown);
-    flow.apply(count::SetCounted{Quantity{5, BaseUnit::Piece}});
+    flow.apply(count::SetCounted{Quantity{5, storage::Uom::Piece}});
     flow.apply(count::PickReason{"damaged"});
     CHECK(ledger.movementCount().value() == before);
 
-    CHECK(flow.apply(count::Confirm{"ana"}).message == "Count of Finished goods recorded: 2 lots");
-    CHECK(ledger.movementCount().value() ==
-          before + 2); // the oat bars were not counted: nothing recorded for them
+    CHECK(flow.apply(count::Confirm{}, FlowContext{"ana", {}}).message == "Count of Finished goods recorded: 2 lots");
+    CHECK(ledger.movementCount().value() == before + 2); // the oat bars were not counted: nothing recorded for them
     CHECK(ledger.onHand(lavenderBars(*d), "FG").value() == 33);
     CHECK(ledger.onHand(boxes, "FG").value() == 5);
     CHECK(flow.state().recorded[0].reason == "Damaged, thrown away");
@@ -203,11 +202,11 @@ TEST_CASE("count: an exact count and an empty shelf need no reason - cancel writ
     auto& ledger = d->ledger;
     const auto before = ledger.movementCount().value();
     CountFlow flow(ledger);
-    CHECK(flow.apply(count::Confirm{"ana"}).message == "Scan the location's label first");
+    CHECK(flow.apply(count::Confirm{}, FlowContext{"ana", {}}).message == "Scan the location's label first");
     flow.apply(count::PickLocation{"FG"});
-    CHECK(flow.apply(count::Confirm{"ana"}).message == "Nothing counted yet: scan a lot and type its count");
+    CHECK(flow.apply(count::Confirm{}, FlowContext{"ana", {}}).message == "Nothing counted yet: scan a lot and type its count");
     flow.apply(count::SelectLine{0});
-    flow.apply(count::SetCounted{Quantity{flow.state().lines[0].expected, BaseUnit::Piece}});
+    flow.apply(count::SetCounted{Quantity{flow.state().lines[0].expected, storage::Uom::Piece}});
     CHECK(flow.unsaved().size() == 1);
     flow.cancel();
     CHECK(flow.state().lines.empty());
@@ -216,11 +215,11 @@ TEST_CASE("count: an exact count and an empty shelf need no reason - cancel writ
     flow.apply(count::PickLocation{"WS1"}); // the soap base left over: 0.2 kg expected
     REQUIRE(flow.state().lines.size() == 1);
     flow.apply(count::SelectLine{0});
-    flow.apply(count::SetCounted{Quantity{0, BaseUnit::Milligram}}); // the "empty" button
+    flow.apply(count::SetCounted{Quantity{0, storage::Uom::Gram}}); // the "empty" button
     CHECK(flow.state().lines[0].difference() == -200'000);
-    CHECK(flow.apply(count::Confirm{"ana"}).feedback == FeedbackKind::Refused);
+    CHECK(flow.apply(count::Confirm{}, FlowContext{"ana", {}}).feedback == FeedbackKind::Refused);
     flow.apply(count::PickReason{"spilled"});
-    CHECK(flow.apply(count::Confirm{"ana"}).feedback == FeedbackKind::Accepted);
+    CHECK(flow.apply(count::Confirm{}, FlowContext{"ana", {}}).feedback == FeedbackKind::Accepted);
     CHECK(ledger.onHand(d->summary.producedLots[0]).value() == 0);
     CHECK(ledger.verify().value().empty());
 }
@@ -233,69 +232,69 @@ TEST_CASE("station: the receive -> produce -> ship story of the demo, through sc
 
     // Receive a new drum of coconut oil.
     station.apply(intent::Navigate{Screen::Receive}, t0);
-    pick(station, "receive.item", station.state().catalog.items, "COCONUT-OIL");
-    pick(station, "receive.supplier", station.state().catalog.suppliers, "COCOS");
+    pick(station, replyId<receive::PickItem>(), station.state().catalog.items, "COCONUT-OIL");
+    pick(station, replyId<receive::PickSupplier>(), station.state().catalog.suppliers, "COCOS");
     station.apply(scanOf("(17)301231(10)CT-90001"), t0); // a GS1 case label: lot and use-by date
-    keypad(station, "receive.quantity", "10", QuantityUnit::Kilogram);
-    station.apply(intent::Receive{receive::Confirm{"ana"}}, t0);
-    REQUIRE(station.flows().receive->received);
-    const std::string coconut = station.flows().receive->received->lotCode;
+    keypad(station, replyQuantity<receive::SetQuantity>(), "10", QuantityUnit::Kilogram);
+    station.apply(receive::Confirm{}, t0);
+    REQUIRE(station.stateOf<ReceiveFlow>()->received);
+    const std::string coconut = station.stateOf<ReceiveFlow>()->received->lotCode;
     station.apply(intent::GoHome{}, t0);
 
     // Produce 10 kg of soap base, FEFO: the older coconut oil first, the new drum for the rest.
     station.apply(intent::Navigate{Screen::Produce}, t0);
-    pick(station, "produce.recipe", station.state().catalog.recipes, "SOAP-BASE");
-    keypad(station, "produce.planned", "10", QuantityUnit::Kilogram);
-    const ProduceState& produce = *station.flows().produce;
+    pick(station, replyId<produce::PickRecipe>(), station.state().catalog.recipes, "SOAP-BASE");
+    keypad(station, replyQuantity<produce::SetPlanned>(), "10", QuantityUnit::Kilogram);
+    const ProduceState& produce = *station.stateOf<ProduceFlow>();
     REQUIRE(produce.lines.size() == 3);
     CHECK(lineOf(produce, "COCONUT-OIL").takeFirst->lot.code == d->summary.receivedLots[2]);
     CHECK(station.apply(scanOf(lotLabel(coconut)), t0).tone == FeedbackKind::Refused); // not FEFO
     for (const auto& lot :
          {d->summary.receivedLots[0], d->summary.receivedLots[2], d->summary.receivedLots[3]}) {
         CHECK(station.apply(scanOf(lotLabel(lot)), t0).tone == FeedbackKind::Accepted);
-        CHECK(station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0).tone ==
+        CHECK(station.apply(produce::UseContainer{}, t0).tone ==
               FeedbackKind::Accepted);
     }
-    station.apply(intent::AskConfirm{ConfirmRequest{"produce.finish", "Finish?", "", "Finish", "No"}}, t0);
+    station.apply(intent::AskConfirm{ConfirmRequest{"Finish?", "", "Finish", "No", StationFlows::step(produce::Finish{})}}, t0);
     station.apply(intent::Answer{true}, t0);
     REQUIRE(produce.finished);
     station.apply(intent::GoHome{}, t0);
 
     // Lavender bars from the new base: the old base's last 200 g first (FEFO), then the new lot.
     station.apply(intent::Navigate{Screen::Produce}, t0);
-    pick(station, "produce.recipe", station.state().catalog.recipes, "BAR-LAV");
-    keypad(station, "produce.planned", "50", QuantityUnit::Piece);
-    const auto& base = lineOf(*station.flows().produce, "SOAP-BASE");
+    pick(station, replyId<produce::PickRecipe>(), station.state().catalog.recipes, "BAR-LAV");
+    keypad(station, replyQuantity<produce::SetPlanned>(), "50", QuantityUnit::Piece);
+    const auto& base = lineOf(*station.stateOf<ProduceFlow>(), "SOAP-BASE");
     CHECK(base.needed == 5'500'000);
     CHECK(base.takeFirst->lot.code == d->summary.producedLots[0]);
     station.apply(scanOf(lotLabel(d->summary.producedLots[0])), t0);
-    CHECK(station.flows().produce->container->quantity == 200'000); // all there is of it
-    station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
-    const std::string newBase = lineOf(*station.flows().produce, "SOAP-BASE").takeFirst->lot.code;
+    CHECK(station.stateOf<ProduceFlow>()->container->quantity == 200'000); // all there is of it
+    station.apply(produce::UseContainer{}, t0);
+    const std::string newBase = lineOf(*station.stateOf<ProduceFlow>(), "SOAP-BASE").takeFirst->lot.code;
     station.apply(scanOf(lotLabel(newBase)), t0);
-    CHECK(station.flows().produce->container->quantity == 5'300'000); // the rest of the need
-    station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
+    CHECK(station.stateOf<ProduceFlow>()->container->quantity == 5'300'000); // the rest of the need
+    station.apply(produce::UseContainer{}, t0);
     station.apply(scanOf(lotLabel(d->summary.receivedLots[4])), t0);
-    station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
+    station.apply(produce::UseContainer{}, t0);
     station.apply(scanOf(lotLabel(d->summary.receivedLots[6])), t0);
-    station.apply(intent::Produce{produce::UseContainer{"ana"}}, t0);
-    keypad(station, "produce.output", "49", QuantityUnit::Piece);
-    station.apply(intent::AskConfirm{ConfirmRequest{"produce.finish", "Finish?", "", "Finish", "No"}}, t0);
+    station.apply(produce::UseContainer{}, t0);
+    keypad(station, replyQuantity<produce::SetOutput>(), "49", QuantityUnit::Piece);
+    station.apply(intent::AskConfirm{ConfirmRequest{"Finish?", "", "Finish", "No", StationFlows::step(produce::Finish{})}}, t0);
     const auto finished = station.apply(intent::Answer{true}, t0);
-    REQUIRE(station.flows().produce->finished);
-    const std::string bars = station.flows().produce->finished->lotCode;
+    REQUIRE(station.stateOf<ProduceFlow>()->finished);
+    const std::string bars = station.stateOf<ProduceFlow>()->finished->lotCode;
     CHECK(finished.labelsToPrint == std::vector{bars});
     CHECK(ledger.onHand(bars, "FG").value() == 49);
     station.apply(intent::GoHome{}, t0);
 
     // Ship them: customer, order number by the handheld scanner, the lot, confirm.
     station.apply(intent::Navigate{Screen::Ship}, t0);
-    pick(station, "ship.customer", station.state().catalog.customers, "SPAFLOW");
-    station.apply(intent::Ship{ship::ScanReference{}}, t0);
+    pick(station, replyId<ship::PickCustomer>(), station.state().catalog.customers, "SPAFLOW");
+    station.apply(ship::ScanReference{}, t0);
     station.apply(scanOf("SO-3001"), t0);
     station.apply(scanOf(lotLabel(bars)), t0);
-    keypad(station, "ship.quantity", "24", QuantityUnit::Piece);
-    const auto shipped = station.apply(intent::Ship{ship::Confirm{"ana"}}, t0);
+    keypad(station, replyQuantity<ship::SetQuantity>(), "24", QuantityUnit::Piece);
+    const auto shipped = station.apply(ship::Confirm{}, t0);
     CHECK(shipped.tone == FeedbackKind::Accepted);
     CHECK(ledger.onHand(bars, "FG").value() == 25);
 

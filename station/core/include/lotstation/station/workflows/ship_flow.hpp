@@ -1,0 +1,108 @@
+#pragma once
+// Shipping: pick the customer, scan the order reference, scan each finished lot going out (the quantity is
+// all of it at its place unless typed on the keypad), confirm. Held, quarantined, recalled and expired lots
+// and codes that name no lot are refused as they are scanned. The confirm records every line of the shipment
+// in one transaction (all or nothing); nothing is written before it.
+#include "lotstation/station/quantity_entry.hpp"
+#include "lotstation/station/workflows/flow_outcome.hpp"
+#include "lotstation/station/workflows/lot_choices.hpp"
+#include "lotstation/station/workflows/screen_flow.hpp"
+#include "lotstation/station/workflows/stock_scan.hpp"
+#include "lotstation/storage/ledger.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lotstation::station {
+
+struct ShipLine {
+    storage::Lot lot;
+    storage::Item item;
+    std::string location;      // shipped from
+    std::int64_t onHand = 0;   // there
+    std::int64_t quantity = 0; // to ship; all on hand until typed
+};
+
+enum class ShipStep { Filling, ReadyToConfirm, Done };
+
+struct ShipState {
+    ShipStep step = ShipStep::Filling;
+    std::optional<storage::Party> customer;
+    std::optional<std::string> reference; // the order number
+    bool awaitingReference = false;       // the next plain scan (or typed line) is the order number
+    std::vector<ShipLine> lines;
+    std::optional<std::size_t> selected;    // the line the keypad changes: the last scanned unless tapped
+    std::vector<storage::Movement> shipped; // after the confirm
+    std::optional<std::string> problem;
+    LotChoices choices; // finished goods that may be shipped, picked from a list instead of scanned
+};
+
+namespace ship {
+struct PickCustomer {
+    std::string code;
+};
+struct ScanReference {}; // the next plain scan is the order number
+struct SetReference {
+    std::string reference;
+};
+struct PickLot { // a lot chosen without scanning
+    std::string lot;
+    std::optional<std::string> from; // a place of the lot; default the one holding most
+};
+struct Browse {};
+struct ScrollChoices {
+    int rows; // negative: up
+};
+struct CloseBrowse {};
+struct SelectLine {
+    std::size_t index;
+};
+struct SetQuantity { // of the selected line
+    Quantity quantity;
+};
+struct RemoveLine {
+    std::size_t index;
+};
+struct Confirm {
+    // who: the flow context's operator
+};
+struct Cancel {};
+struct Next {}; // after Done: the next shipment
+} // namespace ship
+
+using ShipIntent = std::variant<ship::PickCustomer, ship::ScanReference, ship::SetReference, ship::PickLot,
+                                ship::Browse, ship::ScrollChoices, ship::CloseBrowse, ship::SelectLine,
+                                ship::SetQuantity, ship::RemoveLine, ship::Confirm, ship::Cancel, ship::Next>;
+
+class ShipFlow final : public ScreenFlow {
+  public:
+    using Intent = ShipIntent;
+    using State = ShipState;
+
+    explicit ShipFlow(storage::Ledger& ledger) : m_ledger(ledger) {}
+
+    FlowOutcome apply(const ShipIntent& intent, const FlowContext& context = {});
+    [[nodiscard]] const ShipState& state() const { return m_state; }
+    // What is still needed before the confirm, in words ("customer", "a lot"); empty when ready.
+    [[nodiscard]] std::vector<std::string> missing() const;
+
+    [[nodiscard]] Screen screen() const override { return Screen::Ship; }
+    [[nodiscard]] std::optional<FlowOutcome> scanned(const scan::Meaning& meaning,
+                                                     const FlowContext& context) override;
+    void cancel() override { m_state = ShipState{}; }
+    [[nodiscard]] std::map<std::string, std::string> unsaved() const override;
+
+  private:
+    FlowOutcome addLot(ScannedLot scanned, const std::optional<std::string>& from = {});
+    FlowOutcome setQuantity(const Quantity& quantity);
+    FlowOutcome confirm(const std::string& user);
+    FlowOutcome refuse(std::string message);
+    FlowOutcome done(FlowOutcome outcome); // recomputes the step, clears the problem unless refused
+
+    storage::Ledger& m_ledger;
+    ShipState m_state;
+};
+
+} // namespace lotstation::station

@@ -1,0 +1,122 @@
+#include "lotstation/station/station.hpp"
+
+#include "lotstation/scan/interpreter.hpp"
+#include "lotstation/station/catalog.hpp"
+
+namespace lotstation::station {
+namespace {
+
+// Later effects win the tone (the last thing said is what the operator hears); everything else adds up.
+void merge(Effects& into, Effects from) {
+    if (from.tone) into.tone = from.tone;
+    for (auto& lot : from.labelsToPrint)
+        into.labelsToPrint.push_back(std::move(lot));
+    for (const Screen screen : from.left)
+        into.left.push_back(screen);
+}
+
+StationFlows flowsOver(storage::Ledger* ledger, StationFiles files, std::function<std::string()> lotTemplate) {
+    if (!ledger) return StationFlows{};
+    return StationFlows{FlowDeps{*ledger, std::move(files), std::move(lotTemplate)}};
+}
+
+} // namespace
+
+Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger, StationFiles files)
+    : m_core(std::move(config), now), m_ledger(ledger),
+      m_flows(flowsOver(ledger, std::move(files), [this] {
+          const auto* settings = stateOf<SettingsFlow>();
+          return settings ? settings->settings.labelTemplate : std::string("lot-50x30");
+      })) {
+    m_core.setUnsavedCheck([this](Screen screen) {
+        const ScreenFlow* flow = m_flows.flowOn(screen);
+        return flow && !flow->unsaved().empty();
+    });
+    if (m_ledger) m_core.setCatalog(catalogOf(*m_ledger));
+}
+
+std::vector<storage::User> Station::users() const {
+    return m_ledger ? m_ledger->users().value_or(std::vector<storage::User>{}) : std::vector<storage::User>{};
+}
+
+FlowContext Station::context(TimePoint now) const {
+    return FlowContext{state().userName, now};
+}
+
+Effects Station::show(const FlowOutcome& outcome, TimePoint now) {
+    Effects effects;
+    if (outcome.feedback) effects = m_core.show(*outcome.feedback, outcome.message, {}, now);
+    effects.labelsToPrint = outcome.labelsToPrint;
+    return effects;
+}
+
+Effects Station::routeStep(const FlowStep& step, TimePoint now) {
+    return show(m_flows.apply(step, context(now)), now);
+}
+
+Effects Station::apply(const Intent& intent, TimePoint now) {
+    Effects effects;
+    if (const auto* step = std::get_if<FlowStep>(&intent)) {
+        effects = routeStep(*step, now);
+    } else {
+        effects = m_core.apply(intent, now);
+        if (effects.scan) merge(effects, routeScan(*effects.scan, now));
+        for (const FlowStep& answered : std::vector<FlowStep>(effects.steps))
+            merge(effects, routeStep(answered, now));
+        if (std::holds_alternative<intent::LogOut>(intent))
+            if (auto* login = m_flows.get<LoginFlow>()) login->logOut();
+    }
+    keepOperatorInStep(now);
+    left(effects.left);
+    return effects;
+}
+
+Effects Station::tick(TimePoint now) {
+    Effects effects = m_core.tick(now);
+    if (auto* login = m_flows.get<LoginFlow>(); login && !state().userName && login->user()) login->logOut();
+    left(effects.left);
+    return effects;
+}
+
+void Station::left(const std::vector<Screen>& screens) {
+    // Leaving a screen, by Back, Home or an idle log-out, drops its draft: nothing was written.
+    for (const Screen screen : screens)
+        if (ScreenFlow* flow = m_flows.flowOn(screen)) flow->cancel();
+}
+
+void Station::keepOperatorInStep(TimePoint now) {
+    auto* login = m_flows.get<LoginFlow>();
+    if (!login || !login->user()) return;
+    const std::string& name = login->user()->name;
+    if (state().userName == name) return;
+    m_core.logIn(name, now);
+    if (state().screen() == Screen::Login) left(m_core.apply(intent::Back{}, now).left);
+}
+
+Effects Station::routeScan(const scan::ScannedCode& code, TimePoint now) {
+    const scan::Meaning meaning = scan::interpret(code);
+    const Screen screen = state().screen();
+    const bool free = !state().modalOpen();
+    // A badge logs in wherever it is scanned; on the login screen any plain code is tried as a badge.
+    if (auto* login = m_flows.get<LoginFlow>(); login && free) {
+        if (const auto* badge = std::get_if<scan::OwnBadge>(&meaning)) {
+            // A workflow waiting for a supervisor's badge (an override) takes it; elsewhere it logs in.
+            if (ScreenFlow* flow = m_flows.flowOn(screen))
+                if (auto outcome = flow->scanned(meaning, context(now))) return show(*outcome, now);
+            return show(login->apply(login::BadgeScanned{badge->badge}, context(now)), now);
+        }
+        if (const auto* key = std::get_if<scan::LookupKey>(&meaning); key && screen == Screen::Login)
+            return show(login->apply(login::BadgeScanned{key->key}, context(now)), now);
+    }
+    // The screen's workflow hears every scan first, even one that is no known code: a screen waiting for
+    // free text (a server address on Settings) takes it as it is.
+    if (ScreenFlow* flow = m_flows.flowOn(screen); flow && free) {
+        if (auto outcome = flow->scanned(meaning, context(now))) return show(*outcome, now);
+    }
+    if (const auto* unreadable = std::get_if<scan::Unreadable>(&meaning))
+        return m_core.show(FeedbackKind::Refused, "Not understood",
+                           unreadable->shown + ": " + unreadable->reason, now);
+    return m_core.show(FeedbackKind::Unknown, "Not understood here", scan::describe(meaning), now);
+}
+
+} // namespace lotstation::station

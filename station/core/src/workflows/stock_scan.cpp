@@ -1,0 +1,122 @@
+#include "lotstation/station/workflows/stock_scan.hpp"
+
+#include "lotstation/scan/interpreter.hpp"
+#include "lotstation/station/lookup.hpp"
+
+#include <algorithm>
+
+namespace lotstation::station {
+namespace {
+
+const char* dimension(storage::Uom uom) {
+    switch (uom) {
+    case storage::Uom::Gram:
+        return "a weight";
+    case storage::Uom::Millilitre:
+        return "a volume";
+    case storage::Uom::Piece:
+        break;
+    }
+    return "a count";
+}
+
+std::expected<ScannedLot, std::string> withItem(const storage::Ledger& ledger, storage::Lot lot) {
+    auto item = ledger.item(lot.sku);
+    if (!item) return std::unexpected(item.error().message);
+    return ScannedLot{std::move(lot), std::move(*item)};
+}
+
+} // namespace
+
+std::expected<ScannedLot, std::string> lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
+                                                 const std::vector<std::string>& preferSkus) {
+    const LookupResult found = lookUp(ledger, meaning);
+    if (const auto* lots = std::get_if<FoundLots>(&found)) {
+        if (lots->lots.size() == 1) return withItem(ledger, lots->lots.front());
+        std::vector<storage::Lot> preferred;
+        for (const auto& lot : lots->lots)
+            if (std::ranges::find(preferSkus, lot.sku) != preferSkus.end()) preferred.push_back(lot);
+        if (preferred.size() == 1) return withItem(ledger, preferred.front());
+        std::string codes;
+        for (const auto& lot : lots->lots)
+            codes += (codes.empty() ? "" : ", ") + lot.code;
+        return std::unexpected("that code names " + std::to_string(lots->lots.size()) + " lots (" + codes +
+                               "): scan our lot label on the container");
+    }
+    if (const auto* item = std::get_if<FoundItem>(&found))
+        return std::unexpected("that is the item " + item->item.name +
+                               ", not a lot: scan the lot label on the container");
+    if (const auto* location = std::get_if<FoundLocation>(&found))
+        return std::unexpected("that is the location " + location->location.name + ", not a lot");
+    if (std::holds_alternative<FoundUser>(found)) return std::unexpected("that is a badge, not a lot");
+    if (std::holds_alternative<FoundCommand>(found))
+        return std::unexpected("that is a command label, not a lot");
+    return std::unexpected(std::get<NotFound>(found).reason);
+}
+
+std::optional<storage::Location> locationOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning) {
+    if (const auto* own = std::get_if<scan::OwnLocation>(&meaning)) {
+        if (auto location = ledger.location(own->location)) return *location;
+        return std::nullopt;
+    }
+    if (const auto* key = std::get_if<scan::LookupKey>(&meaning)) {
+        if (ledger.lot(key->key)) return std::nullopt; // a lot code wins over a location of the same name
+        if (auto location = ledger.location(key->key)) return *location;
+    }
+    return std::nullopt;
+}
+
+std::expected<std::int64_t, std::string> amountFor(const Quantity& quantity, const storage::Item& item) {
+    if (quantity.unit != item.uom)
+        return std::unexpected("That is " + std::string(dimension(quantity.unit)) + "; " + item.name +
+                               " is measured in " + storage::toString(item.uom));
+    if (quantity.amount <= 0) return std::unexpected(std::string("Enter more than zero"));
+    return quantity.amount;
+}
+
+std::vector<UsageProblem> sayUsage(const storage::Usage& usage, const std::string& itemName,
+                                   const std::string& productName) {
+    using storage::UsageRule;
+    const bool onlyFefo = std::ranges::all_of(
+        usage.blockers, [](const storage::UsageBlocker& blocker) { return blocker.rule == UsageRule::Fefo; });
+    std::vector<UsageProblem> out;
+    for (const auto& blocker : usage.blockers) {
+        const std::string rule = storage::toString(blocker.rule);
+        switch (blocker.rule) {
+        case UsageRule::Fefo:
+            if (onlyFefo) // a held or expired lot is refused for that; which lot goes first is moot
+                out.push_back({rule, "take lot " + blocker.firstLot.value_or("?") + " first (use by " +
+                                         (blocker.firstExpiry ? storage::formatDate(*blocker.firstExpiry) : "-") +
+                                         "); this one keeps longer"});
+            break;
+        case UsageRule::NotInRecipe:
+            out.push_back({rule, itemName + " is not in the recipe of " + productName});
+            break;
+        default:
+            out.push_back({rule, blocker.message});
+        }
+    }
+    return out;
+}
+
+std::string joinMessages(const std::vector<UsageProblem>& problems) {
+    std::string out;
+    for (const auto& problem : problems)
+        out += (out.empty() ? "" : "; ") + problem.message;
+    return out;
+}
+
+std::optional<storage::Balance> mainPlace(const storage::Ledger& ledger, const std::string& lot) {
+    std::optional<storage::Balance> best;
+    const auto balances = ledger.balances(lot);
+    if (!balances) return best;
+    for (const auto& balance : *balances)
+        if (balance.quantity > 0 && (!best || balance.quantity > best->quantity)) best = balance;
+    return best;
+}
+
+storage::Date ledgerToday(const storage::Ledger& ledger) {
+    return storage::dateOf(ledger.now());
+}
+
+} // namespace lotstation::station
