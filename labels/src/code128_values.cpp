@@ -1,0 +1,78 @@
+// The bar pattern of each Code 128 value is taken from ZXing's own writer (the one that drew the symbol):
+// symbols whose values are known by construction, cut into their 11-module characters.
+#define ZX_USE_UTF8 1
+#include "code128_values.hpp"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <array>
+#include <cstdio>
+#include <map>
+
+namespace lotstation::labels {
+namespace {
+
+constexpr int kCharacterModules = 11;
+
+int patternAt(const std::vector<bool>& bars, int start) {
+    int pattern = 0;
+    for (int i = 0; i < kCharacterModules; ++i)
+        pattern = pattern << 1 | (bars[static_cast<std::size_t>(start + i)] ? 1 : 0);
+    return pattern;
+}
+
+std::vector<bool> barsOf(const std::string& input) {
+    const auto bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(0).encode(input, 0, 0);
+    std::vector<bool> bars(static_cast<std::size_t>(bits.width()));
+    for (int x = 0; x < bits.width(); ++x)
+        bars[static_cast<std::size_t>(x)] = bits.get(x, 0);
+    return bars;
+}
+
+// Pattern -> value for all 107 values, built once.
+const std::map<int, int>& patternTable() {
+    static const std::map<int, int> table = [] {
+        std::map<int, int> t;
+        const std::string fnc1 = "\xC3\xB1"; // ZXing's FNC1 stand-in, U+00F1
+        // Start C (105), FNC1 (102), the pair's value.
+        for (int v = 0; v < 100; ++v) {
+            std::array<char, 3> pair{};
+            std::snprintf(pair.data(), pair.size(), "%02d", v);
+            const auto bars = barsOf(fnc1 + pair.data());
+            t[patternAt(bars, 0)] = 105;
+            t[patternAt(bars, 11)] = 102;
+            t[patternAt(bars, 22)] = v;
+        }
+        // Start C, FNC1, "00", Code B (100), 'A'.
+        t[patternAt(barsOf(fnc1 + "00A"), 33)] = 100;
+        // Start C, FNC1, "00", Code A (101), SOH.
+        t[patternAt(barsOf(fnc1 + "00\x01"), 33)] = 101;
+        t[patternAt(barsOf("A"), 0)] = 104; // Start B
+        t[patternAt(barsOf("\x01"), 0)] = 103; // Start A
+        return t;
+    }();
+    return table;
+}
+
+} // namespace
+
+std::expected<std::vector<int>, LabelError> code128Values(const ModuleMatrix& symbol) {
+    auto notCode128 = [] {
+        return std::unexpected(LabelError{LabelErrorKind::Render, "symbol is not a Code 128 symbol"});
+    };
+    constexpr int kStopModules = 13;
+    if (symbol.height != 1 || symbol.width < 3 * kCharacterModules + kStopModules ||
+        (symbol.width - kStopModules) % kCharacterModules != 0)
+        return notCode128();
+    std::vector<bool> bars(symbol.modules.begin(), symbol.modules.end());
+    const auto& table = patternTable();
+    std::vector<int> values;
+    for (int start = 0; start + kStopModules < symbol.width; start += kCharacterModules) {
+        const auto it = table.find(patternAt(bars, start));
+        if (it == table.end()) return notCode128();
+        values.push_back(it->second);
+    }
+    return values;
+}
+
+} // namespace lotstation::labels
