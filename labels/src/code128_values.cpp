@@ -58,7 +58,7 @@ const std::map<int, int>& patternTable() {
 
 std::expected<std::vector<int>, LabelError> code128Values(const ModuleMatrix& symbol) {
     auto notCode128 = [] {
-        return std::unexpected(LabelError{LabelErrorKind::Render, "symbol is not a Code 128 symbol"});
+        return std::unexpected(LabelError{ErrorKind::Refused, "symbol is not a Code 128 symbol"});
     };
     constexpr int kStopModules = 13;
     if (symbol.height != 1 || symbol.width < 3 * kCharacterModules + kStopModules ||

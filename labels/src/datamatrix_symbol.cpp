@@ -102,7 +102,7 @@ std::expected<std::vector<std::uint8_t>, LabelError> asciiCodewords(std::string_
             words.push_back(static_cast<std::uint8_t>(c + 1));
         } else {
             return std::unexpected(
-                LabelError{LabelErrorKind::InvalidData,
+                LabelError{ErrorKind::Invalid,
                            "DataMatrix data holds a character outside printable ASCII"});
         }
     }
@@ -238,7 +238,7 @@ std::expected<ModuleMatrix, LabelError> encodeWith(std::string_view elementStrin
         }
     }
     if (!chosen)
-        return std::unexpected(LabelError{LabelErrorKind::InvalidData, "DataMatrix data too long (" +
+        return std::unexpected(LabelError{ErrorKind::Invalid, "DataMatrix data too long (" +
                                                                            std::to_string(words->size()) +
                                                                            " codewords, at most 174)"});
     // Padding: one plain pad, then pads scrambled by the 253-state algorithm.

@@ -10,7 +10,7 @@ namespace lotstation::labels {
 namespace {
 
 LabelError invalid(std::string message) {
-    return LabelError{LabelErrorKind::InvalidData, std::move(message)};
+    return LabelError{ErrorKind::Invalid, std::move(message)};
 }
 
 bool allDigits(std::string_view text) {

@@ -46,7 +46,7 @@ int hexValue(char c) {
 }
 
 LabelError invalid(std::string message) {
-    return LabelError{LabelErrorKind::InvalidData, std::move(message)};
+    return LabelError{ErrorKind::Invalid, std::move(message)};
 }
 
 std::expected<std::string, LabelError> lsPayload(std::string_view prefix, std::string_view what,

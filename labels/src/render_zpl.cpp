@@ -138,7 +138,7 @@ std::expected<void, LabelError> writeField(ZplWriter& zpl, const ResolvedField& 
             return {};
         }
         return std::unexpected(LabelError{
-            LabelErrorKind::Render, "'" + field.text + "' does not fit the " + spec.field +
+            ErrorKind::Refused, "'" + field.text + "' does not fit the " + spec.field +
                                         " field of this template at " + std::to_string(zpl.dpi()) +
                                         " dpi, even at its smallest size on " + std::to_string(spec.maxLines) +
                                         " line(s): it is never printed cut; use a larger template"});
@@ -330,9 +330,9 @@ void writeDataMatrix(ZplWriter& zpl, const ResolvedCode& code) {
 std::expected<std::string, LabelError> renderZpl(const LabelTemplate& tmpl,
                                                  std::span<const LabelContent> labels, int copies) {
     if (labels.empty())
-        return std::unexpected(LabelError{LabelErrorKind::InvalidData, "no labels to render"});
+        return std::unexpected(LabelError{ErrorKind::Invalid, "no labels to render"});
     if (copies < 1 || copies > 9999)
-        return std::unexpected(LabelError{LabelErrorKind::InvalidData, "copies must be between 1 and 9999"});
+        return std::unexpected(LabelError{ErrorKind::Invalid, "copies must be between 1 and 9999"});
     ZplWriter zpl(tmpl.dpi);
     for (const auto& content : labels) {
         auto resolved = resolveLabel(tmpl, content);
@@ -347,7 +347,7 @@ std::expected<std::string, LabelError> renderZpl(const LabelTemplate& tmpl,
             // The same floor as the raster renderer: GS1's 0.25 mm smallest module.
             if (zpl.millimetres(moduleDots(zpl, code)) < 0.245)
                 return std::unexpected(
-                    LabelError{LabelErrorKind::Render,
+                    LabelError{ErrorKind::Refused,
                                std::string(codeTypeName(code.spec.type)) +
                                    " code does not fit its box with modules of at least 0.25 mm at " +
                                    std::to_string(tmpl.dpi) +

@@ -87,7 +87,7 @@ std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl,
     if (dpi == 0) dpi = tmpl.dpi;
     if (kindOf(content) != tmpl.kind)
         return std::unexpected(
-            LabelError{LabelErrorKind::Template, "template '" + tmpl.name + "' is for " +
+            LabelError{ErrorKind::Invalid, "template '" + tmpl.name + "' is for " +
                                                      std::string(kindName(tmpl.kind)) + " labels, not " +
                                                      std::string(kindName(kindOf(content))) + " labels"});
     ResolvedLabel label;

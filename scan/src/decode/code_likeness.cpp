@@ -17,12 +17,13 @@ bool hasBarLikePatch(const cv::Mat& gray) {
     // corpus makes 15, code-free photos mostly 0-12.
     constexpr int kPatchBlocks = 13;
 
-    cv::Mat small = gray;
     const int longSide = std::max(gray.cols, gray.rows);
-    if (longSide > kLongSide)
-        cv::resize(gray, small, {}, double(kLongSide) / longSide, double(kLongSide) / longSide, cv::INTER_AREA);
-    const int columns = small.cols / kBlock, rows = small.rows / kBlock;
-    if (columns < 1 || rows < 1) return true; // too small to judge: let the passes decide
+    const double factor = longSide > kLongSide ? double(kLongSide) / longSide : 1.0;
+    const int columns = static_cast<int>(gray.cols * factor) / kBlock;
+    const int rows = static_cast<int>(gray.rows * factor) / kBlock;
+    if (columns < 1 || rows < 1) return true; // too small (or thin) to judge: let the passes decide
+    cv::Mat small = gray;
+    if (factor < 1.0) cv::resize(gray, small, {}, factor, factor, cv::INTER_AREA);
     cv::Mat gx, gy;
     cv::Sobel(small, gx, CV_32F, 1, 0, 3);
     cv::Sobel(small, gy, CV_32F, 0, 1, 3);

@@ -1,5 +1,7 @@
 #include "decode/library_guard.hpp"
 
+#include "decode/assert_hook.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -22,8 +24,9 @@ std::terminate_handler& replacedHandler() noexcept {
     std::abort();
 }
 
-[[noreturn]] void failedAssertion(const char* assertion, const char* file, unsigned line,
-                                  const char* function) {
+} // namespace
+
+void failedAssertion(const char* assertion, const char* file, unsigned line, const char* function) {
     if (activeGuard() != nullptr)
         throw LibraryAssertion(std::string(file) + ":" + std::to_string(line) + ": " + function +
                                ": Assertion '" + assertion + "' failed");
@@ -33,8 +36,6 @@ std::terminate_handler& replacedHandler() noexcept {
     std::abort();
 }
 
-} // namespace
-
 GuardFrame*& activeGuard() noexcept {
     thread_local GuardFrame* guard = nullptr;
     return guard;
@@ -42,6 +43,7 @@ GuardFrame*& activeGuard() noexcept {
 
 void installTerminateBackstop() noexcept {
     static const bool installed = [] {
+        linkAssertHook();
         replacedHandler() = std::set_terminate(resumeGuardedCall);
         return true;
     }();
@@ -54,9 +56,3 @@ void releaseAbandonedAssertion() noexcept {
 }
 
 } // namespace lotstation::scan::detail
-
-// Not declared through <assert.h> (whose declaration is noexcept): this definition may throw.
-extern "C" [[noreturn]] void __assert_fail(const char* assertion, const char* file, unsigned line,
-                                           const char* function) {
-    lotstation::scan::detail::failedAssertion(assertion, file, line, function);
-}

@@ -2,11 +2,12 @@
 // Keeps an assertion inside a library (ZXing 1.4.0 has 52 of them, compiled in by Debian) from ending the
 // process: the frame is reported as not read and the decoder goes on.
 //
-// How: library_guard.cpp defines glibc's `__assert_fail`. Linked into an executable, it interposes the C
+// How: assert_hook.cpp defines glibc's `__assert_fail`. Linked into an executable, it interposes the C
 // library's for libZXing.so (the dynamic linker binds a shared library's undefined symbols to the
 // executable's definition first; ld exports the definition because libZXing on the link line refers to it).
-// It is always linked with guardedCall, which refers to the same object file. Outside a guarded call it
-// prints glibc's message and aborts, exactly as before, so no other library's assertion changes meaning.
+// It is always linked: installTerminateBackstop (used by guardedCall) calls linkAssertHook beside it. Outside a
+// guarded call it prints glibc's message and aborts, exactly as before, so no other library's assertion
+// changes meaning.
 //
 // Inside guardedCall it throws LibraryAssertion, caught by guardedCall. Whether that unwinds depends on the
 // library's exception tables: glibc declares __assert_fail noexcept, so a function that has cleanups need

@@ -13,11 +13,9 @@
 #include <string>
 #include <string_view>
 
-namespace lotstation::scan {
+#include "lotstation/core/error.hpp"
 
-struct SourceError {
-    std::string message;
-};
+namespace lotstation::scan {
 
 enum class SourceKind { Camera, Stream, VideoFile, ImageFile, ImageFolder, Generated };
 
@@ -106,8 +104,8 @@ class FrameSource {
     std::unique_ptr<Impl> m_impl;
 };
 
-// One image file as a frame (gray or RGB), or why it could not be read.
-[[nodiscard]] std::expected<Frame, SourceError>
+// One image file as a frame (gray or RGB), or why it could not be read (NotFound, Invalid or Io).
+[[nodiscard]] std::expected<Frame, Error>
 readImageFile(const std::filesystem::path& path, std::chrono::steady_clock::time_point captureTime = {});
 
 } // namespace lotstation::scan

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "lotstation/core/error.hpp"
+
 namespace lotstation::scan {
 
 struct FileScanOptions {
@@ -27,14 +29,15 @@ struct FoundCode {
     ScannedCode code;
 };
 
-struct FileScanError {
-    std::string source;
-    std::string message;
+// An input that could not be read, and why (the one error model).
+struct UnreadInput {
+    std::string source; // the file, folder, camera or stream as given
+    Error problem;
 };
 
 struct FileScanReport {
     std::vector<FoundCode> codes;
-    std::vector<FileScanError> errors;
+    std::vector<UnreadInput> errors;
     std::uint64_t imagesRead = 0;
     std::uint64_t framesRead = 0;
 };
