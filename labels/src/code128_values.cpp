@@ -7,6 +7,7 @@
 #include <ZXing/MultiFormatWriter.h>
 #include <array>
 #include <cstdio>
+#include <exception>
 #include <map>
 
 namespace lotstation::labels {
@@ -29,26 +30,34 @@ std::vector<bool> barsOf(const std::string& input) {
     return bars;
 }
 
-// Pattern -> value for all 107 values, built once.
+// Pattern -> value for the values our symbols use, built once. Each probe is checked to start the way it
+// must (start C, start B, ...) before its pattern is trusted; a probe the writer refuses adds nothing.
 const std::map<int, int>& patternTable() {
     static const std::map<int, int> table = [] {
         std::map<int, int> t;
+        auto probe = [&](const std::string& input, int expectedStart, int at, int value) {
+            try {
+                const auto bars = barsOf(input);
+                if (static_cast<int>(bars.size()) < at + kCharacterModules) return;
+                const int start = patternAt(bars, 0);
+                const auto known = t.find(start);
+                if (known != t.end() && known->second != expectedStart) return;
+                t.emplace(start, expectedStart);
+                t.emplace(patternAt(bars, at), value);
+            } catch (const std::exception&) {
+            }
+        };
         const std::string fnc1 = "\xC3\xB1"; // ZXing's FNC1 stand-in, U+00F1
-        // Start C (105), FNC1 (102), the pair's value.
-        for (int v = 0; v < 100; ++v) {
+        probe(fnc1 + "00", 105, 11, 102);         // start C, FNC1
+        for (int v = 0; v < 100; ++v) {           // start C, FNC1, the pair's value
             std::array<char, 3> pair{};
             std::snprintf(pair.data(), pair.size(), "%02d", v);
-            const auto bars = barsOf(fnc1 + pair.data());
-            t[patternAt(bars, 0)] = 105;
-            t[patternAt(bars, 11)] = 102;
-            t[patternAt(bars, 22)] = v;
+            probe(fnc1 + pair.data(), 105, 22, v);
         }
-        // Start C, FNC1, "00", Code B (100), 'A'.
-        t[patternAt(barsOf(fnc1 + "00A"), 33)] = 100;
-        // Start C, FNC1, "00", Code A (101), SOH.
-        t[patternAt(barsOf(fnc1 + "00\x01"), 33)] = 101;
-        t[patternAt(barsOf("A"), 0)] = 104; // Start B
-        t[patternAt(barsOf("\x01"), 0)] = 103; // Start A
+        probe(fnc1 + "00A", 105, 33, 100);   // start C, FNC1, "00", Code B, 'A'
+        probe(fnc1 + "00\x01", 105, 33, 101); // start C, FNC1, "00", Code A, SOH
+        probe("A", 104, 0, 104);              // start B
+        probe("\x01", 103, 0, 103);           // start A
         return t;
     }();
     return table;

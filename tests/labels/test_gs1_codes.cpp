@@ -173,7 +173,7 @@ TEST_CASE("a GS1-128 too long for its box at 0.25 mm per module is refused, not 
     for (int dpi : {203, 300}) {
         auto png = renderPng(shippedTemplate("lot-100x50-gs1"), lot, dpi);
         REQUIRE_FALSE(png.has_value());
-        CHECK(png.error().kind == lotstation::ErrorKind::Refused);
+        CHECK((png.error().kind == lotstation::ErrorKind::Refused));
         CHECK(png.error().message.find("gs1-128 code of") != std::string::npos);
         CHECK(png.error().message.find("at least 0.25 mm") != std::string::npos);
     }

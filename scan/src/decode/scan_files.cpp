@@ -14,16 +14,16 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // Errors are reported beside their source; the source readers name the file in their messages too.
-UnreadInput errorFor(const std::string& source, Error error) {
+FileScanError errorFor(const std::string& source, std::string message) {
     const std::string prefix = source + ": ";
-    if (error.message.starts_with(prefix)) error.message.erase(0, prefix.size());
-    return {source, std::move(error)};
+    if (message.starts_with(prefix)) message.erase(0, prefix.size());
+    return {source, std::move(message)};
 }
 
 void scanImage(const fs::path& path, const FileScanOptions& options, FileScanReport& report) {
     auto frame = readImageFile(path, Clock::now());
     if (!frame) {
-        report.errors.push_back(errorFor(path.string(), frame.error()));
+        report.errors.push_back(errorFor(path.string(), frame.error().message));
         return;
     }
     ++report.imagesRead;
@@ -69,8 +69,7 @@ void scanFeed(const std::string& input, SourceSpec spec, const FileScanOptions& 
     report.framesRead += frames;
     const auto& status = source.status();
     if (frames == 0)
-        report.errors.push_back(
-            errorFor(input, Error{ErrorKind::Unavailable, status.reason.empty() ? "no frames" : status.reason}));
+        report.errors.push_back(errorFor(input, status.reason.empty() ? "no frames" : status.reason));
 }
 
 void scanFolder(const fs::path& folder, const FileScanOptions& options, FileScanReport& report) {
@@ -82,7 +81,7 @@ void scanFolder(const fs::path& folder, const FileScanOptions& options, FileScan
         if (it->is_regular_file(ec) && (isImagePath(it->path()) || isVideoPath(it->path())))
             files.push_back(it->path());
     }
-    if (ec) report.errors.push_back({folder.string(), Error{ErrorKind::Io, "cannot list folder: " + ec.message()}});
+    if (ec) report.errors.push_back({folder.string(), "cannot list folder: " + ec.message()});
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
         if (isImagePath(file))

@@ -51,8 +51,8 @@ void addScan(CLI::App& root, CliContext& context) {
             }
             nlohmann::json errors = nlohmann::json::array();
             for (const auto& error : report.errors) {
-                errors.push_back({{"source", error.source}, {"message", error.problem.message}});
-                context.err << "lotstation: " << error.source << ": " << error.problem.message << '\n';
+                errors.push_back({{"source", error.source}, {"message", error.message}});
+                context.err << "lotstation: " << error.source << ": " << error.message << '\n';
             }
             text << report.codes.size() << " code(s) in " << report.imagesRead << " image(s) and "
                  << report.framesRead << " video frame(s)";

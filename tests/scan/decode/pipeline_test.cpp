@@ -120,8 +120,7 @@ TEST_CASE(
     REQUIRE(report.errors.size() == 2);
     CHECK(report.errors[0].source.find("broken.png") != std::string::npos);
     CHECK(report.errors[1].source.find("missing.png") != std::string::npos);
-    CHECK(report.errors[1].problem.message == "no such file");
-    CHECK(report.errors[1].problem.kind == ErrorKind::NotFound);
+    CHECK(report.errors[1].message == "no such file");
     CHECK(report.imagesRead == 2);
     CHECK(report.framesRead == 25);
 }

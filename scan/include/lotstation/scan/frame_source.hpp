@@ -13,9 +13,11 @@
 #include <string>
 #include <string_view>
 
-#include "lotstation/core/error.hpp"
-
 namespace lotstation::scan {
+
+struct SourceError {
+    std::string message;
+};
 
 enum class SourceKind { Camera, Stream, VideoFile, ImageFile, ImageFolder, Generated };
 
@@ -104,8 +106,8 @@ class FrameSource {
     std::unique_ptr<Impl> m_impl;
 };
 
-// One image file as a frame (gray or RGB), or why it could not be read (NotFound, Invalid or Io).
-[[nodiscard]] std::expected<Frame, Error>
+// One image file as a frame (gray or RGB), or why it could not be read.
+[[nodiscard]] std::expected<Frame, SourceError>
 readImageFile(const std::filesystem::path& path, std::chrono::steady_clock::time_point captureTime = {});
 
 } // namespace lotstation::scan

@@ -11,8 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "lotstation/core/error.hpp"
-
 namespace lotstation::scan {
 
 struct FileScanOptions {
@@ -29,15 +27,14 @@ struct FoundCode {
     ScannedCode code;
 };
 
-// An input that could not be read, and why (the one error model).
-struct UnreadInput {
-    std::string source; // the file, folder, camera or stream as given
-    Error problem;
+struct FileScanError {
+    std::string source;
+    std::string message;
 };
 
 struct FileScanReport {
     std::vector<FoundCode> codes;
-    std::vector<UnreadInput> errors;
+    std::vector<FileScanError> errors;
     std::uint64_t imagesRead = 0;
     std::uint64_t framesRead = 0;
 };
