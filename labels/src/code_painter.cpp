@@ -51,7 +51,7 @@ LabelError tooSmall(const ResolvedCode& code, int modules) {
     std::array<char, 48> box{};
     std::snprintf(box.data(), box.size(), "%.1f x %.1f mm", code.spec.box.width, code.spec.box.height);
     return LabelError{
-        LabelErrorKind::Render,
+        ErrorKind::Refused,
         std::string(codeTypeName(code.spec.type)) + " code of " + std::to_string(modules) +
             " modules (quiet zone included) does not fit its " + box.data() +
             " box with modules of at least 0.25 mm at this resolution: make the box larger or the "

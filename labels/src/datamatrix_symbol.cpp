@@ -86,8 +86,9 @@ std::vector<std::uint8_t> reedSolomon(const std::vector<std::uint8_t>& data, int
     return remainder;
 }
 
-std::expected<std::vector<std::uint8_t>, LabelError> asciiCodewords(std::string_view elementString) {
-    std::vector<std::uint8_t> words{kFnc1};
+std::expected<std::vector<std::uint8_t>, LabelError> asciiCodewords(std::string_view elementString, bool gs1) {
+    std::vector<std::uint8_t> words;
+    if (gs1) words.push_back(kFnc1);
     for (std::size_t i = 0; i < elementString.size(); ++i) {
         const char c = elementString[i];
         const bool pair = i + 1 < elementString.size() && c >= '0' && c <= '9' &&
@@ -95,14 +96,14 @@ std::expected<std::vector<std::uint8_t>, LabelError> asciiCodewords(std::string_
         if (pair) {
             words.push_back(static_cast<std::uint8_t>(130 + (c - '0') * 10 + (elementString[i + 1] - '0')));
             ++i;
-        } else if (c == kGroupSeparator) {
+        } else if (c == kGroupSeparator && gs1) {
             words.push_back(kFnc1);
         } else if (c >= 0x20 && c <= 0x7E) {
             words.push_back(static_cast<std::uint8_t>(c + 1));
         } else {
             return std::unexpected(
-                LabelError{LabelErrorKind::InvalidData,
-                           "GS1 DataMatrix data holds a character outside printable ASCII"});
+                LabelError{ErrorKind::Invalid,
+                           "DataMatrix data holds a character outside printable ASCII"});
         }
     }
     return words;
@@ -226,10 +227,8 @@ class Placement {
     std::vector<int> m_cells;
 };
 
-} // namespace
-
-std::expected<ModuleMatrix, LabelError> encodeGs1DataMatrix(std::string_view elementString) {
-    auto words = asciiCodewords(elementString);
+std::expected<ModuleMatrix, LabelError> encodeWith(std::string_view elementString, bool gs1) {
+    auto words = asciiCodewords(elementString, gs1);
     if (!words) return std::unexpected(words.error());
     const SymbolSize* chosen = nullptr;
     for (const auto& size : kSizes) {
@@ -239,7 +238,7 @@ std::expected<ModuleMatrix, LabelError> encodeGs1DataMatrix(std::string_view ele
         }
     }
     if (!chosen)
-        return std::unexpected(LabelError{LabelErrorKind::InvalidData, "GS1 DataMatrix data too long (" +
+        return std::unexpected(LabelError{ErrorKind::Invalid, "DataMatrix data too long (" +
                                                                            std::to_string(words->size()) +
                                                                            " codewords, at most 174)"});
     // Padding: one plain pad, then pads scrambled by the 253-state algorithm.
@@ -284,6 +283,16 @@ std::expected<ModuleMatrix, LabelError> encodeGs1DataMatrix(std::string_view ele
         }
     }
     return matrix;
+}
+
+} // namespace
+
+std::expected<ModuleMatrix, LabelError> encodeGs1DataMatrix(std::string_view elementString) {
+    return encodeWith(elementString, true);
+}
+
+std::expected<ModuleMatrix, LabelError> encodeDataMatrix(std::string_view text) {
+    return encodeWith(text, false);
 }
 
 } // namespace lotstation::labels

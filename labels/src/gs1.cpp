@@ -11,7 +11,7 @@ namespace lotstation::labels {
 namespace {
 
 LabelError invalid(std::string message) {
-    return LabelError{LabelErrorKind::InvalidData, std::move(message)};
+    return LabelError{ErrorKind::Invalid, std::move(message)};
 }
 
 // (01) GTIN-14, then (17) expiry or else (15) best-before, then (10) lot: fixed-length AIs first and the

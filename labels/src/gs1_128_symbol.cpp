@@ -17,7 +17,7 @@ std::expected<ModuleMatrix, LabelError> encodeGs1_128(std::string_view elementSt
         if (c == kGroupSeparator) {
             input += kFnc1;
         } else if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) {
-            return std::unexpected(LabelError{LabelErrorKind::InvalidData,
+            return std::unexpected(LabelError{ErrorKind::Invalid,
                                               "GS1-128 data holds a character outside printable ASCII"});
         } else {
             input.push_back(c);
@@ -36,7 +36,7 @@ std::expected<ModuleMatrix, LabelError> encodeGs1_128(std::string_view elementSt
         return matrix;
     } catch (const std::exception& e) {
         return std::unexpected(
-            LabelError{LabelErrorKind::Render, std::string("GS1-128 encoder: ") + e.what()});
+            LabelError{ErrorKind::Refused, std::string("GS1-128 encoder: ") + e.what()});
     }
 }
 

@@ -21,7 +21,7 @@ std::string JsonReader::fieldPath(std::string_view key) const {
 
 LabelError JsonReader::error(std::string_view key, std::string_view problem) const {
     const std::string where = key.empty() ? m_path : fieldPath(key);
-    return LabelError{LabelErrorKind::Template, m_source + ": " +
+    return LabelError{ErrorKind::Invalid, m_source + ": " +
                                                     (where.empty() ? std::string() : where + ": ") +
                                                     std::string(problem)};
 }

@@ -18,10 +18,17 @@ std::expected<void, LabelError> paintLabel(cairo_t* cr, const LabelTemplate& tmp
         if (auto painted = paintCode(cr, code, options.pixelSnap); !painted) return painted;
     }
     for (const auto& field : label.fields) {
-        drawFittedText(cr, fitText(cr, field.spec, field.text), field.spec.box, field.spec.align);
+        const auto fitted = fitText(cr, field.spec, field.text);
+        if (!fitted.whole && mustPrintWhole(field.spec))
+            return std::unexpected(LabelError{
+                ErrorKind::Refused,
+                "'" + field.text + "' does not fit the " + field.spec.field +
+                    " field of template '" + tmpl.name + "' even at its smallest size on " +
+                    std::to_string(field.spec.maxLines) + " line(s): it is never printed cut; use a larger template"});
+        drawFittedText(cr, fitted, field.spec.box, field.spec.align);
     }
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-        return std::unexpected(LabelError{LabelErrorKind::Render,
+        return std::unexpected(LabelError{ErrorKind::Refused,
                                           std::string("cairo: ") + cairo_status_to_string(cairo_status(cr))});
     return {};
 }

@@ -2,6 +2,10 @@
 
 namespace lotstation::labels {
 
+bool mustPrintWhole(const FieldSpec& spec) {
+    return spec.field == "lot";
+}
+
 namespace {
 
 std::string optionalDate(const std::optional<Date>& date) {

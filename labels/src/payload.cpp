@@ -11,7 +11,7 @@ namespace lotstation::labels {
 namespace {
 
 LabelError invalid(std::string message) {
-    return LabelError{LabelErrorKind::InvalidData, std::move(message)};
+    return LabelError{ErrorKind::Invalid, std::move(message)};
 }
 
 std::expected<std::string, LabelError> lsPayload(std::string (*encode)(std::string_view), std::string_view what,

@@ -11,7 +11,7 @@ namespace lotstation::labels {
 namespace {
 
 LabelError jobError(std::string message) {
-    return LabelError{LabelErrorKind::InvalidData, std::move(message)};
+    return LabelError{ErrorKind::Invalid, std::move(message)};
 }
 
 std::string lowerExtension(const std::filesystem::path& path) {
@@ -42,7 +42,7 @@ std::expected<void, LabelError> writeFile(const std::filesystem::path& path, std
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) return std::unexpected(LabelError{LabelErrorKind::Io, "cannot write " + path.string()});
+    if (!out) return std::unexpected(LabelError{ErrorKind::Io, "cannot write " + path.string()});
     return {};
 }
 

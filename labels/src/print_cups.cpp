@@ -20,7 +20,7 @@ namespace lotstation::labels {
 namespace {
 
 LabelError cupsError(std::string message) {
-    return LabelError{LabelErrorKind::Printer, std::move(message)};
+    return LabelError{ErrorKind::Unavailable, std::move(message)};
 }
 
 class TempFile {
@@ -83,7 +83,7 @@ std::expected<std::string, LabelError> submitToCups(const CupsTarget& target, st
     TempFile output; // lp's stdout and stderr, read back for the operator
     if (data.fd() < 0 || output.fd() < 0 || !data.write(bytes))
         return std::unexpected(
-            LabelError{LabelErrorKind::Io, "cannot write the print data to a temporary file"});
+            LabelError{ErrorKind::Io, "cannot write the print data to a temporary file"});
 
     std::vector<std::string> args{target.lpProgram,       "-d", target.queue,      "-n",
                                   std::to_string(copies), "-t", std::string(title)};

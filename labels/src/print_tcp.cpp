@@ -37,7 +37,7 @@ std::string seconds(std::chrono::milliseconds timeout) {
 }
 
 LabelError printerError(const RawTcpTarget& target, const std::string& problem) {
-    return LabelError{LabelErrorKind::Printer,
+    return LabelError{ErrorKind::Unavailable,
                       "printer " + target.host + ":" + std::to_string(target.port) + " " + problem};
 }
 

@@ -32,12 +32,12 @@ QRecLevel toLevel(QrEcc ecc) {
 
 std::expected<ModuleMatrix, LabelError> encodeQr(std::string_view payload, QrEcc ecc) {
     if (payload.empty())
-        return std::unexpected(LabelError{LabelErrorKind::InvalidData, "QR payload is empty"});
+        return std::unexpected(LabelError{ErrorKind::Invalid, "QR payload is empty"});
     const std::string text(payload); // libqrencode wants a NUL-terminated string
     std::unique_ptr<QRcode, QrDeleter> code(QRcode_encodeString(text.c_str(), 0, toLevel(ecc), QR_MODE_8, 1));
     if (!code)
         return std::unexpected(LabelError{
-            LabelErrorKind::Render, "QR code cannot hold " + std::to_string(payload.size()) + " bytes"});
+            ErrorKind::Refused, "QR code cannot hold " + std::to_string(payload.size()) + " bytes"});
     ModuleMatrix matrix;
     matrix.width = code->width;
     matrix.height = code->width;

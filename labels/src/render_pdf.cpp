@@ -35,7 +35,7 @@ class PdfDocument {
         const auto status = cairo_surface_status(m_surface.get());
         m_surface.reset();
         if (status != CAIRO_STATUS_SUCCESS)
-            return std::unexpected(LabelError{LabelErrorKind::Render,
+            return std::unexpected(LabelError{ErrorKind::Refused,
                                               std::string("cairo PDF: ") + cairo_status_to_string(status)});
         return std::move(m_bytes);
     }
@@ -61,7 +61,7 @@ std::expected<void, LabelError> paintAt(cairo_t* cr, const LabelTemplate& tmpl, 
 
 std::expected<Bytes, LabelError> renderPdf(const LabelTemplate& tmpl, std::span<const LabelContent> labels) {
     if (labels.empty())
-        return std::unexpected(LabelError{LabelErrorKind::InvalidData, "no labels to render"});
+        return std::unexpected(LabelError{ErrorKind::Invalid, "no labels to render"});
     PdfDocument pdf(tmpl.widthMm, tmpl.heightMm);
     for (const auto& content : labels) {
         if (auto painted = paintAt(pdf.context(), tmpl, content, 0, 0, true); !painted)
@@ -75,12 +75,12 @@ std::expected<Bytes, LabelError> renderSheetPdf(const LabelTemplate& tmpl, const
                                                 std::span<const LabelContent> labels,
                                                 const SheetOptions& options) {
     if (labels.empty())
-        return std::unexpected(LabelError{LabelErrorKind::InvalidData, "no labels to render"});
+        return std::unexpected(LabelError{ErrorKind::Invalid, "no labels to render"});
     if (auto fits = checkFitsSheet(tmpl, sheet); !fits) return std::unexpected(fits.error());
     const int perPage = sheet.labelsPerPage();
     if (options.firstCell < 0 || options.firstCell >= perPage)
         return std::unexpected(LabelError{
-            LabelErrorKind::InvalidData, "first cell " + std::to_string(options.firstCell) +
+            ErrorKind::Invalid, "first cell " + std::to_string(options.firstCell) +
                                              " is not on a sheet of " + std::to_string(perPage) + " labels"});
     PdfDocument pdf(sheet.pageWidthMm, sheet.pageHeightMm);
     cairo_t* cr = pdf.context();

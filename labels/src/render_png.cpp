@@ -12,8 +12,8 @@ std::expected<Bytes, LabelError> renderPng(const LabelTemplate& tmpl, const Labe
     if (dpi == 0) dpi = tmpl.dpi;
     if (dpi < 72 || dpi > 1200)
         return std::unexpected(
-            LabelError{LabelErrorKind::Render, "dpi " + std::to_string(dpi) + " is outside 72-1200"});
-    auto resolved = resolveLabel(tmpl, content);
+            LabelError{ErrorKind::Refused, "dpi " + std::to_string(dpi) + " is outside 72-1200"});
+    auto resolved = resolveLabel(tmpl, content, dpi);
     if (!resolved) return std::unexpected(resolved.error());
 
     const double pixelsPerMm = dpi / kMmPerInch;

@@ -59,7 +59,7 @@ class ReportWriter {
         const auto status = cairo_surface_status(m_surface.get());
         m_surface.reset();
         if (status != CAIRO_STATUS_SUCCESS)
-            return std::unexpected(LabelError{LabelErrorKind::Render,
+            return std::unexpected(LabelError{ErrorKind::Refused,
                                               std::string("cairo PDF: ") + cairo_status_to_string(status)});
         return {};
     }
@@ -101,13 +101,13 @@ void tableHeader(ReportWriter& writer, const ReportTable& table, const std::vect
 std::expected<Bytes, LabelError> renderReportPdf(const ReportDocument& report) {
     for (const auto& table : report.tables) {
         if (table.columns.empty())
-            return std::unexpected(LabelError{LabelErrorKind::InvalidData, table.heading + ": no columns"});
+            return std::unexpected(LabelError{ErrorKind::Invalid, table.heading + ": no columns"});
         if (!table.widths.empty() && table.widths.size() != table.columns.size())
             return std::unexpected(
-                LabelError{LabelErrorKind::InvalidData, table.heading + ": one width per column is needed"});
+                LabelError{ErrorKind::Invalid, table.heading + ": one width per column is needed"});
         for (const auto& row : table.rows)
             if (row.size() != table.columns.size())
-                return std::unexpected(LabelError{LabelErrorKind::InvalidData,
+                return std::unexpected(LabelError{ErrorKind::Invalid,
                                                   table.heading + ": a row has " +
                                                       std::to_string(row.size()) + " cells for " +
                                                       std::to_string(table.columns.size()) + " columns"});

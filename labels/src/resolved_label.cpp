@@ -2,6 +2,9 @@
 
 #include "lotstation/labels/payload.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace lotstation::labels {
 
 namespace {
@@ -48,13 +51,43 @@ std::string printableText(std::string_view text) {
     return out;
 }
 
+// Whether a linear symbol of `across` modules (quiet zones included) fits `widthMm` on whole dots of `dpi`
+// with modules of at least 0.245 mm (the painters' floor, GS1's 0.25 mm X-dimension).
+bool linearFits(int across, double widthMm, int dpi) {
+    const double dotsPerMm = dpi / 25.4;
+    const int dots = static_cast<int>(std::floor(widthMm * dotsPerMm)) - 1; // the painters snap inwards
+    const int module = dots / std::max(1, across);
+    return module > 0 && module / dotsPerMm >= 0.245;
+}
+
+// (01)+date and (10)+lot as two GS1-128 symbols, each in half of the box.
+std::expected<std::vector<ResolvedCode>, LabelError> stackedGs1_128(const CodeSpec& spec, const std::string& elements,
+                                                                    const std::string& human,
+                                                                    const std::string& lotCode) {
+    const std::size_t lotAt = elements.size() - lotCode.size() - 2; // "10" + lot closes the element string
+    const std::size_t humanAt = human.rfind("(10)");
+    const std::string parts[2] = {elements.substr(0, lotAt), elements.substr(lotAt)};
+    const std::string texts[2] = {human.substr(0, humanAt), human.substr(humanAt)};
+    std::vector<ResolvedCode> codes;
+    for (int i = 0; i < 2; ++i) {
+        auto matrix = encodeGs1_128(parts[i]);
+        if (!matrix) return std::unexpected(matrix.error());
+        ResolvedCode code{spec, parts[i], texts[i], *std::move(matrix), true};
+        code.spec.box.height = spec.box.height / 2;
+        code.spec.box.y = spec.box.y + i * spec.box.height / 2;
+        codes.push_back(std::move(code));
+    }
+    return codes;
+}
+
 } // namespace
 
-std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl,
-                                                      const LabelContent& content) {
+std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl, const LabelContent& content,
+                                                      int dpi) {
+    if (dpi == 0) dpi = tmpl.dpi;
     if (kindOf(content) != tmpl.kind)
         return std::unexpected(
-            LabelError{LabelErrorKind::Template, "template '" + tmpl.name + "' is for " +
+            LabelError{ErrorKind::Invalid, "template '" + tmpl.name + "' is for " +
                                                      std::string(kindName(tmpl.kind)) + " labels, not " +
                                                      std::string(kindName(kindOf(content))) + " labels"});
     ResolvedLabel label;
@@ -63,7 +96,7 @@ std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl,
         if (!text.empty()) label.fields.push_back({spec, printableText(spec.prefix + text)});
     }
     for (const auto& spec : tmpl.codes) {
-        ResolvedCode code{spec, {}, {}, {}};
+        ResolvedCode code{spec, {}, {}, {}, false};
         if (spec.type == CodeType::Qr) {
             auto payload = payloadFor(content);
             if (!payload) return std::unexpected(payload.error());
@@ -74,7 +107,19 @@ std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl,
         } else {
             const auto& lot =
                 std::get<LotLabelData>(content); // the loader allows GS1 codes on lot labels only
-            if (!lot.gtin) continue;
+            // GS1 data needs a GTIN and a lot in GS1's character set; without them the payload is LS:LOT.
+            const bool gs1Possible = lot.gtin && isGs1LotCode(lot.lotCode);
+            if (!gs1Possible && spec.type == CodeType::Gs1DataMatrix) {
+                auto payload = payloadFor(content);
+                if (!payload) return std::unexpected(payload.error());
+                auto matrix = encodeDataMatrix(*payload);
+                if (!matrix) return std::unexpected(matrix.error());
+                code.data = *payload;
+                code.matrix = *std::move(matrix);
+                label.codes.push_back(std::move(code));
+                continue;
+            }
+            if (!gs1Possible) continue;
             auto elements = gs1ElementString(lot);
             if (!elements) return std::unexpected(elements.error());
             auto human = gs1HumanReadable(lot);
@@ -82,7 +127,16 @@ std::expected<ResolvedLabel, LabelError> resolveLabel(const LabelTemplate& tmpl,
             auto matrix =
                 spec.type == CodeType::Gs1_128 ? encodeGs1_128(*elements) : encodeGs1DataMatrix(*elements);
             if (!matrix) return std::unexpected(matrix.error());
+            if (spec.type == CodeType::Gs1_128 &&
+                !linearFits(matrix->width + 2 * matrix->quietZone, spec.box.width, dpi)) {
+                auto stacked = stackedGs1_128(spec, *elements, *human, lot.lotCode);
+                if (!stacked) return std::unexpected(stacked.error());
+                for (auto& part : *stacked)
+                    label.codes.push_back(std::move(part));
+                continue;
+            }
             code.data = *elements;
+            code.gs1 = true;
             code.humanText = *human;
             code.matrix = *std::move(matrix);
         }

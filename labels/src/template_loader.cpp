@@ -32,13 +32,13 @@ std::expected<TemplateSet, LabelError> loadTemplates(std::span<const std::filesy
         }
         if (ec)
             return std::unexpected(
-                LabelError{LabelErrorKind::Io, dir.string() + ": cannot list: " + ec.message()});
+                LabelError{ErrorKind::Io, dir.string() + ": cannot list: " + ec.message()});
         std::sort(files.begin(), files.end()); // stable order whatever the file system returns
         for (const auto& file : files) {
             std::ifstream in(file, std::ios::binary);
             std::ostringstream text;
             text << in.rdbuf();
-            if (!in) return std::unexpected(LabelError{LabelErrorKind::Io, file.string() + ": cannot read"});
+            if (!in) return std::unexpected(LabelError{ErrorKind::Io, file.string() + ": cannot read"});
             auto parsed = parseTemplate(text.str(), file.string());
             if (!parsed) return std::unexpected(parsed.error());
             if (auto* label = std::get_if<LabelTemplate>(&*parsed)) {

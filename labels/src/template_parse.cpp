@@ -265,7 +265,7 @@ std::expected<TemplateFile, LabelError> parseTemplate(std::string_view json, std
         document = nlohmann::json::parse(json);
     } catch (const nlohmann::json::exception& e) { // parse_error, and out_of_range for numbers like 1e999
         return std::unexpected(
-            LabelError{LabelErrorKind::Template, source + ": not valid JSON: " + e.what()});
+            LabelError{ErrorKind::Invalid, source + ": not valid JSON: " + e.what()});
     }
     const JsonReader in(document, source, "");
     if (!document.is_object()) return std::unexpected(in.error("", "expected a JSON object"));
@@ -284,7 +284,7 @@ std::expected<TemplateFile, LabelError> parseTemplate(std::string_view json, std
 std::expected<void, LabelError> checkFitsSheet(const LabelTemplate& label, const SheetLayout& sheet) {
     if (label.widthMm > sheet.labelWidthMm + kSlackMm || label.heightMm > sheet.labelHeightMm + kSlackMm)
         return std::unexpected(
-            LabelError{LabelErrorKind::Template,
+            LabelError{ErrorKind::Invalid,
                        label.sourceFile + ": template '" + label.name + "' (" + mm(label.widthMm) + " x " +
                            mm(label.heightMm) + ") is larger than a label of sheet '" + sheet.name + "' (" +
                            mm(sheet.labelWidthMm) + " x " + mm(sheet.labelHeightMm) + ")"});

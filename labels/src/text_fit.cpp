@@ -124,6 +124,7 @@ FittedText fitText(cairo_t* cr, const FieldSpec& spec, std::string_view text) {
             return fitted;
         if (size <= minimum) break;
     }
+    fitted.whole = false;
     for (auto& line : fitted.lines)
         line = ellipsize(cr, line, width);
     return fitted;

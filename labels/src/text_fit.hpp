@@ -1,5 +1,5 @@
 #pragma once
-// Fitting a field's text into its box: shrink, wrap, then ellipsize — never draw outside the box.
+// Fitting a field's text into its box: shrink, wrap, then ellipsize (saying so) — never draw outside the box.
 #include "lotstation/labels/label_template.hpp"
 
 #include <cairo.h>
@@ -14,6 +14,7 @@ struct FittedText {
     double ascentMm = 0;
     double lineHeightMm = 0;
     std::vector<std::string> lines;
+    bool whole = true; // false when the text had to be ellipsized
 };
 
 // cr's user space is millimetres; the font is DejaVu Sans (bold when asked).

@@ -17,6 +17,7 @@ struct GrayImage {
 struct PeerResult {
     std::vector<std::string> texts;
     double milliseconds = 0;
+    double cpuMilliseconds = 0; // user + system time of the child process (plain ZXing only)
     bool crashed = false;
 };
 

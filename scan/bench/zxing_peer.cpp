@@ -4,6 +4,7 @@
 #include <ZXing/ReadBarcode.h>
 #include <chrono>
 #include <cstring>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,7 +82,10 @@ PeerResult plainZxing(const GrayImage& image) {
     }
     ::close(fds[0]);
     int status = 0;
-    ::waitpid(child, &status, 0);
+    rusage usage{};
+    ::wait4(child, &status, 0, &usage);
+    auto cpuMs = [](const timeval& t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    result.cpuMilliseconds = cpuMs(usage.ru_utime) + cpuMs(usage.ru_stime);
     result.crashed = !ok || !WIFEXITED(status) || WEXITSTATUS(status) != 0;
     result.milliseconds = ms;
     return result;

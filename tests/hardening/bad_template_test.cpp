@@ -58,7 +58,7 @@ TEST_CASE("bad input: label templates are refused naming the file and the field"
         const auto parsed = labels::parseTemplate(row.json, "mine.json");
         INFO(std::string(row.what) << " -> " << (parsed ? std::string("accepted") : parsed.error().message));
         REQUIRE_FALSE(parsed.has_value());
-        CHECK(parsed.error().kind == labels::LabelErrorKind::Template);
+        CHECK((parsed.error().kind == lotstation::ErrorKind::Invalid));
         CHECK(parsed.error().message.find("mine.json") != std::string::npos);
         CHECK(parsed.error().message.find(row.message) != std::string::npos);
     }

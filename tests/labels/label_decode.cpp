@@ -87,7 +87,39 @@ std::vector<DecodedCode> decodeGray(const Gray& gray) {
     return decoded;
 }
 
+std::vector<DecodedCode> decodeWithBoxes(const Gray& gray, int dpi, const std::vector<BoxMm>& boxes) {
+    auto decoded = decodeGray(gray);
+    const double pxPerMm = dpi / 25.4;
+    for (const auto& box : boxes) {
+        const int x0 = std::clamp(static_cast<int>(box.x * pxPerMm), 0, gray.width);
+        const int y0 = std::clamp(static_cast<int>(box.y * pxPerMm), 0, gray.height);
+        const int x1 = std::clamp(static_cast<int>(std::ceil((box.x + box.width) * pxPerMm)), x0, gray.width);
+        const int y1 = std::clamp(static_cast<int>(std::ceil((box.y + box.height) * pxPerMm)), y0, gray.height);
+        if (x1 - x0 < 8 || y1 - y0 < 8) continue;
+        Gray cut;
+        cut.width = x1 - x0;
+        cut.height = y1 - y0;
+        for (int y = y0; y < y1; ++y)
+            cut.pixels.insert(cut.pixels.end(), gray.pixels.begin() + y * gray.width + x0,
+                              gray.pixels.begin() + y * gray.width + x1);
+        for (auto& code : decodeGray(cut))
+            decoded.push_back(std::move(code));
+    }
+    return decoded;
+}
+
 } // namespace
+
+std::vector<DecodedCode> decodePngWithBoxes(const Bytes& png, int dpi, const std::vector<BoxMm>& boxes) {
+    return decodeWithBoxes(readPng(png), dpi, boxes);
+}
+
+std::vector<DecodedCode> decodePngFileWithBoxes(const std::filesystem::path& file, int dpi,
+                                                const std::vector<BoxMm>& boxes) {
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create_from_png(file.c_str()), cairo_surface_destroy);
+    return decodeWithBoxes(toGray(surface.get()), dpi, boxes);
+}
 
 std::vector<DecodedCode> decodePng(const Bytes& png) {
     return decodeGray(readPng(png));

@@ -24,6 +24,12 @@ struct DecodedCode {
 // A symbol drawn straight from its modules (scale pixels each, quiet zone included); linear codes 40 px high.
 [[nodiscard]] std::vector<DecodedCode> decodeMatrix(const ModuleMatrix& matrix, int scale);
 [[nodiscard]] std::vector<DecodedCode> decodePngFile(const std::filesystem::path& file);
+// The codes of the whole image, plus those read from each box (mm, image at dpi) cut out on its own, as a
+// handheld scanner aimed at one symbol sees it: our decoder paints a found 1D symbol out generously, which
+// hides a second one stacked right below it.
+[[nodiscard]] std::vector<DecodedCode> decodePngWithBoxes(const Bytes& png, int dpi, const std::vector<BoxMm>& boxes);
+[[nodiscard]] std::vector<DecodedCode> decodePngFileWithBoxes(const std::filesystem::path& file, int dpi,
+                                                              const std::vector<BoxMm>& boxes);
 // A rasterised sheet page cut into its label cells (as a scanner sees one label at a time), each decoded.
 [[nodiscard]] std::vector<std::vector<DecodedCode>> decodeSheetPage(const std::filesystem::path& file,
                                                                     const SheetLayout& sheet, int dpi);

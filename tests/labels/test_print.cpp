@@ -146,7 +146,7 @@ TEST_CASE("an absent printer is an error the operator can read, and the job can 
     const auto job = lotJob(1);
     auto refused = print(job, RawTcpTarget{"127.0.0.1", port});
     REQUIRE_FALSE(refused.has_value());
-    CHECK(refused.error().kind == LabelErrorKind::Printer);
+    CHECK((refused.error().kind == lotstation::ErrorKind::Unavailable));
     CHECK(refused.error().message.find("printer 127.0.0.1:" + std::to_string(port) + " refused") !=
           std::string::npos);
 
@@ -215,7 +215,7 @@ TEST_CASE("CUPS: a missing lp is a clear error") {
     CupsTarget target{"labels", CupsDataFormat::Pdf, "lp-that-does-not-exist"};
     auto result = print(lotJob(1), target);
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().kind == LabelErrorKind::Printer);
+    CHECK((result.error().kind == lotstation::ErrorKind::Unavailable));
     CHECK(result.error().message.find("cannot run 'lp-that-does-not-exist'") != std::string::npos);
     CHECK(result.error().message.find("cups-client") != std::string::npos);
 }

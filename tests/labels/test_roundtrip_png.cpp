@@ -97,7 +97,8 @@ TEST_CASE("lot codes with odd characters round-trip escaped") {
     lot.lotCode = "Lot 7/b: Crème #3%";
     const std::string expected = "LS:LOT:L%6F%74 7/%62%3A C%72%C3%A8%6D%65 %233%25";
     REQUIRE(lotPayload(lot).value() == expected);
-    checkRoundTrip(shippedTemplate("lot-50x30"), lot, expected, isLot("Lot 7/b: Crème #3%"));
+    // lot-50x30's lot field cannot hold this spaced code whole on two lines: it would be refused there.
+    checkRoundTrip(shippedTemplate("lot-100x50"), lot, expected, isLot("Lot 7/b: Crème #3%"));
 
     auto withGtin = sampleLotWithGtin();
     withGtin.lotCode = "ab/12%(3)_x";

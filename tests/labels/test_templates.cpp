@@ -28,7 +28,7 @@ std::string mutated(std::string_view from, std::string_view to) {
 std::string errorOf(const std::string& json) {
     auto parsed = parseTemplate(json, "mine.json");
     REQUIRE_FALSE(parsed.has_value());
-    CHECK(parsed.error().kind == LabelErrorKind::Template);
+    CHECK((parsed.error().kind == lotstation::ErrorKind::Invalid));
     return parsed.error().message;
 }
 
@@ -146,6 +146,6 @@ TEST_CASE("a code box too small for its payload is a render error, not a broken 
     tiny.codes[0].box = BoxMm{1.5, 8.5, 4, 4};
     auto png = renderPng(tiny, sampleLotWithGtin(), 203);
     REQUIRE_FALSE(png.has_value());
-    CHECK(png.error().kind == LabelErrorKind::Render);
+    CHECK((png.error().kind == lotstation::ErrorKind::Refused));
     CHECK(png.error().message.find("does not fit") != std::string::npos);
 }

@@ -1,10 +1,12 @@
 #include "lotstation/scan/decoder.hpp"
 
+#include "decode/code_likeness.hpp"
 #include "decode/opencv_frame.hpp"
 #include "decode/zxing_call.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace lotstation::scan {
@@ -38,20 +40,26 @@ SymbologySet SymbologySet::all() {
 // image treatments that each recovered corpus images ZXing alone misses (measured on ../shared/corpus):
 // a global threshold (uneven light), unsharp masking and local contrast (soft 1D photos), an adaptive
 // threshold (curved labels), enlarging (small, blurred symbols whose modules are ~1 px).
+// The treatments cost ~10x the plain attempt, so they run only where something code-like was seen: a 2D
+// symbol ZXing located but could not decode, or a patch of bars (code_likeness.hpp). A photo without any
+// code then costs about what plain ZXing costs.
 std::vector<ScannedCode> decodeStill(const Frame& frame, const DecoderSettings& settings) {
     const cv::Mat gray = detail::grayOf(frame);
     if (gray.empty()) return {};
     detail::PassOptions options;
     options.maxSymbols = settings.maxSymbols;
+    bool matrixCandidate = false;
     auto attempt = [&](const cv::Mat& image, double scale) {
         for (auto threshold : {detail::Threshold::Local, detail::Threshold::GlobalHistogram}) {
             options.threshold = threshold;
-            auto codes = detail::readCodes(viewOf(image), settings.symbologies, options, {scale, 0, 0});
+            auto codes = detail::readCodes(viewOf(image), settings.symbologies, options, {scale, 0, 0},
+                                           &matrixCandidate);
             if (!codes.empty()) return codes;
         }
         return std::vector<ScannedCode>{};
     };
     auto codes = attempt(gray, 1.0);
+    if (codes.empty() && !matrixCandidate && !detail::hasBarLikePatch(gray)) return codes;
     if (codes.empty()) {
         cv::Mat blurred, sharpened;
         cv::GaussianBlur(gray, blurred, {0, 0}, 2.0);
@@ -109,6 +117,11 @@ struct LiveDecoder::State {
 
 LiveDecoder::LiveDecoder(LiveDecoderSettings settings) : m_state(std::make_unique<State>()) {
     m_state->settings = settings;
+    // A camera feed is already decoded in parallel with its capture (frame pump and decoder threads), and
+    // OpenCV's calls here are small (one resize, a grey conversion): its TBB worker pool only spun in
+    // sched_yield beside us (2.6 s of kernel time per 1080p minute on two cores). One thread: OpenCV runs
+    // its functions in the calling thread. The setting is process-wide, which is what a station wants.
+    cv::setNumThreads(1);
 }
 LiveDecoder::~LiveDecoder() = default;
 LiveDecoder::LiveDecoder(LiveDecoder&&) noexcept = default;

@@ -1,6 +1,7 @@
 #include "decode/zxing_call.hpp"
 
 #include "lotstation/formats/gs1.hpp"
+#include "decode/library_guard.hpp"
 
 // Ask ZXing 1.4 for UTF-8 text (the std::wstring default is deprecated upstream).
 #define ZX_USE_UTF8 1
@@ -24,6 +25,9 @@
 // empty whenever Contains runs, in every pyramid layer), and after each hit the symbol is painted out of a
 // private copy of the image and the call repeated. That finds every linear symbol ZXing would have found,
 // duplicates included, without ever comparing two linear results inside the library.
+//
+// Any other assertion inside the library (and this one, should a path be missed) is caught by
+// guardedCall (library_guard.hpp): the pass reads nothing and the decoder carries on.
 
 namespace lotstation::scan::detail {
 namespace {
@@ -115,6 +119,13 @@ ZXing::ImageView imageView(const GrayView& v) {
     return {v.data, v.width, v.height, ZXing::ImageFormat::Lum, v.stride};
 }
 
+// ReadBarcodes behind the assertion guard: a failed assertion reads as "nothing found".
+ZXing::Results readBarcodes(const GrayView& view, const ZXing::DecodeHints& hints) {
+    ZXing::Results results;
+    if (!guardedCall([&] { results = ZXing::ReadBarcodes(imageView(view), hints); })) return {};
+    return results;
+}
+
 // Paints a found linear symbol white in `image`: the scanned lines' quadrilateral, stretched along the bars
 // so the rows above and below the scanned ones cannot yield the same symbol again.
 void paintOut(cv::Mat& image, const ZXing::Position& pos) {
@@ -136,16 +147,21 @@ void paintOut(cv::Mat& image, const ZXing::Position& pos) {
 }
 
 void readMatrix(const GrayView& view, const SymbologySet& set, const PassOptions& options,
-                const PassGeometry& geometry, std::vector<ScannedCode>& out) {
+                const PassGeometry& geometry, std::vector<ScannedCode>& out, bool* candidate) {
     const auto formats = toFormats(set, true);
     if (formats.empty()) return;
     auto hints = baseHints(options);
     hints.setFormats(formats);
     hints.setTryDownscale(options.tryDownscale);
     hints.setMaxNumberOfSymbols(static_cast<std::uint8_t>(std::clamp(options.maxSymbols, 1, 255)));
+    if (candidate) hints.setReturnErrors(true);
     std::vector<ScannedCode> found;
-    for (const auto& r : ZXing::ReadBarcodes(imageView(view), hints))
-        if (r.isValid()) found.push_back(toScannedCode(r, geometry));
+    for (const auto& r : readBarcodes(view, hints)) {
+        if (r.isValid())
+            found.push_back(toScannedCode(r, geometry));
+        else if (candidate)
+            *candidate = true;
+    }
     mergeCodes(out, std::move(found));
 }
 
@@ -161,7 +177,7 @@ void readLinear(const GrayView& view, const SymbologySet& set, const PassOptions
     cv::Mat scratch; // private copy, made on the first hit
     GrayView current = view;
     for (int i = 0; i < options.maxSymbols; ++i) {
-        const auto results = ZXing::ReadBarcodes(imageView(current), hints);
+        const auto results = readBarcodes(current, hints);
         if (results.empty() || !results.front().isValid()) break;
         const auto& r = results.front();
         const std::size_t before = out.size();
@@ -232,11 +248,12 @@ void mergeCodes(std::vector<ScannedCode>& into, std::vector<ScannedCode> more) {
 }
 
 std::vector<ScannedCode> readCodes(const GrayView& view, const SymbologySet& symbologies,
-                                   const PassOptions& options, const PassGeometry& geometry) {
+                                   const PassOptions& options, const PassGeometry& geometry,
+                                   bool* matrixCandidate) {
     std::vector<ScannedCode> out;
     if (view.data == nullptr || view.width <= 0 || view.height <= 0) return out;
     try {
-        readMatrix(view, symbologies, options, geometry, out);
+        readMatrix(view, symbologies, options, geometry, out, matrixCandidate);
         readLinear(view, symbologies, options, geometry, out);
     } catch (const std::exception&) {
         // ZXing rejects some inputs by throwing (e.g. sizes over 65535); a frame without codes is the

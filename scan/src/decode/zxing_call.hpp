@@ -33,10 +33,12 @@ struct PassOptions {
     int maxSymbols = 8;
 };
 
-// Codes found in the view; positions mapped through geometry. Never throws.
+// Codes found in the view; positions mapped through geometry. Never throws. When matrixCandidate is given,
+// it is set if ZXing located a 2D symbol it could not decode (something code-like is there).
 [[nodiscard]] std::vector<ScannedCode> readCodes(const GrayView& view, const SymbologySet& symbologies,
                                                  const PassOptions& options,
-                                                 const PassGeometry& geometry = {});
+                                                 const PassGeometry& geometry = {},
+                                                 bool* matrixCandidate = nullptr);
 
 // The 2D (matrix) or the 1D (linear) symbologies of a set: they want different resolutions.
 [[nodiscard]] SymbologySet matrixPart(const SymbologySet& set);

@@ -1,21 +1,15 @@
 #pragma once
-// The one error type of the labels module: a category for callers that branch on it, and a message written
-// for the operator ("printer 10.0.0.5:9100 did not answer within 3 s").
-#include <string>
+// The labels module speaks the one error model (lotstation/core/error.hpp). Kinds as used here:
+//   Invalid     the label's content cannot be encoded (bad GTIN, lot too long for GS1), or a template or
+//               sheet file is malformed
+//   Refused     the label cannot be made as asked: a code or the lot code does not fit its box, a renderer
+//               failed
+//   Unavailable printer absent, refused, lp missing or failed
+//   Io          a file could not be read or written
+#include "lotstation/core/error.hpp"
 
 namespace lotstation::labels {
 
-enum class LabelErrorKind {
-    InvalidData, // the label's content cannot be encoded (bad GTIN, lot too long for GS1, ...)
-    Template,    // a template or sheet file is malformed or does not fit
-    Render,      // cairo / encoder failure, code does not fit its box
-    Printer,     // printer absent, refused, lp missing or failed
-    Io,          // a file could not be read or written
-};
-
-struct LabelError {
-    LabelErrorKind kind = LabelErrorKind::InvalidData;
-    std::string message;
-};
+using LabelError = lotstation::Error;
 
 } // namespace lotstation::labels

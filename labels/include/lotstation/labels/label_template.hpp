@@ -19,7 +19,8 @@ struct BoxMm {
 enum class TextAlign { Left, Center, Right };
 
 // One line (or a few wrapped lines) of text taken from the content. Text that does not fit shrinks down to
-// minFontSizePt, then wraps (up to maxLines), then ends in an ellipsis; it never leaves its box.
+// minFontSizePt, then wraps (up to maxLines), then ends in an ellipsis (the lot code: is refused, see
+// mustPrintWhole); it never leaves its box.
 struct FieldSpec {
     std::string field; // "item", "lot", "expiry", ... (see fieldNames(kind))
     BoxMm box;
@@ -30,6 +31,10 @@ struct FieldSpec {
     TextAlign align = TextAlign::Left;
     std::string prefix; // e.g. "EXP " — printed only when the field has a value
 };
+
+// The lot code is what the operator reads off the container: it may shrink and wrap, but is never cut or
+// ellipsized; a label where it cannot fit is refused.
+[[nodiscard]] bool mustPrintWhole(const FieldSpec& spec);
 
 enum class CodeType { Qr, Gs1_128, Gs1DataMatrix };
 enum class QrEcc { L, M, Q, H };

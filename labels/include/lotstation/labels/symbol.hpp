@@ -30,5 +30,7 @@ struct ModuleMatrix {
 
 // GS1 DataMatrix (ECC 200 with FNC1 first) from a GS1 element string; GS marks FNC1 separators.
 [[nodiscard]] std::expected<ModuleMatrix, LabelError> encodeGs1DataMatrix(std::string_view elementString);
+// A plain DataMatrix (ECC 200, ASCII encodation) of printable ASCII text: our own payloads (LS:LOT:...).
+[[nodiscard]] std::expected<ModuleMatrix, LabelError> encodeDataMatrix(std::string_view text);
 
 } // namespace lotstation::labels
