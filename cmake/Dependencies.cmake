@@ -15,6 +15,7 @@ pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(ZBAR REQUIRED IMPORTED_TARGET zbar)          # peer decoder, benchmarks only
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(SERIALPORT REQUIRED IMPORTED_TARGET libserialport)  # weighing scales on serial ports
 
 add_library(lotstation_opencv INTERFACE)
 target_link_libraries(lotstation_opencv INTERFACE ${OpenCV_LIBS})
