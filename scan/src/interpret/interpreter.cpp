@@ -1,6 +1,8 @@
 #include "lotstation/scan/interpreter.hpp"
 
 #include "display_text.hpp"
+#include "epc_meaning.hpp"
+#include "lotstation/formats/epc.hpp"
 #include "lotstation/scan/gs1_ai.hpp"
 
 #include <algorithm>
@@ -154,6 +156,8 @@ Meaning interpret(std::string_view text, std::string_view symbologyId, const Int
     if (id.empty() && gs1Start) {
         if (auto parsed = parseGs1(data, gs1Options)) return std::move(*parsed);
     }
+    if (id.empty() && formats::looksLikeEpc(trimSpaces(data)))
+        return detail::meaningOfEpc(trimSpaces(data), text, gs1Options);
     return lookupKey(data, text);
 }
 
