@@ -16,6 +16,7 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(ZBAR REQUIRED IMPORTED_TARGET zbar)          # peer decoder, benchmarks only
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)          # the central store in PostgreSQL
+pkg_check_modules(SERIALPORT REQUIRED IMPORTED_TARGET libserialport)  # weighing scales on serial ports
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)   # .xlsx exports and reports
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)           # reading .xlsx workbooks (zip) ...
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)             # ... and their XML parts

@@ -5,6 +5,8 @@
 #include "lotstation/formats/gs1.hpp"
 #include "lotstation/formats/gtin.hpp"
 #include "lotstation/formats/own_labels.hpp"
+#include "epc_meaning.hpp"
+#include "lotstation/formats/epc.hpp"
 
 #include <algorithm>
 
@@ -136,6 +138,8 @@ Meaning interpret(std::string_view text, std::string_view symbologyId, const Int
     if (id.empty() && gs1Start) {
         if (auto parsed = formats::parseGs1(data, gs1Options)) return std::move(*parsed);
     }
+    if (id.empty() && formats::looksLikeEpc(trimSpaces(data)))
+        return detail::meaningOfEpc(trimSpaces(data), text, gs1Options);
     return lookupKey(data, text);
 }
 

@@ -62,6 +62,8 @@ void addQueryCommands(CLI::App& root, CliContext& context);
 void addTraceCommands(CLI::App& root, CliContext& context);
 void addDataCommands(CLI::App& root, CliContext& context);
 void addDeviceCommands(CLI::App& root, CliContext& context);
+void addScaleCommands(CLI::App& root, CliContext& context);
+void addEpcCommands(CLI::App& root, CliContext& context);
 void addSyncCommand(CLI::App& root, CliContext& context);
 
 } // namespace lotstation::station::cli

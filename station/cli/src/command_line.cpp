@@ -53,6 +53,8 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     cli::addQueryCommands(root, context);
     cli::addDataCommands(root, context);
     cli::addDeviceCommands(root, context);
+    cli::addScaleCommands(root, context);
+    cli::addEpcCommands(root, context);
     cli::addSyncCommand(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());

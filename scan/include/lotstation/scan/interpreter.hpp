@@ -18,6 +18,9 @@
 //     A scanner that drops GS separators makes a variable-length field swallow what follows (lot "AB1217261231"
 //     instead of lot AB12 + expiry); no parser can tell in general, so scanners must send GS or a substitute
 //     (see wedge.hpp).
+//  5b. No symbology identifier and an EPC as an RFID reader types it: the hex of a known EPC header and length
+//     (SGTIN-96 ... DSGTIN+) or an urn:epc: URI: Gs1Data with the GTIN + serial / SSCC / lot / expiry it holds
+//     (formats/epc.hpp), or Unreadable saying why.
 //  6. Otherwise a LookupKey (trimmed); empty, control characters inside, invalid UTF-8 or over 256 characters
 //     make it Unreadable.
 #include "lotstation/scan/meaning.hpp"
