@@ -2,6 +2,7 @@
 // What every subcommand shares: where the ledger is, who is acting, how to print, and the one action the
 // parse selected. Commands signal refusals by throwing CommandFailed, caught once in runCommandLine.
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/storage/recall.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -46,6 +47,9 @@ template <typename T> T unwrap(storage::Result<T>&& result) {
     if (!result) throw CommandFailed(result.error().message);
     return std::move(*result);
 }
+inline void unwrap(storage::Result<void>&& result) {
+    if (!result) throw CommandFailed(result.error().message);
+}
 
 // Parses a quantity for the item (by SKU) in the ledger: "2.5kg", "500 g", "12".
 [[nodiscard]] std::int64_t quantityForItem(const storage::Ledger& ledger, const std::string& sku,
@@ -65,5 +69,15 @@ void addDeviceCommands(CLI::App& root, CliContext& context);
 void addScaleCommands(CLI::App& root, CliContext& context);
 void addEpcCommands(CLI::App& root, CliContext& context);
 void addSyncCommand(CLI::App& root, CliContext& context);
+void addCostCommands(CLI::App& root, CliContext& context);   // after addMovementCommands (adds run labour)
+void addReportCommands(CLI::App& root, CliContext& context);
+
+// Spreadsheets (spreadsheet_commands.cpp), called from import / export / recall.
+[[nodiscard]] bool isWorkbookPath(const std::string& path);
+int importSpreadsheet(const CliContext& context, const std::string& kind, const std::string& file,
+                      const std::string& sheet, bool dryRun);
+int exportWorkbook(const CliContext& context, const std::string& table, const std::string& file);
+void writeFdaWorkbook(const CliContext& context, const storage::Ledger& ledger, const storage::RecallReport& report,
+                      const std::string& file);
 
 } // namespace lotstation::station::cli

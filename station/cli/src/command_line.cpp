@@ -56,6 +56,8 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     cli::addScaleCommands(root, context);
     cli::addEpcCommands(root, context);
     cli::addSyncCommand(root, context);
+    cli::addCostCommands(root, context);
+    cli::addReportCommands(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {

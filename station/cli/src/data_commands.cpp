@@ -21,13 +21,18 @@ void addImport(CLI::App& root, CliContext& context) {
     auto* import = root.add_subcommand(
         "import", "Import items or lots (opening balances) from a CSV file; all or nothing");
     struct Args {
-        std::string kind, file;
+        std::string kind, file, sheet;
+        bool dryRun = false;
     };
     auto args = std::make_shared<Args>();
-    import->add_option("KIND", args->kind, "items or lots")->required();
-    import->add_option("FILE", args->file, "CSV file with a header row")->required();
+    import->add_option("KIND", args->kind, "items lots locations suppliers customers users recipes prices")->required();
+    import->add_option("FILE", args->file, "CSV file or .xlsx workbook with a header row")->required();
+    import->add_option("--sheet", args->sheet, "The workbook's sheet (default: the first)");
+    import->add_flag("--dry-run", args->dryRun, "Check everything and show what would be imported; write nothing");
     import->callback([&context, args] {
         context.action = [&context, args] {
+            if (isWorkbookPath(args->file) || args->kind == "prices" || args->dryRun)
+                return importSpreadsheet(context, args->kind, args->file, args->sheet, args->dryRun);
             const auto kind = unwrap(storage::parseImportKind(args->kind));
     const auto text = readWholeFile(args->file);
     auto ledger = context.openLedger();
@@ -52,15 +57,16 @@ void addExport(CLI::App& root, CliContext& context) {
     std::string tables;
     for (const auto& table : storage::exportTables())
         tables += (tables.empty() ? "" : ", ") + table;
-    auto* exportCommand = root.add_subcommand("export", "Export a table to CSV (" + tables + ")");
+    auto* exportCommand = root.add_subcommand("export", "Export a table to CSV or .xlsx (" + tables + ")");
     struct Args {
         std::string table, file;
     };
     auto args = std::make_shared<Args>();
     exportCommand->add_option("TABLE", args->table, "Table name")->required();
-    exportCommand->add_option("FILE", args->file, "CSV file to write (- for standard output)")->required();
+    exportCommand->add_option("FILE", args->file, "FILE.csv, FILE.xlsx or - (CSV on standard output)")->required();
     exportCommand->callback([&context, args] {
         context.action = [&context, args] {
+            if (isWorkbookPath(args->file)) return exportWorkbook(context, args->table, args->file);
             auto ledger = context.openLedger();
             const auto csv = unwrap(storage::exportCsv(ledger, args->table));
             if (args->file == "-") {

@@ -1,5 +1,5 @@
 // epc decode HEX|URI and epc encode LOT: RFID tags in the EPC Tag Data Standard (formats/epc.hpp).
-#include "cli/cli_context.hpp"
+#include "cli_context.hpp"
 #include "lotstation/formats/epc.hpp"
 
 #include <CLI/CLI.hpp>

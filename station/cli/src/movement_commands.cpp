@@ -3,6 +3,9 @@
 #include "cli_context.hpp"
 #include "json_views.hpp"
 
+#include "lotstation/storage/receipt_check.hpp"
+#include "lotstation/storage/sales.hpp"
+
 #include <CLI/CLI.hpp>
 
 namespace lotstation::station::cli {
@@ -27,6 +30,7 @@ void addReceive(CLI::App& root, CliContext& context) {
     struct Args {
         std::string sku, quantity, supplier, supplierLot, expires, bestBefore, unitCost, location, lot,
             reference;
+        bool confirmLarge = false;
     };
     auto args = makeArgs<Args>();
     receive->add_option("SKU", args->sku, "Item received")->required();
@@ -39,6 +43,8 @@ void addReceive(CLI::App& root, CliContext& context) {
     receive->add_option("--location", args->location, "Where it goes (default: the item's default location)");
     receive->add_option("--lot", args->lot, "Our lot code (default: generated)");
     receive->add_option("--ref", args->reference, "Purchase order or delivery note");
+    receive->add_flag("--confirm-large", args->confirmLarge,
+                      "Accept a quantity over 1,000 times the item's largest earlier receipt");
     receive->callback([&context, args] {
         context.action = [&context, args] {
             auto ledger = context.openLedger();
@@ -56,6 +62,8 @@ void addReceive(CLI::App& root, CliContext& context) {
             if (!args->bestBefore.empty()) request.bestBefore = dateArgument(args->bestBefore);
             if (!args->unitCost.empty())
                 request.unitCost = unwrap(storage::parseUnitCost(args->unitCost, item.uom));
+            if (auto size = storage::checkReceiptSize(ledger, item.sku, request.quantity); !size && !args->confirmLarge)
+                throw CommandFailed(size.error().message + ", or add --confirm-large");
             const auto received = unwrap(ledger.receive(request));
             auto value = toJson(received.movement, item.uom);
             value["lot_code"] = received.lotCode;
@@ -161,7 +169,7 @@ void addRun(CLI::App& root, CliContext& context) {
 void addShipMove(CLI::App& root, CliContext& context) {
     auto* ship = root.add_subcommand("ship", "Ship a lot to a customer");
     struct ShipArgs {
-        std::string lot, quantity, customer, reference, location;
+        std::string lot, quantity, customer, reference, location, price;
     };
     auto shipArgs = makeArgs<ShipArgs>();
     ship->add_option("LOT", shipArgs->lot, "Lot code")->required();
@@ -169,17 +177,24 @@ void addShipMove(CLI::App& root, CliContext& context) {
     ship->add_option("--customer", shipArgs->customer, "Customer code")->required();
     ship->add_option("--ref", shipArgs->reference, "Order number");
     ship->add_option("--location", shipArgs->location, "Where it is shipped from");
+    ship->add_option("--price", shipArgs->price, "Price per unit, e.g. 4.50/pc (default: the customer's price list)");
     ship->callback([&context, shipArgs] {
         context.action = [&context, shipArgs] {
             auto ledger = context.openLedger();
-            reportMovement(
-                context, ledger,
-                unwrap(ledger.ship({.lot = shipArgs->lot,
-                                    .quantity = quantityForLot(ledger, shipArgs->lot, shipArgs->quantity),
-                                    .customer = shipArgs->customer,
-                                    .reference = optionalText(shipArgs->reference),
-                                    .location = optionalText(shipArgs->location),
-                                    .user = context.user})));
+            const auto sku = unwrap(ledger.lot(shipArgs->lot)).sku;
+            std::optional<storage::Micros> price;
+            if (!shipArgs->price.empty())
+                price = unwrap(storage::parsePrice(ledger, shipArgs->price, unwrap(ledger.item(sku)).uom));
+            const auto shipped = unwrap(storage::shipAtPrice(
+                ledger,
+                {.lot = shipArgs->lot,
+                 .quantity = quantityForLot(ledger, shipArgs->lot, shipArgs->quantity),
+                 .customer = shipArgs->customer,
+                 .reference = optionalText(shipArgs->reference),
+                 .location = optionalText(shipArgs->location),
+                 .user = context.user},
+                price));
+            reportMovement(context, ledger, shipped.movement);
             return 0;
         };
     });

@@ -1,8 +1,7 @@
-// Reading the ledger: lot show, stock, expiring, fefo, cost, lookup, verify.
+// Reading the ledger: lot show, stock, expiring, fefo, lookup, verify (cost: cost_commands.cpp).
 #include "cli_context.hpp"
 #include "json_views.hpp"
 #include "lotstation/station/lookup.hpp"
-#include "lotstation/storage/cost.hpp"
 #include "lotstation/storage/queries.hpp"
 
 #include <CLI/CLI.hpp>
@@ -187,56 +186,6 @@ void addExpiryCommands(CLI::App& root, CliContext& context) {
     });
 }
 
-void addCost(CLI::App& root, CliContext& context) {
-    auto* cost = root.add_subcommand("cost", "What a produced batch cost (COGS), through every intermediate");
-    auto code = std::make_shared<std::string>();
-    cost->add_option("LOT", *code, "Produced lot")->required();
-    cost->callback([&context, code] {
-        context.action = [&context, code] {
-            auto ledger = context.openLedger();
-            const auto batch = unwrap(storage::batchCost(ledger, *code));
-            nlohmann::json inputs = nlohmann::json::array();
-            std::ostringstream text;
-            text << batch.lot << " (" << batch.sku << ", run " << batch.run
-                 << "): " << storage::formatQuantity(batch.output, batch.uom) << " made\n";
-            for (const auto& input : batch.inputs) {
-                inputs.push_back(
-                    {{"lot", input.lot},
-                     {"sku", input.sku},
-                     {"quantity", input.quantity},
-                     {"unit_cost_micros",
-                      input.unitCost ? nlohmann::json(*input.unitCost) : nlohmann::json(nullptr)},
-                     {"cost_micros", input.cost ? nlohmann::json(*input.cost) : nlohmann::json(nullptr)}});
-                text << "  " << input.lot << "  " << storage::formatQuantity(input.quantity, input.uom)
-                     << "  at "
-                     << (input.unitCost ? storage::formatUnitCost(*input.unitCost, input.uom)
-                                        : std::string("unknown cost"))
-                     << "  = " << (input.cost ? storage::formatMoney(*input.cost) : std::string("?")) << '\n';
-            }
-            if (batch.total) {
-                text << "total " << storage::formatMoney(*batch.total);
-                if (batch.perUnit) text << ", " << storage::formatUnitCost(*batch.perUnit, batch.uom);
-            } else {
-                text << "total unknown: no cost recorded for";
-                for (const auto& missing : batch.missing)
-                    text << ' ' << missing;
-                text << " (known part " << storage::formatMoney(batch.knownTotal) << ")";
-            }
-            context.emit(text.str(), {{"lot", batch.lot},
-                                      {"run", batch.run},
-                                      {"output", batch.output},
-                                      {"inputs", inputs},
-                                      {"known_total_micros", batch.knownTotal},
-                                      {"total_micros",
-                                       batch.total ? nlohmann::json(*batch.total) : nlohmann::json(nullptr)},
-                                      {"per_unit_micros", batch.perUnit ? nlohmann::json(*batch.perUnit)
-                                                                        : nlohmann::json(nullptr)},
-                                      {"missing", batch.missing}});
-            return 0;
-        };
-    });
-}
-
 void addLookup(CLI::App& root, CliContext& context) {
     auto* lookup = root.add_subcommand("lookup", "What a scanned or typed code names in the ledger");
     auto text = std::make_shared<std::string>();
@@ -311,7 +260,6 @@ void addQueryCommands(CLI::App& root, CliContext& context) {
     addLotShow(root, context);
     addStock(root, context);
     addExpiryCommands(root, context);
-    addCost(root, context);
     addLookup(root, context);
     addVerify(root, context);
     addTraceCommands(root, context);

@@ -1,5 +1,5 @@
 // scale read / watch / tare / zero: a weighing scale on a serial or USB-serial port (scale/).
-#include "cli/cli_context.hpp"
+#include "cli_context.hpp"
 #include "lotstation/scale/scale.hpp"
 
 #include <CLI/CLI.hpp>

@@ -124,7 +124,7 @@ void addRecall(CLI::App& root, CliContext& context) {
     auto* recallCommand =
         root.add_subcommand("recall", "Everything downstream of a lot: stock, shipments, customers");
     struct Args {
-        std::string lot, reason, status = "recalled", csv;
+        std::string lot, reason, status = "recalled", csv, fda;
         bool hold = false;
     };
     auto args = std::make_shared<Args>();
@@ -133,6 +133,7 @@ void addRecall(CLI::App& root, CliContext& context) {
     recallCommand->add_option("--reason", args->reason, "Why (required with --hold)");
     recallCommand->add_option("--status", args->status, "Status for --hold: recalled, hold or quarantine");
     recallCommand->add_option("--csv", args->csv, "Write the FSMA 204 key data elements to this CSV file");
+    recallCommand->add_option("--fda", args->fda, "Write FDA's sortable spreadsheet (FILE.xlsx)");
     recallCommand->callback([&context, args] {
         context.action = [&context, args] {
             auto ledger = context.openLedger();
@@ -170,6 +171,10 @@ void addRecall(CLI::App& root, CliContext& context) {
             value["held"] = report.holds.size();
             if (hold) text << report.holds.size() << " lot(s) put on " << args->status << '\n';
             if (!args->csv.empty()) text << "FSMA 204 report written to " << args->csv << '\n';
+            if (!args->fda.empty()) {
+                writeFdaWorkbook(context, ledger, report, args->fda);
+                text << "FDA sortable spreadsheet written to " << args->fda << '\n';
+            }
             context.emit(text.str(), value);
             return 0;
         };

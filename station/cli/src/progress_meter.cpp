@@ -1,0 +1,87 @@
+#include "progress_meter.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <unistd.h>
+
+namespace lotstation::station::cli {
+namespace {
+
+bool interruptPending() {
+    sigset_t pending;
+    sigemptyset(&pending);
+    if (sigpending(&pending) != 0 || sigismember(&pending, SIGINT) != 1) return false;
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, SIGINT);
+    int which = 0;
+    sigwait(&only, &which); // consume it: the work stops cleanly instead
+    return true;
+}
+
+std::string thousands(std::int64_t value) {
+    auto text = std::to_string(value);
+    for (auto at = static_cast<int>(text.size()) - 3; at > 0; at -= 3)
+        text.insert(static_cast<std::size_t>(at), ",");
+    return text;
+}
+
+} // namespace
+
+bool stderrIsTerminal() {
+    return isatty(STDERR_FILENO) == 1;
+}
+
+ProgressMeter::ProgressMeter(std::ostream& err, std::string what, bool terminal)
+    : m_err(err), m_what(std::move(what)), m_terminal(terminal), m_start(std::chrono::steady_clock::now()) {
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &block, &m_previous);
+}
+
+ProgressMeter::~ProgressMeter() {
+    if (m_drew && m_terminal) m_err << '\n';
+    pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+}
+
+storage::Progress ProgressMeter::callback() {
+    return [this](std::int64_t done, std::int64_t total) { return report(done, total); };
+}
+
+bool ProgressMeter::report(std::int64_t done, std::int64_t total) {
+    if (interruptPending()) {
+        if (m_drew && m_terminal) m_err << '\n';
+        m_drew = false;
+        m_err << m_what << ": cancelled\n";
+        return false;
+    }
+    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    if (m_terminal) {
+        std::string line = "\r" + m_what + " ";
+        if (total > 0) {
+            const int width = 30;
+            const auto filled = static_cast<int>(width * std::min(done, total) / total);
+            line += "[" + std::string(static_cast<std::size_t>(filled), '#') +
+                    std::string(static_cast<std::size_t>(width - filled), ' ') + "] ";
+            line += thousands(done) + " / " + thousands(total);
+            if (done > 0 && done < total) {
+                const auto left = elapsed * static_cast<double>(total - done) / static_cast<double>(done);
+                line += "  " + std::to_string(static_cast<long long>(left + 0.5)) + " s left";
+            }
+        } else {
+            line += thousands(done);
+        }
+        m_err << line << "   " << std::flush;
+        m_drew = true;
+        return true;
+    }
+    const int tenth = total > 0 ? static_cast<int>(10 * std::min(done, total) / total) : m_lastTenth + 1;
+    if (tenth != m_lastTenth) {
+        m_lastTenth = tenth;
+        m_err << m_what << ": " << thousands(done) << (total > 0 ? " of " + thousands(total) : std::string()) << '\n';
+    }
+    return true;
+}
+
+} // namespace lotstation::station::cli
