@@ -9,28 +9,14 @@
 //   an absent value:  <name>-\n                          (absent and empty are different)
 // Numbers are decimal without leading zeros; `at` is YYYY-MM-DDTHH:MM:SS.mmmZ; enums are their lower-case
 // names; lot and locations are codes as stored.
+#include "canonical_fields.hpp"
 #include "crypto.hpp"
 #include "lotstation/storage/ledger.hpp"
 
 namespace lotstation::storage {
 namespace {
 
-void field(std::string& out, std::string_view name, const std::optional<std::string>& value) {
-    out += name;
-    if (!value) {
-        out += "-\n";
-        return;
-    }
-    out += '=';
-    out += std::to_string(value->size());
-    out += ':';
-    out += *value;
-    out += '\n';
-}
-
-void field(std::string& out, std::string_view name, const std::string& value) {
-    field(out, name, std::optional<std::string>(value));
-}
+using canonical::field;
 
 std::optional<std::string> number(const std::optional<std::int64_t>& value) {
     return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;

@@ -2,6 +2,7 @@
 // The output lot's unit cost is Σ (net consumed quantity × the unit cost recorded on each consume movement)
 // / output quantity, computed exactly in 128-bit integers and rounded half-to-even once. If any consumed lot
 // had no known cost, the output's cost is unknown too (better no number than a wrong one).
+#include "quality/quality_rows.hpp"
 #include "codes.hpp"
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
@@ -110,6 +111,8 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
             blockers.push_back({"not-in-recipe", lot->lot.sku + " is not in the recipe of " + run->run.sku +
                                                      " (run " + run->run.code + ")"});
         }
+        if (const auto* hard = hardBlocker(blockers))
+            return fail(ErrorKind::Refused, hard->message + ": no supervisor can override this");
         std::optional<User> supervisor;
         if (!blockers.empty()) {
             if (!request.override) {
@@ -207,6 +210,8 @@ Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
         draft.run = run->run.code;
         draft.unitCost = unitCost;
         auto movement = appendLocalMovement(core, std::move(draft));
+        if (qcOnRelease(policyOf(core, item.id)))
+            quarantineOnArrival(core, lotCode, user->name, "QC on release: awaiting inspection");
         core.db
             .cached("UPDATE runs SET actual = ?2, finished_at = ?3, status = 'finished', "
                     "output_lot_id = (SELECT id FROM lots WHERE code = ?4) WHERE id = ?1")

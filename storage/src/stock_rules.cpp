@@ -41,7 +41,12 @@ std::vector<Blocker> usageBlockers(const LotRow& lot, Date today) {
         out.push_back({"hold", "lot " + code + " is on hold"});
         break;
     case LotStatus::Quarantine:
-        out.push_back({"quarantine", "lot " + code + " is in quarantine"});
+        out.push_back({"quarantine", "lot " + code + " is in quarantine: only a QC release ends it", false});
+        break;
+    case LotStatus::Rejected:
+        out.push_back({"rejected",
+                       "lot " + code + " is rejected by QC: it can only be scrapped or returned to the supplier",
+                       false});
         break;
     case LotStatus::Recalled:
         out.push_back({"recalled", "lot " + code + " is recalled"});
@@ -71,6 +76,12 @@ std::optional<Blocker> fefoBlocker(LedgerCore& core, const LotRow& lot, Date tod
     if (!s.step()) return std::nullopt;
     return Blocker{"fefo", "lot " + s.text(0) + " expires first (" + s.text(1) + "; lot " + lot.lot.code +
                                " on " + formatDate(*lot.lot.expiry) + "): FEFO takes " + s.text(0)};
+}
+
+const Blocker* hardBlocker(const std::vector<Blocker>& blockers) {
+    for (const auto& blocker : blockers)
+        if (!blocker.overridable) return &blocker;
+    return nullptr;
 }
 
 std::string joinRules(const std::vector<Blocker>& blockers) {

@@ -19,10 +19,15 @@ namespace lotstation::storage {
 
 // Why the lot may not be used today (empty when it may): "expired", "hold", "quarantine", "recalled", with a
 // sentence for each. A lot is expired when its status says so or its use-by date is before today.
+// Quarantine and rejected are not overridable: only a QC release (by qa, signed) ends a quarantine, and a
+// rejected lot may only be scrapped or returned to its supplier.
 struct Blocker {
     std::string rule; // short name recorded on an override
     std::string message;
+    bool overridable = true;
 };
+// The first blocker no supervisor may override, if any.
+[[nodiscard]] const Blocker* hardBlocker(const std::vector<Blocker>& blockers);
 [[nodiscard]] std::vector<Blocker> usageBlockers(const LotRow& lot, Date today);
 
 // FEFO (first expiry, first out): when another usable lot of the same item, with stock anywhere at this

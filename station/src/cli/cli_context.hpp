@@ -63,5 +63,7 @@ void addTraceCommands(CLI::App& root, CliContext& context);
 void addDataCommands(CLI::App& root, CliContext& context);
 void addDeviceCommands(CLI::App& root, CliContext& context);
 void addSyncCommand(CLI::App& root, CliContext& context);
+void addQualityCommands(CLI::App& root, CliContext& context); // after addSetupCommands (extends `item`)
+void addDocumentCommands(CLI::App& root, CliContext& context);
 
 } // namespace lotstation::station::cli

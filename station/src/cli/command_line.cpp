@@ -50,6 +50,8 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     cli::addDataCommands(root, context);
     cli::addDeviceCommands(root, context);
     cli::addSyncCommand(root, context);
+    cli::addQualityCommands(root, context);
+    cli::addDocumentCommands(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {

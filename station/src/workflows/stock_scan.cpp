@@ -97,6 +97,9 @@ std::vector<UsageProblem> usageProblems(const storage::Lot& lot, storage::Date t
     case LotStatus::Quarantine:
         out.push_back({"quarantine", "lot " + code + " is in quarantine"});
         break;
+    case LotStatus::Rejected:
+        out.push_back({"rejected", "lot " + code + " is rejected by QC"});
+        break;
     case LotStatus::Recalled:
         out.push_back({"recalled", "lot " + code + " is recalled"});
         break;
