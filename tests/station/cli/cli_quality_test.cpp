@@ -120,6 +120,12 @@ TEST_CASE("cli quality: partial acceptance and return of the rejected part") {
     const auto rejected = split.json()["rejected_lot"].get<std::string>();
     CHECK(rejected == lot + "-R");
     CHECK(cli.run({"--json", "lot", "show", rejected}).exitCode == 0);
+    // the recall report tells the quality story of the affected lots, by reference
+    const auto recall = cli.run({"recall", lot});
+    REQUIRE(recall.exitCode == 0);
+    CHECK(contains(recall.out, "quality records:"));
+    CHECK(contains(recall.out, rejected + "  rejected by quinn: I reject lot " + rejected + ": drum 3 dented"));
+    CHECK(contains(recall.out, lot + "  released by quinn: I release lot " + lot + " for use"));
     const auto returned = cli.run({"qc", "return", rejected, "--reason", "dented drum"});
     REQUIRE(returned.exitCode == 0);
     CHECK(contains(returned.out, "OLIVA"));

@@ -196,6 +196,18 @@ struct PendingLot {
 };
 [[nodiscard]] std::vector<PendingLot> qcPending(const Ledger& ledger);
 
+// The quality story of some lots (a recall's affected lots): every inspection and every QC disposition
+// (released, rejected, approved deviation), by reference (inspection id, signed movement id), in time order.
+struct QualityEvent {
+    std::string lot{};
+    Timestamp at{};
+    std::string kind{}; // inspection, released, rejected, approved-deviation
+    std::string by{};
+    std::string reference{}; // the inspection's id, or the id of the movement the disposition signed
+    std::string summary{};   // "pass (spec version 3)", "I release lot X for use", the reason
+};
+[[nodiscard]] std::vector<QualityEvent> qualityHistory(const Ledger& ledger, const std::vector<std::string>& lots);
+
 // What stands in the way of a release without deviation: "test pH has no result", "test pH failed (9.1; pH
 // 5.5–7.0)". Empty when a release may go ahead.
 [[nodiscard]] Result<std::vector<std::string>> releaseProblems(const Ledger& ledger, std::string_view lot);
