@@ -69,7 +69,8 @@ Result<Movement> Ledger::move(const MoveRequest& request) {
         if (from->id == to->id)
             return fail(ErrorKind::Invalid, "lot " + lot->lot.code + " is already at " + to->location.code);
         if (to->location.kind == LocationKind::Workstation) {
-            if (const auto* hard = hardBlocker(usageBlockers(*lot, dateOf(core.clock()))))
+            const auto blockers = usageBlockers(*lot, dateOf(core.clock()));
+            if (const auto* hard = hardBlocker(blockers))
                 return fail(ErrorKind::Refused, hard->message + ": it cannot go to production");
         }
         if (auto onHand = requireOnHand(core, *lot, *from, request.quantity); !onHand)
