@@ -11,6 +11,7 @@ LotStanding standingOf(storage::LotStatus status, const std::optional<storage::D
     if (status == LotStatus::Expired || (expiry && *expiry < today)) return LotStanding::Expired;
     switch (status) {
     case LotStatus::Hold:
+    case LotStatus::Rejected: // blocked like a hold until the Quality screens give it a standing of its own
         return LotStanding::OnHold;
     case LotStatus::Quarantine:
         return LotStanding::Quarantine;
