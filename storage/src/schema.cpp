@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include "cost/cost_schema.hpp"
 #include "master_revisions.hpp"
 #include "quality/quality_schema.hpp"
 #include "queries/query_indexes.hpp"
@@ -190,9 +191,8 @@ CREATE TABLE pin_failures (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kMigration1, kMigration2QueryIndexes,
-                                                      kMigration3PinFailures, kMigration4MasterRevisions,
-                                                      kMigrationQuality};
+constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
+                                kMigration4MasterRevisions, kMigrationCost, kMigrationQuality};
 
 } // namespace
 
