@@ -10,6 +10,7 @@ namespace {
 int rank(UserRole role) {
     switch (role) {
     case UserRole::Operator:
+    case UserRole::Qa:
         return 0;
     case UserRole::Supervisor:
         return 1;
@@ -20,7 +21,8 @@ int rank(UserRole role) {
 }
 
 const char* withArticle(UserRole role) {
-    return role == UserRole::Admin        ? "an admin"
+    return role == UserRole::Qa           ? "qa"
+           : role == UserRole::Admin      ? "an admin"
            : role == UserRole::Supervisor ? "a supervisor"
                                           : "an operator";
 }
@@ -38,11 +40,14 @@ UserRole requiredRole(Action action) {
         return UserRole::Supervisor;
     case Action::ManageUsers:
         return UserRole::Admin;
+    case Action::QcDisposition:
+        return UserRole::Qa;
     }
     return UserRole::Admin;
 }
 
 bool allowed(UserRole role, Action action) {
+    if (action == Action::QcDisposition) return role == UserRole::Qa;
     return rank(role) >= rank(requiredRole(action));
 }
 
@@ -60,11 +65,16 @@ std::string describe(Action action) {
         return "approving an override";
     case Action::ManageUsers:
         return "adding a user";
+    case Action::QcDisposition:
+        return "a QC release or rejection";
     }
     return "this";
 }
 
 std::string refusalMessage(const User& user, Action action) {
+    if (action == Action::QcDisposition)
+        return user.name + " is " + withArticle(user.role) + ": " + describe(action) +
+               " needs the qa role (quality is independent of production)";
     return user.name + " is " + withArticle(user.role) + ": " + describe(action) + " needs " +
            withArticle(requiredRole(action));
 }

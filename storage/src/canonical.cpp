@@ -9,6 +9,7 @@
 //   an absent value:  <name>-\n                          (absent and empty are different)
 // Numbers are decimal without leading zeros; `at` is YYYY-MM-DDTHH:MM:SS.mmmZ; enums are their lower-case
 // names; lot and locations are codes as stored.
+#include "canonical_fields.hpp"
 #include "crypto.hpp"
 #include "lotstation/storage/ledger.hpp"
 #include "lotstation/storage/movement_fields.hpp"
@@ -21,12 +22,7 @@ struct CanonicalLines {
     std::string& out;
 
     void operator()(std::string_view name, std::string_view value) const {
-        out += name;
-        out += '=';
-        out += std::to_string(value.size());
-        out += ':';
-        out += value;
-        out += '\n';
+        canonical::field(out, name, std::string(value));
     }
     void operator()(std::string_view name, const std::string& value) const {
         (*this)(name, std::string_view(value));
@@ -43,8 +39,7 @@ struct CanonicalLines {
             (*this)(name, *value);
             return;
         }
-        out += name;
-        out += "-\n";
+        canonical::field(out, name, std::nullopt);
     }
 };
 

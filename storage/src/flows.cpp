@@ -61,6 +61,11 @@ Result<Movement> Ledger::move(const MoveRequest& request) {
         if (!from) return std::unexpected(from.error());
         if (from->id == to->id)
             return fail(ErrorKind::Invalid, "lot " + lot->lot.code + " is already at " + to->location.code);
+        if (to->location.kind == LocationKind::Workstation) {
+            const auto usage = statusUsage(lot->lot, dateOf(core.clock()));
+            if (const auto* hard = usage.hard())
+                return fail(ErrorKind::Refused, hard->message + ": it cannot go to production");
+        }
         if (auto onHand = requireOnHand(core, *lot, *from, request.quantity); !onHand)
             return std::unexpected(onHand.error());
         auto draft = draftFor(MovementKind::Move, *user, *lot, request.quantity);

@@ -21,14 +21,17 @@ constexpr Names<LocationKind, 6> kLocationKinds{{{LocationKind::Dock, "dock"},
                                                  {LocationKind::Quarantine, "quarantine"},
                                                  {LocationKind::Finished, "finished"},
                                                  {LocationKind::Shipped, "shipped"}}};
-constexpr Names<LotStatus, 6> kLotStatuses{{{LotStatus::Available, "available"},
+constexpr Names<LotStatus, 7> kLotStatuses{{{LotStatus::Available, "available"},
                                             {LotStatus::Quarantine, "quarantine"},
                                             {LotStatus::Hold, "hold"},
                                             {LotStatus::Recalled, "recalled"},
                                             {LotStatus::Expired, "expired"},
-                                            {LotStatus::Depleted, "depleted"}}};
-constexpr Names<UserRole, 3> kUserRoles{
-    {{UserRole::Operator, "operator"}, {UserRole::Supervisor, "supervisor"}, {UserRole::Admin, "admin"}}};
+                                            {LotStatus::Depleted, "depleted"},
+                                            {LotStatus::Rejected, "rejected"}}};
+constexpr Names<UserRole, 4> kUserRoles{{{UserRole::Operator, "operator"},
+                                         {UserRole::Supervisor, "supervisor"},
+                                         {UserRole::Admin, "admin"},
+                                         {UserRole::Qa, "qa"}}};
 constexpr Names<RunStatus, 2> kRunStatuses{{{RunStatus::Open, "open"}, {RunStatus::Finished, "finished"}}};
 constexpr Names<MovementKind, 11> kMovementKinds{{{MovementKind::Receive, "receive"},
                                                   {MovementKind::Consume, "consume"},

@@ -1,6 +1,7 @@
 // Receiving a supplier's lot. The supplier's lot code is unique per supplier and item: receiving it again
 // adds to the same lot (and its movement), it never forks a second lot. The lot's unit cost is then the
 // quantity-weighted mean of the costs of its receipts, rounded half-to-even.
+#include "quality/quality_rows.hpp"
 #include "codes.hpp"
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
@@ -135,6 +136,8 @@ Result<ReceiveResult> Ledger::receive(const ReceiveRequest& request) {
         draft.reference = request.reference;
         draft.unitCost = request.unitCost;
         auto movement = appendLocalMovement(core, std::move(draft));
+        if (qcOnReceipt(policyOf(core, item->id)))
+            quarantineOnArrival(core, lotCode, user->name, "QC on receipt: awaiting inspection");
         return ReceiveResult{lotCode, existing.has_value(), std::move(movement)};
     });
 }

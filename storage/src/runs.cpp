@@ -2,6 +2,7 @@
 // The output lot's unit cost is Σ (net consumed quantity × the unit cost recorded on each consume movement)
 // / output quantity, computed exactly in 128-bit integers and rounded half-to-even once. If any consumed lot
 // had no known cost, the output's cost is unknown too (better no number than a wrong one).
+#include "quality/quality_rows.hpp"
 #include "codes.hpp"
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
@@ -97,8 +98,11 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
         if (auto onHand = requireOnHand(core, *lot, *from, request.quantity); !onHand)
             return std::unexpected(onHand.error());
 
-        // The usage check (usage.hpp): every blocker may be overridden by a supervisor, with a reason.
+        // The usage check (usage.hpp): a supervisor may override a blocker, with a reason, except quarantine and
+        // rejection, which only QC ends.
         const Usage usage = usageOf(core, *lot, dateOf(core.clock()), run->itemId, true);
+        if (const auto* hard = usage.hard())
+            return fail(ErrorKind::Refused, hard->message + ": no supervisor can override this");
         std::optional<User> supervisor;
         if (!usage.allowed()) {
             if (!request.override)
@@ -190,6 +194,8 @@ Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
         draft.run = run->run.code;
         draft.unitCost = unitCost;
         auto movement = appendLocalMovement(core, std::move(draft));
+        if (qcOnRelease(policyOf(core, item.id)))
+            quarantineOnArrival(core, lotCode, user->name, "QC on release: awaiting inspection");
         core.db
             .cached("UPDATE runs SET actual = ?2, finished_at = ?3, status = 'finished', "
                     "output_lot_id = (SELECT id FROM lots WHERE code = ?4) WHERE id = ?1")

@@ -2,6 +2,7 @@
 
 #include "cost/cost_schema.hpp"
 #include "master_revisions.hpp"
+#include "quality/quality_schema.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
 
@@ -191,7 +192,7 @@ CREATE TABLE pin_failures (
 )sql";
 
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
-                                kMigration4MasterRevisions, kMigrationCost};
+                                kMigration4MasterRevisions, kMigrationCost, kMigrationQuality};
 
 } // namespace
 
@@ -214,6 +215,18 @@ void migrate(sql::Database& db) {
         if (version >= target) break;
         db.exec(std::string(kMigrations[static_cast<std::size_t>(version)]));
         db.setUserVersion(++version);
+        transaction.commit();
+    }
+    // A migration may loosen a CHECK by editing sqlite_schema (see quality_schema.hpp): a new schema cookie
+    // makes this connection read the edited text (other connections do so on their own).
+    if (current < target) {
+        sql::Transaction transaction(db);
+        int cookie = 0;
+        {
+            auto s = db.prepare("PRAGMA schema_version");
+            if (s.step()) cookie = static_cast<int>(s.int64(0));
+        }
+        db.exec("PRAGMA schema_version = " + std::to_string(cookie + 1));
         transaction.commit();
     }
 }

@@ -53,6 +53,18 @@ Result<std::vector<Movement>> changeStatus(LedgerCore& core, const StatusChangeR
                                                 " is an operator, and changing a recalled lot needs a "
                                                 "supervisor");
         }
+        // Only a signed QC release ends a quarantine, and a rejected lot stays rejected (quality.hpp).
+        if (!holding && lot->lot.status == LotStatus::Quarantine) {
+            return fail(ErrorKind::Refused, "lot " + lot->lot.code +
+                                                " is in quarantine: only a QC release by a person with the qa "
+                                                "role ends it (lotstation qc release)");
+        }
+        if (lot->lot.status == LotStatus::Rejected) {
+            if (holding) continue; // already unusable: a recall over it leaves it rejected
+            return fail(ErrorKind::Refused, "lot " + lot->lot.code +
+                                                " is rejected by QC: it can only be scrapped or returned to "
+                                                "the supplier");
+        }
         if (!holding && !blocked(lot->lot.status)) {
             return fail(ErrorKind::Refused, "lot " + lot->lot.code + " is " + toString(lot->lot.status) +
                                                 ", not on hold: nothing to release");

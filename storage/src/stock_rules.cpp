@@ -44,6 +44,8 @@ const char* toString(UsageRule rule) {
         return "hold";
     case UsageRule::Quarantine:
         return "quarantine";
+    case UsageRule::Rejected:
+        return "rejected";
     case UsageRule::Recalled:
         return "recalled";
     case UsageRule::Expired:
@@ -60,6 +62,12 @@ bool Usage::has(UsageRule rule) const {
     for (const auto& blocker : blockers)
         if (blocker.rule == rule) return true;
     return false;
+}
+
+const UsageBlocker* Usage::hard() const {
+    for (const auto& blocker : blockers)
+        if (!blocker.overridable) return &blocker;
+    return nullptr;
 }
 
 std::string Usage::rules() const {
@@ -85,7 +93,13 @@ Usage statusUsage(const Lot& lot, Date today) {
         out.push_back({UsageRule::Hold, "lot " + code + " is on hold", {}, {}});
         break;
     case LotStatus::Quarantine:
-        out.push_back({UsageRule::Quarantine, "lot " + code + " is in quarantine", {}, {}});
+        out.push_back({UsageRule::Quarantine, "lot " + code + " is in quarantine: only a QC release ends it", {}, {},
+                       false});
+        break;
+    case LotStatus::Rejected:
+        out.push_back({UsageRule::Rejected,
+                       "lot " + code + " is rejected by QC: it can only be scrapped or returned to the supplier", {},
+                       {}, false});
         break;
     case LotStatus::Recalled:
         out.push_back({UsageRule::Recalled, "lot " + code + " is recalled", {}, {}});

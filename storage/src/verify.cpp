@@ -7,6 +7,7 @@
 //     this station's movement with the same seq.
 #include "crypto.hpp"
 #include "ledger_core.hpp"
+#include "quality/signature_writer.hpp"
 #include "rows.hpp"
 
 #include <map>
@@ -134,6 +135,7 @@ Result<std::vector<Finding>> Ledger::verify() const {
         checkBalances(core.db, findings);
         checkChains(core.db, findings);
         checkOutbox(core.db, core.identity.stationId, findings);
+        checkSignatures(core, findings);
         return findings;
     });
 }

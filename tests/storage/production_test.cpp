@@ -94,7 +94,14 @@ TEST_CASE("consumption refusals write nothing") {
 
 TEST_CASE("held quarantined and recalled lots are refused and an override needs reason and supervisor") {
     Production p;
-    for (const auto status : {LotStatus::Hold, LotStatus::Quarantine, LotStatus::Recalled}) {
+    // Quarantine is not overridable at all: only a QC release ends it (tests/storage/quality).
+    must(p.l().hold({.lots = {p.lye}, .status = LotStatus::Quarantine, .reason = "QA check", .user = "sam"}));
+    CHECK(p.consume(p.lye, 1'000, Override{"QA says fine", "sam"}).error().message ==
+          "lot " + p.lye + " is in quarantine: only a QC release ends it: no supervisor can override this");
+    CHECK((p.l().release({.lots = {p.lye}, .reason = "checked", .user = "sam"}).error().kind ==
+           ErrorKind::Refused));
+    p.lye = p.receive("LYE", 5'000'000, "CHEM", "LYE-2");
+    for (const auto status : {LotStatus::Hold, LotStatus::Recalled}) {
         CAPTURE(toString(status));
         must(p.l().hold({.lots = {p.lye}, .status = status, .reason = "QA check", .user = "sam"}));
         const auto before = p.state();

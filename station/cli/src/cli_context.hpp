@@ -79,5 +79,7 @@ int importSpreadsheet(const CliContext& context, const std::string& kind, const 
 int exportWorkbook(const CliContext& context, const std::string& table, const std::string& file);
 void writeFdaWorkbook(const CliContext& context, const storage::Ledger& ledger, const storage::RecallReport& report,
                       const std::string& file);
+void addQualityCommands(CLI::App& root, CliContext& context); // after addSetupCommands (extends `item`)
+void addDocumentCommands(CLI::App& root, CliContext& context);
 
 } // namespace lotstation::station::cli

@@ -58,6 +58,8 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     cli::addSyncCommand(root, context);
     cli::addCostCommands(root, context);
     cli::addReportCommands(root, context);
+    cli::addQualityCommands(root, context);
+    cli::addDocumentCommands(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {

@@ -139,7 +139,7 @@ void addUser(CLI::App& root, CliContext& context) {
     };
     auto args = std::make_shared<Args>();
     add->add_option("NAME", args->name, "User name")->required();
-    add->add_option("--role", args->role, "operator, supervisor or admin");
+    add->add_option("--role", args->role, "operator, supervisor, qa or admin");
     add->add_option("--badge", args->badge, "Badge code printed on the user's badge label");
     add->add_option("--pin", args->pin, "PIN (stored only as an Argon2id hash)");
     add->callback([&context, args] {

@@ -1,5 +1,6 @@
 // Traceability: trace LOT --backward|--forward, recall LOT [--hold --reason R] [--csv FILE].
 #include "cli_context.hpp"
+#include "lotstation/storage/quality.hpp"
 #include "lotstation/storage/recall.hpp"
 #include "lotstation/storage/trace.hpp"
 
@@ -168,6 +169,22 @@ void addRecall(CLI::App& root, CliContext& context) {
             value["open_runs"] = report.openRuns;
             for (const auto& run : report.openRuns)
                 text << "open run " << run << " consumed an affected lot\n";
+            std::vector<std::string> affected;
+            for (const auto& lot : report.trace.lots)
+                affected.push_back(lot.code);
+            value["quality"] = nlohmann::json::array();
+            const auto quality = storage::qualityHistory(ledger, affected);
+            if (!quality.empty()) text << "quality records:\n";
+            for (const auto& event : quality) {
+                value["quality"].push_back({{"lot", event.lot},
+                                            {"at", storage::formatTimestamp(event.at)},
+                                            {"kind", event.kind},
+                                            {"by", event.by},
+                                            {"reference", event.reference},
+                                            {"summary", event.summary}});
+                text << "  " << storage::formatTimestamp(event.at) << "  " << event.lot << "  " << event.kind
+                     << " by " << event.by << ": " << event.summary << "  [" << event.reference << "]\n";
+            }
             value["held"] = report.holds.size();
             if (hold) text << report.holds.size() << " lot(s) put on " << args->status << '\n';
             if (!args->csv.empty()) text << "FSMA 204 report written to " << args->csv << '\n';

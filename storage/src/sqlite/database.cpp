@@ -46,6 +46,20 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, Blob value) {
+    const int rc = sqlite3_bind_blob64(m_statement.get(), index, value.bytes.data(), value.bytes.size(),
+                                       SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) throwError(m_db, rc, "cannot bind");
+    return *this;
+}
+
+std::string Statement::blob(int column) const {
+    const auto* data = sqlite3_column_blob(m_statement.get(), column);
+    const int size = sqlite3_column_bytes(m_statement.get(), column);
+    if (!data) return {};
+    return std::string(static_cast<const char*>(data), static_cast<std::size_t>(size));
+}
+
 Statement& Statement::bind(int index, std::nullopt_t) {
     const int rc = sqlite3_bind_null(m_statement.get(), index);
     if (rc != SQLITE_OK) throwError(m_db, rc, "cannot bind");

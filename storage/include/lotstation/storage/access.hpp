@@ -17,9 +17,11 @@ enum class Action {
     Reverse,         // undo a movement with a reversal
     ApproveOverride, // allow what a rule refused
     ManageUsers,     // add users
+    QcDisposition,   // release, reject or partially accept a lot after QC: the qa role only
 };
 
-// The least role that may take the action (roles are ordered operator < supervisor < admin).
+// The least role that may take the action (roles are ordered operator < supervisor < admin; qa ranks as an
+// operator there). QcDisposition needs qa itself: quality is independent of production.
 [[nodiscard]] UserRole requiredRole(Action action);
 [[nodiscard]] bool allowed(UserRole role, Action action);
 

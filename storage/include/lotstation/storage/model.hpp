@@ -16,8 +16,11 @@ namespace lotstation::storage {
 
 enum class ItemKind { Raw, Packaging, Intermediate, Finished };
 enum class LocationKind { Dock, Store, Workstation, Quarantine, Finished, Shipped };
-enum class LotStatus { Available, Quarantine, Hold, Recalled, Expired, Depleted };
-enum class UserRole { Operator, Supervisor, Admin };
+// Rejected: QC refused the lot; it can only be scrapped or returned to its supplier (quality.hpp).
+enum class LotStatus { Available, Quarantine, Hold, Recalled, Expired, Depleted, Rejected };
+// Qa stands beside the production ladder (operator < supervisor < admin): only qa releases or rejects a lot
+// after QC, and qa may do what an operator may (access.hpp).
+enum class UserRole { Operator, Supervisor, Admin, Qa };
 enum class RunStatus { Open, Finished };
 enum class MovementKind {
     Receive,
@@ -158,7 +161,7 @@ struct Balance {
 
 // One problem `Ledger::verify` found, in words, plus where it is.
 struct Finding {
-    enum class Kind { BalanceMismatch, HashMismatch, BrokenChain, SequenceGap, ChainHead, Outbox };
+    enum class Kind { BalanceMismatch, HashMismatch, BrokenChain, SequenceGap, ChainHead, Outbox, Signature };
     Kind kind{};
     std::string message{};
 };

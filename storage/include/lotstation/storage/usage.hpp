@@ -3,7 +3,8 @@
 // the station before it offers a lot (stock scan, lot card, produce). A refusal is typed: each blocker names
 // its rule (and, for FEFO, the lot to take first), so a caller renders it in its own words or offers a
 // supervisor's override without reading sentences. Status and expiry block shipping outright; for production
-// every blocker may be overridden by a supervisor (the ledger refuses with ErrorKind::NeedsOverride).
+// every blocker but quarantine and rejection may be overridden by a supervisor (the ledger refuses with
+// ErrorKind::NeedsOverride; quarantine and rejection are ErrorKind::Refused: only a QC release ends them).
 #include "lotstation/storage/error.hpp"
 #include "lotstation/storage/model.hpp"
 
@@ -15,9 +16,9 @@ namespace lotstation::storage {
 
 class Ledger;
 
-enum class UsageRule { Hold, Quarantine, Recalled, Expired, Fefo, NotInRecipe };
+enum class UsageRule { Hold, Quarantine, Rejected, Recalled, Expired, Fefo, NotInRecipe };
 
-// As recorded on an override movement: "hold", "quarantine", "recalled", "expired", "fefo", "not-in-recipe".
+// As recorded on an override movement: "hold", "quarantine", "rejected", "recalled", "expired", "fefo", "not-in-recipe".
 [[nodiscard]] const char* toString(UsageRule rule);
 
 struct UsageBlocker {
@@ -25,12 +26,14 @@ struct UsageBlocker {
     std::string message;                 // the ledger's sentence: "lot X is on hold", "lot X expired on ..."
     std::optional<std::string> firstLot; // Fefo: the usable lot that expires first
     std::optional<Date> firstExpiry;     // Fefo: its use-by date
+    bool overridable = true;             // false for quarantine and rejected: only QC (qa, signed) ends them
 };
 
 struct Usage {
     std::vector<UsageBlocker> blockers; // empty: the lot may be used
     [[nodiscard]] bool allowed() const { return blockers.empty(); }
     [[nodiscard]] bool has(UsageRule rule) const;
+    [[nodiscard]] const UsageBlocker* hard() const; // the first blocker no supervisor may override, if any
     [[nodiscard]] std::string rules() const;    // "hold,fefo": as recorded on an override
     [[nodiscard]] std::string messages() const; // the ledger's sentences joined with "; "
 };

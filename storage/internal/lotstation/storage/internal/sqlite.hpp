@@ -32,6 +32,11 @@ class Exception : public std::runtime_error {
     int m_errno; // the operating system's errno behind an I/O error (sqlite3_system_errno), 0 if none
 };
 
+// Bytes bound as a BLOB (a document), not as text.
+struct Blob {
+    std::string_view bytes;
+};
+
 class Statement {
   public:
     Statement(sqlite3* db, std::string_view sql, bool persistent = false);
@@ -47,6 +52,7 @@ class Statement {
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, std::nullopt_t);
+    Statement& bind(int index, Blob value);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind(index, std::nullopt);
     }
@@ -67,6 +73,7 @@ class Statement {
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::int64_t int64(int column) const;
     [[nodiscard]] std::string text(int column) const;
+    [[nodiscard]] std::string blob(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optInt64(int column) const;
     [[nodiscard]] std::optional<std::string> optText(int column) const;
 
