@@ -15,6 +15,10 @@ pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(ZBAR REQUIRED IMPORTED_TARGET zbar)          # peer decoder, benchmarks only
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)          # the central store in PostgreSQL
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)   # .xlsx exports and reports
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)           # reading .xlsx workbooks (zip) ...
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)             # ... and their XML parts
 
 add_library(lotstation_opencv INTERFACE)
 target_link_libraries(lotstation_opencv INTERFACE ${OpenCV_LIBS})

@@ -15,6 +15,7 @@ packages=(
   libserialport-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev python3-openpyxl
   libpq-dev postgresql-15
+  fakeroot systemd
 )
 
 missing=()

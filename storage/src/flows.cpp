@@ -39,8 +39,8 @@ Result<Movement> Ledger::ship(const ShipRequest& request) {
         if (auto quantity = positive(request.quantity, "the quantity shipped"); !quantity)
             return std::unexpected(quantity.error());
         // Shipping is where a held or recalled lot would do harm: no override here, release it first.
-        if (auto blockers = usageBlockers(*lot, dateOf(core.clock())); !blockers.empty())
-            return fail(ErrorKind::Refused, blockers.front().message + ": it cannot be shipped");
+        if (auto usage = statusUsage(lot->lot, dateOf(core.clock())); !usage.allowed())
+            return fail(ErrorKind::Refused, usage.blockers.front().message + ": it cannot be shipped");
         auto from = sourceLocation(core, *lot, request.location);
         if (!from) return std::unexpected(from.error());
         if (auto onHand = requireOnHand(core, *lot, *from, request.quantity); !onHand)

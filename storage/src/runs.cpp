@@ -13,12 +13,6 @@
 namespace lotstation::storage {
 namespace {
 
-bool inRecipe(LedgerCore& core, std::int64_t runItemId, std::int64_t componentItemId) {
-    auto s = core.db.cached("SELECT 1 FROM recipe_components WHERE item_id = ?1 AND component_id = ?2");
-    s.bindAll(runItemId, componentItemId);
-    return s.step();
-}
-
 // Cost of what the run consumed, in micro-units / 1000 (exact), or empty when a consumed lot had no cost.
 std::optional<Wide> consumedCost(LedgerCore& core, const std::string& runCode, bool& anything) {
     auto s = core.db.cached(
@@ -103,21 +97,13 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
         if (auto onHand = requireOnHand(core, *lot, *from, request.quantity); !onHand)
             return std::unexpected(onHand.error());
 
-        const auto today = dateOf(core.clock());
-        auto blockers = usageBlockers(*lot, today);
-        if (auto fefo = fefoBlocker(core, *lot, today)) blockers.push_back(std::move(*fefo));
-        if (!inRecipe(core, run->itemId, lot->itemId)) {
-            blockers.push_back({"not-in-recipe", lot->lot.sku + " is not in the recipe of " + run->run.sku +
-                                                     " (run " + run->run.code + ")"});
-        }
+        // The usage check (usage.hpp): every blocker may be overridden by a supervisor, with a reason.
+        const Usage usage = usageOf(core, *lot, dateOf(core.clock()), run->itemId, true);
         std::optional<User> supervisor;
-        if (!blockers.empty()) {
-            if (!request.override) {
-                std::string message;
-                for (const auto& blocker : blockers)
-                    message += (message.empty() ? "" : "; ") + blocker.message;
-                return fail(ErrorKind::Refused, message + ": using it needs a reason and a supervisor");
-            }
+        if (!usage.allowed()) {
+            if (!request.override)
+                return fail(ErrorKind::NeedsOverride,
+                            usage.messages() + ": using it needs a reason and a supervisor");
             auto approved = approvingSupervisor(core, *request.override);
             if (!approved) return std::unexpected(approved.error());
             supervisor = *approved;
@@ -134,7 +120,7 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
         if (supervisor) {
             draft.reason = std::string(request.override->reason);
             draft.approvedBy = supervisor->name;
-            draft.overridden = joinRules(blockers);
+            draft.overridden = usage.rules();
         }
         sql::Transaction transaction(core.db);
         auto movement = appendLocalMovement(core, std::move(draft));

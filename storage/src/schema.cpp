@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include "cost/cost_schema.hpp"
 #include "master_revisions.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
@@ -189,8 +190,8 @@ CREATE TABLE pin_failures (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2QueryIndexes,
-                                                      kMigration3PinFailures, kMigration4MasterRevisions};
+constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
+                                kMigration4MasterRevisions, kMigrationCost};
 
 } // namespace
 

@@ -1,7 +1,10 @@
 #pragma once
-// Rules about taking stock out of a location: which location, how much is there, whether the lot may be used.
+// Rules about taking stock out of a location: which location, how much is there, whether the lot may be used
+// (the usage check of lotstation/storage/usage.hpp, on a LedgerCore).
+#include "lotstation/storage/usage.hpp"
 #include "rows.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,19 +20,9 @@ namespace lotstation::storage {
 [[nodiscard]] Result<std::int64_t> requireOnHand(LedgerCore& core, const LotRow& lot, const LocationRow& at,
                                                  std::int64_t quantity);
 
-// Why the lot may not be used today (empty when it may): "expired", "hold", "quarantine", "recalled", with a
-// sentence for each. A lot is expired when its status says so or its use-by date is before today.
-struct Blocker {
-    std::string rule; // short name recorded on an override
-    std::string message;
-};
-[[nodiscard]] std::vector<Blocker> usageBlockers(const LotRow& lot, Date today);
-
-// FEFO (first expiry, first out): when another usable lot of the same item, with stock anywhere at this
-// station, expires before this one, taking this one breaks a rule ("fefo") and needs an override. Lots
-// without a use-by date are not ranked (nothing says which goes first).
-[[nodiscard]] std::optional<Blocker> fefoBlocker(LedgerCore& core, const LotRow& lot, Date today);
-
-[[nodiscard]] std::string joinRules(const std::vector<Blocker>& blockers);
+// The usage check on a lot row at `today`: status and expiry; then, when `intoItemId` is given, recipe
+// membership; then, when `fefo`, first-expiry-first-out (lots without a use-by date are not ranked).
+[[nodiscard]] Usage usageOf(LedgerCore& core, const LotRow& lot, Date today,
+                            std::optional<std::int64_t> intoItemId, bool fefo);
 
 } // namespace lotstation::storage

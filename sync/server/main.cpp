@@ -67,13 +67,17 @@ int serve(sync::ServerOptions options, const std::string& listen) {
 void printConflicts(const std::vector<sync::Conflict>& conflicts) {
     if (conflicts.empty()) std::cout << "no conflicts\n";
     for (const auto& c : conflicts) {
-        std::cout << "#" << c.id << "  lot " << c.lot << " at " << c.location << ": " << c.balance
-                  << " on hand (base units), detected " << c.detectedAt;
-        if (c.resolvedAt) std::cout << ", resolved by " << *c.resolvedBy << " " << *c.resolvedAt;
+        std::cout << "#" << c.id << "  lot " << c.lot << " at " << c.location << ": " << c.balanceText
+                  << " on hand, detected " << c.detectedAt;
+        if (c.clearedBy)
+            std::cout << ", closed by itself " << *c.resolvedAt << " when movement " << *c.clearedBy
+                      << " arrived";
+        else if (c.resolvedAt)
+            std::cout << ", resolved by " << *c.resolvedBy << " " << *c.resolvedAt;
         std::cout << "\n";
         for (const auto& m : c.movements)
-            std::cout << "    " << m.at << "  " << m.kind << " " << m.quantity << "  station " << m.stationId
-                      << " #" << m.seq << "  (" << m.id << ")\n";
+            std::cout << "    " << m.at << "  " << m.kind << " " << m.quantityText << "  station "
+                      << m.stationId << " #" << m.seq << "  (" << m.id << ")\n";
         if (c.note) std::cout << "    note: " << *c.note << "\n";
     }
 }
@@ -93,10 +97,18 @@ int main(int argc, char** argv) {
     std::string tlsKey;
     std::size_t maxBodyMb = 32;
     auto* serveCmd = app.add_subcommand("serve", "serve the sync protocol");
-    serveCmd->add_option("--listen", listen, "ADDRESS:PORT (port 0: any free port)");
-    serveCmd->add_option("--tls-cert", tlsCert, "PEM certificate: serve HTTPS")->check(CLI::ExistingFile);
-    serveCmd->add_option("--tls-key", tlsKey, "PEM private key")->check(CLI::ExistingFile);
-    serveCmd->add_option("--max-body-mb", maxBodyMb, "largest request body accepted");
+    // Each also read from the environment: the packaged service sets them in
+    // /etc/lotstation-server/server.conf.
+    serveCmd->add_option("--listen", listen, "ADDRESS:PORT (port 0: any free port)")
+        ->envname("LOTSTATION_SERVER_LISTEN");
+    serveCmd->add_option("--tls-cert", tlsCert, "PEM certificate: serve HTTPS")
+        ->check(CLI::ExistingFile)
+        ->envname("LOTSTATION_SERVER_TLS_CERT");
+    serveCmd->add_option("--tls-key", tlsKey, "PEM private key")
+        ->check(CLI::ExistingFile)
+        ->envname("LOTSTATION_SERVER_TLS_KEY");
+    serveCmd->add_option("--max-body-mb", maxBodyMb, "largest request body accepted")
+        ->envname("LOTSTATION_SERVER_MAX_BODY_MB");
     // For fault tests only: cut the connection after every Nth committed push instead of answering.
     serveCmd->add_option("--fault-drop-answer-every", serveOptions.dropAnswerEvery)->group("");
 

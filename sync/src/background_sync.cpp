@@ -117,7 +117,7 @@ struct BackgroundSync::Impl {
             return timing.interval;
         }
         const auto& error = result.error();
-        if (error.kind == SyncErrorKind::SequenceConflict) {
+        if (error.kind == ErrorKind::Conflict) {
             // Not transient: pushing waits for a person; pulling goes on at the normal pace.
             backoff = timing.minBackoff;
             publish([&](BackgroundStatus& s) {
@@ -126,7 +126,7 @@ struct BackgroundSync::Impl {
             });
             return timing.interval;
         }
-        return failed(error.kind == SyncErrorKind::Offline ? SyncLink::Offline : SyncLink::Failing,
+        return failed(error.kind == ErrorKind::Unavailable ? SyncLink::Offline : SyncLink::Failing,
                       error.message, backoff);
     }
 
@@ -174,9 +174,9 @@ BackgroundSync::~BackgroundSync() {
     if (m_impl) stop();
 }
 
-SyncResult<BackgroundSync> BackgroundSync::start(BackgroundSyncOptions options) {
+Result<BackgroundSync> BackgroundSync::start(BackgroundSyncOptions options) {
     if (!std::filesystem::exists(options.ledgerPath))
-        return syncFail(SyncErrorKind::Invalid, "no station database at " + options.ledgerPath.string());
+        return fail(ErrorKind::Invalid, "no station database at " + options.ledgerPath.string());
     try {
         auto reader = StationStateStore::open(options.ledgerPath);
         auto impl = std::make_unique<Impl>(std::move(options), std::move(reader));
@@ -193,7 +193,7 @@ SyncResult<BackgroundSync> BackgroundSync::start(BackgroundSyncOptions options) 
         impl->thread = std::thread([raw = impl.get()] { raw->loop(); });
         return BackgroundSync(std::move(impl));
     } catch (const sql::Exception& e) {
-        return syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
+        return fail(ErrorKind::Io, std::string("station database: ") + e.what());
     }
 }
 

@@ -59,6 +59,10 @@ struct CentralStore::Impl {
 [[nodiscard]] storage::Result<std::unique_ptr<CentralStore::Impl>>
 openCentral(const std::filesystem::path& dir);
 
+// A quantity of `lot` in its item's unit ("-4 kg"); base units when the lot is unknown.
+[[nodiscard]] std::string inItemUnit(const storage::Ledger& ledger, const std::string& lot,
+                                     std::int64_t quantity);
+
 inline constexpr std::string_view kLedgerFile = "ledger.sqlite";
 
 } // namespace lotstation::sync

@@ -211,22 +211,36 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
 }
 
 void CentralStore::Impl::recordEffects(const std::vector<storage::Movement>& applied) {
-    std::set<std::pair<std::string, std::string>> touched;
+    // Every lot + location the batch touched, with the movement that last added to it (or last touched it).
+    std::map<std::pair<std::string, std::string>, const storage::Movement*> touched;
     for (const auto& m : applied) {
-        if (!m.from) continue;
-        db().cached("INSERT OR IGNORE INTO sync_debits (lot, location, movement_id) VALUES (?1, ?2, ?3)")
-            .bindAll(m.lot, *m.from, m.id)
-            .run();
-        touched.emplace(m.lot, *m.from);
+        if (m.from) {
+            db().cached("INSERT OR IGNORE INTO sync_debits (lot, location, movement_id) VALUES (?1, ?2, ?3)")
+                .bindAll(m.lot, *m.from, m.id)
+                .run();
+            touched.try_emplace({m.lot, *m.from}, &m);
+        }
+        if (m.to) touched[{m.lot, *m.to}] = &m;
     }
-    for (const auto& [lot, location] : touched) {
+    for (const auto& [place, last] : touched) {
+        const auto& [lot, location] = place;
         const auto balance = ledger.onHand(lot, location);
-        if (balance >= 0) continue;
-        db().prepare(
-                "INSERT INTO sync_conflicts (lot, location, balance, detected_at) VALUES (?1, ?2, ?3, ?4) "
-                "ON CONFLICT (lot, location) WHERE resolved_at IS NULL DO UPDATE SET balance = "
-                "excluded.balance")
-            .bindAll(lot, location, balance, nowText())
+        if (balance < 0) {
+            db().prepare(
+                    "INSERT INTO sync_conflicts (lot, location, balance, detected_at) VALUES (?1, ?2, ?3, "
+                    "?4) ON CONFLICT (lot, location) WHERE resolved_at IS NULL DO UPDATE SET balance = "
+                    "excluded.balance")
+                .bindAll(lot, location, balance, nowText())
+                .run();
+            continue;
+        }
+        // The settled ledger says there was enough after all: the dip was arrival order, not a double use.
+        db().cached("UPDATE sync_conflicts SET resolved_by = 'ledger', resolved_at = ?3, cleared_by = ?4, "
+                    "balance = ?5, note = ?6 WHERE lot = ?1 AND location = ?2 AND resolved_at IS NULL")
+            .bindAll(lot, location, nowText(), last->id, balance,
+                     "closed by itself: the balance came back to " + inItemUnit(ledger, lot, balance) +
+                         " when movement " + last->id + " (station " + last->stationId + " #" +
+                         std::to_string(last->seq) + ") arrived")
             .run();
     }
 }

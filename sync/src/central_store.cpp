@@ -1,5 +1,6 @@
 // The central store's own tables and its administration (stations, conflicts, backups).
 #include "central_core.hpp"
+#include "lotstation/storage/quantity.hpp"
 #include "token.hpp"
 
 #include <system_error>
@@ -42,7 +43,8 @@ CREATE TABLE IF NOT EXISTS sync_conflicts (
     detected_at TEXT NOT NULL,
     resolved_by TEXT,
     resolved_at TEXT,
-    note        TEXT
+    note        TEXT,
+    cleared_by  TEXT -- the movement whose arrival brought the balance back (closed by the ledger itself)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts (lot, location) WHERE resolved_at IS NULL;
 )sql";
@@ -59,6 +61,16 @@ template <typename Body> auto guardedDb(Body&& body) -> decltype(body()) {
     }
 }
 
+// Stores made before conflicts could close by themselves lack cleared_by.
+void addClearedBy(sql::Database& database) {
+    auto has =
+        database.prepare("SELECT 1 FROM pragma_table_info('sync_conflicts') WHERE name = 'cleared_by'");
+    if (!has.step()) database.exec("ALTER TABLE sync_conflicts ADD COLUMN cleared_by TEXT");
+}
+
+constexpr const char* kConflictColumns =
+    "id, lot, location, detected_at, resolved_by, resolved_at, note, cleared_by FROM sync_conflicts";
+
 Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
     Conflict c;
     c.id = row.int64(0);
@@ -68,14 +80,18 @@ Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
     c.resolvedBy = row.optText(4);
     c.resolvedAt = row.optText(5);
     c.note = row.optText(6);
+    c.clearedBy = row.optText(7);
     c.balance = impl.ledger.onHand(c.lot, c.location);
+    const auto inUnit = [&](std::int64_t q) { return inItemUnit(impl.ledger, c.lot, q); };
+    c.balanceText = inUnit(c.balance);
     auto debits = impl.db().prepare("SELECT movement_id FROM sync_debits WHERE lot = ?1 AND location = ?2");
     debits.bindAll(c.lot, c.location);
     while (debits.step()) {
         auto m = impl.ledger.movement(debits.text(0));
         if (!m) continue;
         c.movements.push_back(ConflictMovement{m->id, m->stationId, m->seq, storage::toString(m->kind),
-                                               m->quantity, storage::formatTimestamp(m->at)});
+                                               m->quantity, inUnit(m->quantity),
+                                               storage::formatTimestamp(m->at)});
     }
     std::sort(c.movements.begin(), c.movements.end(),
               [](const auto& a, const auto& b) { return a.at < b.at || (a.at == b.at && a.id < b.id); });
@@ -84,11 +100,18 @@ Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
 
 } // namespace
 
+std::string inItemUnit(const storage::Ledger& ledger, const std::string& lot, std::int64_t quantity) {
+    const auto found = ledger.lot(lot);
+    if (!found) return std::to_string(quantity) + " (base units)";
+    const auto item = ledger.item(found->sku);
+    if (!item) return std::to_string(quantity) + " (base units)";
+    return storage::formatQuantity(quantity, item->uom);
+}
+
 storage::Result<std::unique_ptr<CentralStore::Impl>> openCentral(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec)
-        return fail(ErrorKind::Io, "cannot create data folder " + dir.string() + ": " + ec.message());
+    if (ec) return fail(ErrorKind::Io, "cannot create data folder " + dir.string() + ": " + ec.message());
     const auto path = dir / kLedgerFile;
     auto ledger =
         storage::Ledger::open(path, {.identity = storage::StationIdentity{"", "central server", ""}});
@@ -99,6 +122,7 @@ storage::Result<std::unique_ptr<CentralStore::Impl>> openCentral(const std::file
         {
             sql::Transaction transaction(database);
             database.exec(kSchema);
+            addClearedBy(database);
             database
                 .prepare("INSERT INTO sync_server (singleton, epoch, created_at) SELECT 1, ?1, ?2 "
                          "WHERE NOT EXISTS (SELECT 1 FROM sync_server)")
@@ -178,9 +202,8 @@ std::vector<StationRecord> CentralStore::stations() const {
 
 std::vector<Conflict> CentralStore::conflicts(bool includeResolved) const {
     std::vector<Conflict> out;
-    auto s = m_impl->db().prepare(
-        "SELECT id, lot, location, detected_at, resolved_by, resolved_at, note FROM sync_conflicts "
-        "WHERE ?1 OR resolved_at IS NULL ORDER BY id");
+    auto s = m_impl->db().prepare(std::string("SELECT ") + kConflictColumns +
+                                  " WHERE ?1 OR resolved_at IS NULL ORDER BY id");
     s.bindAll(std::int64_t{includeResolved ? 1 : 0});
     while (s.step())
         out.push_back(readConflict(*m_impl, s));
@@ -196,9 +219,7 @@ storage::Result<Conflict> CentralStore::resolveConflict(std::int64_t id, std::st
             m_impl->db().prepare("UPDATE sync_conflicts SET resolved_by = ?2, resolved_at = ?3, note = ?4 "
                                  "WHERE id = ?1 AND resolved_at IS NULL");
         s.bindAll(id, by, nowText(), note).run();
-        auto read =
-            m_impl->db().prepare("SELECT id, lot, location, detected_at, resolved_by, resolved_at, note "
-                                 "FROM sync_conflicts WHERE id = ?1");
+        auto read = m_impl->db().prepare(std::string("SELECT ") + kConflictColumns + " WHERE id = ?1");
         read.bindAll(id);
         if (!read.step()) return fail(ErrorKind::NotFound, "no conflict " + std::to_string(id));
         auto conflict = readConflict(*m_impl, read);

@@ -21,14 +21,13 @@ HttpTransport::HttpTransport(HttpTransport&&) noexcept = default;
 HttpTransport& HttpTransport::operator=(HttpTransport&&) noexcept = default;
 HttpTransport::~HttpTransport() = default;
 
-SyncResult<HttpTransport> HttpTransport::create(const ClientOptions& options) {
+Result<HttpTransport> HttpTransport::create(const ClientOptions& options) {
     const auto& url = options.serverUrl;
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-        return syncFail(SyncErrorKind::Invalid,
-                        "server URL '" + url + "' must start with http:// or https://");
-    if (options.token.empty()) return syncFail(SyncErrorKind::Invalid, "a station token is needed");
+        return fail(ErrorKind::Invalid, "server URL '" + url + "' must start with http:// or https://");
+    if (options.token.empty()) return fail(ErrorKind::Invalid, "a station token is needed");
     auto client = std::make_unique<httplib::Client>(url);
-    if (!client->is_valid()) return syncFail(SyncErrorKind::Invalid, "cannot use server URL '" + url + "'");
+    if (!client->is_valid()) return fail(ErrorKind::Invalid, "cannot use server URL '" + url + "'");
     client->set_connection_timeout(std::chrono::seconds(10));
     client->set_read_timeout(options.timeout);
     client->set_write_timeout(options.timeout);
@@ -38,42 +37,39 @@ SyncResult<HttpTransport> HttpTransport::create(const ClientOptions& options) {
     return HttpTransport(std::move(client), options.token);
 }
 
-SyncResult<HttpAnswer> HttpTransport::get(const std::string& path) {
+Result<HttpAnswer> HttpTransport::get(const std::string& path) {
     const httplib::Headers headers{{"Authorization", "Bearer " + m_token}};
     auto answer = m_client->Get(path, headers);
     if (!answer)
-        return syncFail(SyncErrorKind::Offline,
-                        "no answer from the server: " + httplib::to_string(answer.error()));
+        return fail(ErrorKind::Unavailable,
+                    "no answer from the server: " + httplib::to_string(answer.error()));
     return interpret(path, answer->status, answer->body);
 }
 
-SyncResult<HttpAnswer> HttpTransport::post(const std::string& path, const std::string& body) {
+Result<HttpAnswer> HttpTransport::post(const std::string& path, const std::string& body) {
     const httplib::Headers headers{{"Authorization", "Bearer " + m_token}};
     auto answer = m_client->Post(path, headers, body, "application/json");
     if (!answer)
-        return syncFail(SyncErrorKind::Offline,
-                        "no answer from the server: " + httplib::to_string(answer.error()));
+        return fail(ErrorKind::Unavailable,
+                    "no answer from the server: " + httplib::to_string(answer.error()));
     return interpret(path, answer->status, answer->body);
 }
 
-SyncResult<HttpAnswer> HttpTransport::interpret(const std::string& path, int status,
-                                                const std::string& text) {
+Result<HttpAnswer> HttpTransport::interpret(const std::string& path, int status, const std::string& text) {
     auto body = wire::Json::parse(text, nullptr, false);
     if (status == 200) {
         if (body.is_discarded() || !body.is_object())
-            return syncFail(SyncErrorKind::Protocol,
-                            "the server's answer to " + path + " is not a JSON object");
+            return fail(ErrorKind::Invalid, "the server's answer to " + path + " is not a JSON object");
         return HttpAnswer{status, std::move(body)};
     }
     const auto detail = detailOf(body, "HTTP " + std::to_string(status));
-    if (status == 401 || status == 403)
-        return syncFail(SyncErrorKind::Unauthorized, "server refused: " + detail);
+    if (status == 401 || status == 403) return fail(ErrorKind::Unauthorized, "server refused: " + detail);
     if (status == 409) {
         m_conflictBody = body;
-        return syncFail(SyncErrorKind::SequenceConflict, "server refused our movements: " + detail);
+        return fail(ErrorKind::Conflict, "server refused our movements: " + detail);
     }
-    if (status >= 500) return syncFail(SyncErrorKind::Offline, "server failed: " + detail);
-    return syncFail(SyncErrorKind::Refused, "server refused " + path + ": " + detail);
+    if (status >= 500) return fail(ErrorKind::Unavailable, "server failed: " + detail);
+    return fail(ErrorKind::Refused, "server refused " + path + ": " + detail);
 }
 
 } // namespace lotstation::sync

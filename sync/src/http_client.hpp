@@ -20,22 +20,21 @@ struct HttpAnswer {
 
 class HttpTransport {
   public:
-    [[nodiscard]] static SyncResult<HttpTransport> create(const ClientOptions& options);
+    [[nodiscard]] static Result<HttpTransport> create(const ClientOptions& options);
     HttpTransport(HttpTransport&&) noexcept;
     HttpTransport& operator=(HttpTransport&&) noexcept;
     ~HttpTransport();
 
     // A 200 answer with a JSON object body, or the error: Offline (no answer), Unauthorized (401, 403),
     // SequenceConflict (409, body kept in `conflictBody`), Refused (other 4xx), Offline (5xx), Protocol.
-    [[nodiscard]] SyncResult<HttpAnswer> get(const std::string& path);
-    [[nodiscard]] SyncResult<HttpAnswer> post(const std::string& path, const std::string& body);
+    [[nodiscard]] Result<HttpAnswer> get(const std::string& path);
+    [[nodiscard]] Result<HttpAnswer> post(const std::string& path, const std::string& body);
 
     // The body of the last 409 answer (its acked mark and reason).
     [[nodiscard]] const wire::Json& conflictBody() const { return m_conflictBody; }
 
   private:
-    [[nodiscard]] SyncResult<HttpAnswer> interpret(const std::string& path, int status,
-                                                   const std::string& text);
+    [[nodiscard]] Result<HttpAnswer> interpret(const std::string& path, int status, const std::string& text);
     HttpTransport(std::unique_ptr<httplib::Client> client, std::string token);
     std::unique_ptr<httplib::Client> m_client;
     std::string m_token;

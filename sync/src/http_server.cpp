@@ -113,13 +113,13 @@ struct SyncServer::Impl {
     }
 };
 
-SyncResult<SyncServer> SyncServer::create(ServerOptions options) {
+Result<SyncServer> SyncServer::create(ServerOptions options) {
     if (options.tlsCert.has_value() != options.tlsKey.has_value())
-        return syncFail(SyncErrorKind::Invalid, "TLS needs both a certificate and a key");
+        return fail(ErrorKind::Invalid, "TLS needs both a certificate and a key");
     auto writer = openCentral(options.dataDir);
-    if (!writer) return syncFail(SyncErrorKind::Storage, writer.error().message);
+    if (!writer) return fail(ErrorKind::Io, writer.error().message);
     auto reader = openCentral(options.dataDir);
-    if (!reader) return syncFail(SyncErrorKind::Storage, reader.error().message);
+    if (!reader) return fail(ErrorKind::Io, reader.error().message);
 
     auto impl = std::make_unique<Impl>();
     impl->writer = std::move(*writer);
@@ -129,9 +129,8 @@ SyncResult<SyncServer> SyncServer::create(ServerOptions options) {
     if (options.tlsCert) {
         auto tls = std::make_unique<httplib::SSLServer>(options.tlsCert->c_str(), options.tlsKey->c_str());
         if (!tls->is_valid())
-            return syncFail(SyncErrorKind::Invalid, "cannot use TLS certificate " +
-                                                        options.tlsCert->string() + " with key " +
-                                                        options.tlsKey->string());
+            return fail(ErrorKind::Invalid, "cannot use TLS certificate " + options.tlsCert->string() +
+                                                " with key " + options.tlsKey->string());
         impl->http = std::move(tls);
     } else {
         impl->http = std::make_unique<httplib::Server>();
@@ -145,7 +144,7 @@ SyncResult<SyncServer> SyncServer::create(ServerOptions options) {
     impl->port = o.port == 0 ? impl->http->bind_to_any_port(o.host)
                              : (impl->http->bind_to_port(o.host, o.port) ? o.port : -1);
     if (impl->port <= 0)
-        return syncFail(SyncErrorKind::Invalid, "cannot listen on " + o.host + ":" + std::to_string(o.port));
+        return fail(ErrorKind::Invalid, "cannot listen on " + o.host + ":" + std::to_string(o.port));
     return SyncServer(std::move(impl));
 }
 

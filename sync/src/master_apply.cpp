@@ -6,17 +6,17 @@
 
 namespace lotstation::sync {
 
-SyncResult<void> applyMasterData(SyncSession& s) {
+Result<void> applyMasterData(SyncSession& s) {
     auto answer = s.http.get("/v1/master");
     if (!answer) return std::unexpected(answer.error());
     storage::MasterData data;
     try {
         data = wire::masterFrom(answer->body);
     } catch (const wire::WireError& e) {
-        return syncFail(SyncErrorKind::Protocol, std::string("the server's master data: ") + e.what());
+        return fail(ErrorKind::Invalid, std::string("the server's master data: ") + e.what());
     }
     auto applied = storage::applyMasterData(s.ledger, data);
-    if (!applied) return syncFail(SyncErrorKind::Storage, applied.error().message);
+    if (!applied) return fail(ErrorKind::Io, applied.error().message);
     s.summary.masterAdded += applied->added;
     s.summary.masterUpdated += applied->updated;
     return {};

@@ -51,7 +51,7 @@ Page parsePage(const wire::Json& body) {
     return page;
 }
 
-SyncResult<Page> fetchPage(HttpTransport& http, std::size_t limit, const std::string& cursor) {
+Result<Page> fetchPage(HttpTransport& http, std::size_t limit, const std::string& cursor) {
     auto path = "/v1/pull?limit=" + std::to_string(limit);
     if (!cursor.empty()) path += "&cursor=" + cursor;
     auto answer = http.get(path);
@@ -59,13 +59,13 @@ SyncResult<Page> fetchPage(HttpTransport& http, std::size_t limit, const std::st
     try {
         return parsePage(answer->body);
     } catch (const wire::WireError& e) {
-        return syncFail(SyncErrorKind::Protocol, std::string("the server's pull answer: ") + e.what());
+        return fail(ErrorKind::Invalid, std::string("the server's pull answer: ") + e.what());
     }
 }
 
 } // namespace
 
-SyncResult<void> pullRemote(SyncSession& s) {
+Result<void> pullRemote(SyncSession& s) {
     const auto limit = s.options.pullBatch;
     auto fetch = [&s, limit](std::string cursor) { return fetchPage(s.http, limit, cursor); };
     auto pending = std::async(std::launch::async, fetch, s.state.cursor);
@@ -92,14 +92,12 @@ SyncResult<void> pullRemote(SyncSession& s) {
             return {};
         });
         if (!committed)
-            return syncFail(SyncErrorKind::Storage,
-                            "cannot apply pulled movements: " + committed.error().message);
+            return fail(ErrorKind::Io, "cannot apply pulled movements: " + committed.error().message);
         for (auto outcome : result.outcomes)
             (outcome == storage::ApplyOutcome::Applied ? s.summary.pulled : s.summary.pulledPresent) += 1;
         if (result.error) {
             // The cursor stays: the page comes again next time, and what did apply is then skipped.
-            return syncFail(SyncErrorKind::Storage,
-                            "cannot apply a pulled movement: " + result.error->message);
+            return fail(ErrorKind::Io, "cannot apply a pulled movement: " + result.error->message);
         }
         s.state = next;
         if (!page->more) return {};

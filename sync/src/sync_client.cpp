@@ -11,26 +11,6 @@
 
 namespace lotstation::sync {
 
-const char* toString(SyncErrorKind kind) {
-    switch (kind) {
-    case SyncErrorKind::Offline:
-        return "offline";
-    case SyncErrorKind::Unauthorized:
-        return "unauthorized";
-    case SyncErrorKind::SequenceConflict:
-        return "sequence conflict";
-    case SyncErrorKind::Refused:
-        return "refused";
-    case SyncErrorKind::Protocol:
-        return "protocol";
-    case SyncErrorKind::Storage:
-        return "storage";
-    case SyncErrorKind::Invalid:
-        return "invalid";
-    }
-    return "unknown";
-}
-
 struct SyncClient::Impl {
     Impl(ClientOptions clientOptions, storage::Ledger stationLedger, StationStateStore stateStore,
          StationStateStore statusReader, HttpTransport transport)
@@ -52,18 +32,18 @@ struct SyncClient::Impl {
     std::condition_variable wake;
     bool stopping = false;
 
-    SyncResult<SyncSummary> sync() {
+    Result<SyncSummary> sync() {
         std::scoped_lock lock(syncMutex);
         auto state = store.load();
         SyncSummary summary;
         SyncSession session{ledger, http, store, state, summary, options, options.pushBatch};
-        SyncResult<void> result;
+        Result<void> result;
         try {
             result = handshake(session);
-            SyncResult<void> pushed;
+            Result<void> pushed;
             if (result) pushed = pushOutbox(session);
             // A stopped push does not stop the pull: other stations' work still arrives here.
-            if (result && (pushed || pushed.error().kind == SyncErrorKind::SequenceConflict)) {
+            if (result && (pushed || pushed.error().kind == ErrorKind::Conflict)) {
                 if (options.pull) result = pullRemote(session);
                 if (result && options.pull) result = applyMasterData(session);
                 if (result && !pushed) result = pushed;
@@ -73,7 +53,7 @@ struct SyncClient::Impl {
             state.lastError = result ? std::nullopt : std::optional<std::string>(result.error().message);
             store.save(state);
         } catch (const sql::Exception& e) {
-            result = syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
+            result = fail(ErrorKind::Io, std::string("station database: ") + e.what());
         }
         summary.acked = state.acked;
         summary.serverEpoch = state.epoch;
@@ -107,7 +87,7 @@ struct SyncClient::Impl {
         while (true) {
             const auto result = sync();
             auto wait = background.interval;
-            if (!result && result.error().kind != SyncErrorKind::SequenceConflict) {
+            if (!result && result.error().kind != ErrorKind::Conflict) {
                 wait = backoff;
                 backoff = std::min(backoff * 2, background.maxBackoff);
             } else {
@@ -127,11 +107,11 @@ SyncClient::~SyncClient() {
     if (m_impl) stop();
 }
 
-SyncResult<SyncClient> SyncClient::open(ClientOptions options) {
+Result<SyncClient> SyncClient::open(ClientOptions options) {
     auto http = HttpTransport::create(options);
     if (!http) return std::unexpected(http.error());
     auto ledger = storage::Ledger::open(options.ledgerPath);
-    if (!ledger) return syncFail(SyncErrorKind::Storage, ledger.error().message);
+    if (!ledger) return fail(ErrorKind::Io, ledger.error().message);
     try {
         // The sync state is written on the ledger's connection (a pulled page and its cursor commit
         // together); status() reads through a connection of its own.
@@ -149,11 +129,11 @@ SyncResult<SyncClient> SyncClient::open(ClientOptions options) {
         }
         return SyncClient(std::move(impl));
     } catch (const sql::Exception& e) {
-        return syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
+        return fail(ErrorKind::Io, std::string("station database: ") + e.what());
     }
 }
 
-SyncResult<SyncSummary> SyncClient::syncOnce() {
+Result<SyncSummary> SyncClient::syncOnce() {
     return m_impl->sync();
 }
 
@@ -192,25 +172,25 @@ SyncStatus SyncClient::status() const {
     return status;
 }
 
-SyncResult<void> SyncClient::clearPushStop() {
+Result<void> SyncClient::clearPushStop() {
     std::scoped_lock lock(m_impl->syncMutex);
     try {
         auto state = m_impl->store.load();
         state.pushStopped.reset();
         m_impl->store.save(state);
     } catch (const sql::Exception& e) {
-        return syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
+        return fail(ErrorKind::Io, std::string("station database: ") + e.what());
     }
     std::scoped_lock statusLock(m_impl->statusMutex);
     m_impl->current.pushStopped.reset();
     return {};
 }
 
-SyncResult<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
-                                       const std::optional<std::string>& serverUrl,
-                                       const std::optional<std::string>& token) {
+Result<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
+                                   const std::optional<std::string>& serverUrl,
+                                   const std::optional<std::string>& token) {
     if (!std::filesystem::exists(ledgerPath))
-        return syncFail(SyncErrorKind::Invalid, "no station database at " + ledgerPath.string());
+        return fail(ErrorKind::Invalid, "no station database at " + ledgerPath.string());
     ClientOptions options;
     options.ledgerPath = ledgerPath;
     try {
@@ -220,13 +200,13 @@ SyncResult<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
         if (serverUrl) state.serverUrl = *serverUrl;
         if (token) state.token = *token;
         if (state.serverUrl.empty() || state.token.empty())
-            return syncFail(SyncErrorKind::Invalid,
-                            "no sync server configured: run once with --server URL --token T");
+            return fail(ErrorKind::Invalid,
+                        "no sync server configured: run once with --server URL --token T");
         store.save(state);
         options.serverUrl = state.serverUrl;
         options.token = state.token;
     } catch (const sql::Exception& e) {
-        return syncFail(SyncErrorKind::Storage, std::string("station database: ") + e.what());
+        return fail(ErrorKind::Io, std::string("station database: ") + e.what());
     }
     auto client = SyncClient::open(options);
     if (!client) return std::unexpected(client.error());

@@ -14,19 +14,17 @@ std::string nowText() {
 }
 
 // The protocol's numbers and strings out of an answer; a missing one is the server's fault.
-SyncResult<std::int64_t> answerInteger(const Json& body, const char* name) {
+Result<std::int64_t> answerInteger(const Json& body, const char* name) {
     auto it = body.find(name);
     if (it == body.end() || !it->is_number_integer())
-        return syncFail(SyncErrorKind::Protocol,
-                        std::string("the server's answer has no integer '") + name + "'");
+        return fail(ErrorKind::Invalid, std::string("the server's answer has no integer '") + name + "'");
     return it->get<std::int64_t>();
 }
 
-SyncResult<std::string> answerString(const Json& body, const char* name) {
+Result<std::string> answerString(const Json& body, const char* name) {
     auto it = body.find(name);
     if (it == body.end() || !it->is_string())
-        return syncFail(SyncErrorKind::Protocol,
-                        std::string("the server's answer has no string '") + name + "'");
+        return fail(ErrorKind::Invalid, std::string("the server's answer has no string '") + name + "'");
     return it->get<std::string>();
 }
 
@@ -54,7 +52,7 @@ void followServer(SyncSession& s, const std::string& epoch, std::int64_t acked, 
 
 } // namespace
 
-SyncResult<void> handshake(SyncSession& s) {
+Result<void> handshake(SyncSession& s) {
     auto answer = s.http.get("/v1/status");
     if (!answer) return std::unexpected(answer.error());
     auto epoch = answerString(answer->body, "epoch");
@@ -62,9 +60,8 @@ SyncResult<void> handshake(SyncSession& s) {
     if (!epoch || !acked) return std::unexpected(!epoch ? epoch.error() : acked.error());
     if (auto id = answer->body.find("station_id"); id != answer->body.end() && id->is_string() &&
                                                    id->get<std::string>() != s.ledger.station().stationId) {
-        return syncFail(SyncErrorKind::Unauthorized, "this token belongs to station " +
-                                                         id->get<std::string>() + ", not to this one (" +
-                                                         s.ledger.station().stationId + ")");
+        return fail(ErrorKind::Unauthorized, "this token belongs to station " + id->get<std::string>() +
+                                                 ", not to this one (" + s.ledger.station().stationId + ")");
     }
     if (auto open = answerInteger(answer->body, "conflicts_open")) s.state.conflictsOpen = *open;
     s.pushBatch = s.options.pushBatch;
@@ -76,16 +73,15 @@ SyncResult<void> handshake(SyncSession& s) {
     return {};
 }
 
-SyncResult<void> pushOutbox(SyncSession& s) {
-    if (s.state.pushStopped)
-        return syncFail(SyncErrorKind::SequenceConflict, "pushing stopped: " + *s.state.pushStopped);
+Result<void> pushOutbox(SyncSession& s) {
+    if (s.state.pushStopped) return fail(ErrorKind::Conflict, "pushing stopped: " + *s.state.pushStopped);
     int stalls = 0;
     while (true) {
         const auto batch = s.ledger.outbox(s.state.acked, s.pushBatch);
         if (batch.empty()) return {};
         auto answer = s.http.post("/v1/push", encodePush(s.ledger, batch, s.state.epoch));
         if (!answer) {
-            if (answer.error().kind == SyncErrorKind::SequenceConflict) {
+            if (answer.error().kind == ErrorKind::Conflict) {
                 // Never overwrite, never retry on our own: a person must look at why the server holds
                 // other content under our sequence numbers.
                 s.state.pushStopped = answer.error().message;
@@ -112,8 +108,8 @@ SyncResult<void> pushOutbox(SyncSession& s) {
         // movement is reported.
         if (++stalls > 3) {
             const auto stopped = answer->body.value("stopped", std::string("no reason given"));
-            return syncFail(SyncErrorKind::Protocol, "the server does not accept movement " +
-                                                         std::to_string(*acked + 1) + ": " + stopped);
+            return fail(ErrorKind::Invalid,
+                        "the server does not accept movement " + std::to_string(*acked + 1) + ": " + stopped);
         }
     }
 }

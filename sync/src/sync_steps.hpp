@@ -21,9 +21,9 @@ struct SyncSession {
 
 // Learns the server's epoch and acked mark; notices a new epoch or a lower mark (restored server) and
 // rewinds so that what the server lost is pushed again.
-[[nodiscard]] SyncResult<void> handshake(SyncSession& session);
-[[nodiscard]] SyncResult<void> pushOutbox(SyncSession& session);
-[[nodiscard]] SyncResult<void> pullRemote(SyncSession& session);
-[[nodiscard]] SyncResult<void> applyMasterData(SyncSession& session);
+[[nodiscard]] Result<void> handshake(SyncSession& session);
+[[nodiscard]] Result<void> pushOutbox(SyncSession& session);
+[[nodiscard]] Result<void> pullRemote(SyncSession& session);
+[[nodiscard]] Result<void> applyMasterData(SyncSession& session);
 
 } // namespace lotstation::sync

@@ -120,7 +120,7 @@ TEST_CASE("access: FEFO is enforced when consuming and only a supervisor overrid
     const auto later =
         s.l().consume({.run = s.run.code, .lot = s.oilLater, .quantity = 1'000, .user = "ana"});
     REQUIRE_FALSE(later.has_value());
-    CHECK((later.error().kind == ErrorKind::Refused));
+    CHECK((later.error().kind == ErrorKind::NeedsOverride));
     CHECK(later.error().message == "lot " + s.oilSoon + " expires first (2026-09-30; lot " + s.oilLater +
                                        " on 2027-06-30): FEFO takes " + s.oilSoon +
                                        ": using it needs a reason and a supervisor");

@@ -1,4 +1,5 @@
 #include "ledger_fixture.hpp"
+#include "lotstation/storage/usage.hpp"
 
 using namespace lotstation::storage;
 using namespace lotstation::storage::test;
@@ -71,7 +72,7 @@ TEST_CASE("consumption refusals write nothing") {
           "only 20 kg of lot " + p.oil + " is at MIX; 20.000001 kg asked");
     // not in the recipe
     const auto notInRecipe = refused(p.consume(p.wrap, 10));
-    CHECK((notInRecipe.kind == ErrorKind::Refused));
+    CHECK((notInRecipe.kind == ErrorKind::NeedsOverride));
     CHECK(notInRecipe.message.find("WRAP is not in the recipe of BAR") != std::string::npos);
     CHECK(notInRecipe.message.find("needs a reason and a supervisor") != std::string::npos);
     // expired by date
@@ -163,4 +164,41 @@ TEST_CASE("a run with an uncosted input has no output cost and a reversed consum
         must(p.l().finishRun({.run = second.code, .output = 10, .location = "MIX", .user = "ana"}));
     CHECK_FALSE(must(p.l().lot(uncosted.lotCode)).unitCost.has_value());
     CHECK(uncosted.movement.to == "MIX");
+}
+
+TEST_CASE("usage: one typed check names what blocks a lot, and consume refuses with NeedsOverride") {
+    Production p;
+    // Fine: in the recipe, available, no other oil expires first.
+    const auto fine = must(checkUsage(p.l(), {.lot = p.oil, .into = "BAR"}));
+    CHECK(fine.allowed());
+    // Not in the recipe of the bar.
+    const auto wrap = must(checkUsage(p.l(), {.lot = p.wrap, .into = "BAR"}));
+    REQUIRE(wrap.blockers.size() == 1);
+    CHECK((wrap.blockers[0].rule == UsageRule::NotInRecipe));
+    CHECK(wrap.rules() == "not-in-recipe");
+    CHECK(must(checkUsage(p.l(), {.lot = p.wrap})).allowed()); // nothing being made: no recipe to be in
+    // FEFO: an oil that expires sooner arrives; the first oil (no use-by date) is not ranked, the later one is.
+    const auto later = p.receive("SOAP-OIL", 1'000'000, "OILCO", "OIL-LATE", {}, "MIX", day(2027, 6, 30));
+    const auto sooner = p.receive("SOAP-OIL", 1'000'000, "OILCO", "OIL-SOON", {}, "MIX", day(2026, 9, 30));
+    const auto fefo = must(checkUsage(p.l(), {.lot = later, .into = "BAR"}));
+    REQUIRE(fefo.blockers.size() == 1);
+    CHECK((fefo.blockers[0].rule == UsageRule::Fefo));
+    CHECK(fefo.blockers[0].firstLot == sooner);
+    CHECK(fefo.blockers[0].firstExpiry == day(2026, 9, 30));
+    CHECK(must(checkUsage(p.l(), {.lot = later, .into = "BAR", .fefo = false})).allowed());
+    const auto before = p.state();
+    const auto refused = p.consume(later, 1'000);
+    REQUIRE_FALSE(refused);
+    CHECK((refused.error().kind == ErrorKind::NeedsOverride));
+    CHECK(p.state() == before);
+    // Status and expiry without the database: what lists and cards show.
+    Lot held;
+    held.code = "X";
+    held.status = LotStatus::Hold;
+    held.expiry = day(2026, 1, 1);
+    const auto usage = statusUsage(held, day(2026, 3, 10));
+    CHECK(usage.rules() == "hold,expired");
+    CHECK(usage.messages() == "lot X is on hold; lot X expired on 2026-01-01");
+    // A lot the ledger does not know is NotFound, not a verdict.
+    CHECK((checkUsage(p.l(), {.lot = "NOPE"}).error().kind == ErrorKind::NotFound));
 }

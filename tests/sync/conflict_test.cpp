@@ -28,7 +28,83 @@ storage::Movement consumeOffline(storage::Ledger& ledger, const std::string& lot
     return *used;
 }
 
+storage::Movement receiveOil(storage::Ledger& ledger, std::int64_t quantity) {
+    storage::ReceiveRequest receive;
+    receive.sku = "OIL";
+    receive.supplier = "ACME";
+    receive.supplierLot = "A-77";
+    receive.quantity = quantity;
+    receive.location = "DOCK";
+    receive.user = "ann";
+    auto received = ledger.receive(receive);
+    REQUIRE_MESSAGE(received, (received ? "" : received.error().message));
+    return received->movement;
+}
+
+void replaceStore(const std::filesystem::path& dataDir, const std::filesystem::path& backupDir) {
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(dataDir / (std::string("ledger.sqlite") + suffix));
+    std::filesystem::copy_file(backupDir / "ledger.sqlite", dataDir / "ledger.sqlite");
+}
+
 } // namespace
+
+TEST_CASE("a restore makes a debit arrive before the receipt it used: the conflict closes by itself") {
+    ScratchDir dir;
+    Central central(dir / "server");
+    std::vector<Station> stations{makeStation(dir, central, "a", "A"), makeStation(dir, central, "b", "B")};
+    syncAll(central.url(), stations, 1);
+    {
+        auto store = CentralStore::open(central.dataDir);
+        REQUIRE(store);
+        REQUIRE(store->backup(dir / "backup")); // before A's receipt
+    }
+    auto a = stations[0].client(central.url());
+    auto b = stations[1].client(central.url());
+    storage::Movement receipt;
+    {
+        auto ledger = stations[0].open();
+        receipt = receiveOil(ledger, 10'000'000); // 10 kg at DOCK
+    }
+    REQUIRE(a.syncOnce());
+    REQUIRE(b.syncOnce());
+    {
+        auto ledger = stations[1].open();
+        auto moved = ledger.move(
+            {.lot = receipt.lot, .quantity = 1'000'000, .to = "LINE", .from = "DOCK", .user = "ann"});
+        REQUIRE_MESSAGE(moved, (moved ? "" : moved.error().message));
+    }
+    REQUIRE(b.syncOnce());
+
+    central.stop();
+    replaceStore(central.dataDir, dir / "backup");
+    central.restart();
+    auto b2 = stations[1].client(central.url());
+    REQUIRE(b2.syncOnce()); // B's move arrives first: DOCK dips to -1 kg for a moment
+    {
+        auto store = CentralStore::open(central.dataDir);
+        REQUIRE(store);
+        REQUIRE(store->conflicts().size() == 1);
+        CHECK(store->conflicts().front().balanceText == "-1 kg");
+    }
+    auto a2 = stations[0].client(central.url());
+    REQUIRE(a2.syncOnce()); // A's receipt arrives: the dip was arrival order, not a double use
+    syncAll(central.url(), stations, 2);
+    checkConverged(central.ledgerPath(), stations);
+
+    auto store = CentralStore::open(central.dataDir);
+    REQUIRE(store);
+    CHECK(store->conflicts().empty());
+    auto all = store->conflicts(true);
+    REQUIRE(all.size() == 1);
+    CHECK(all.front().clearedBy == receipt.id);
+    CHECK(all.front().resolvedBy == "ledger");
+    CHECK(all.front().balanceText == "9 kg");
+    REQUIRE(all.front().note);
+    CHECK(all.front().note->find("9 kg") != std::string::npos);
+    REQUIRE(b2.syncOnce());
+    CHECK(b2.status().conflictsOpen == 0);
+}
 
 TEST_CASE("two stations consume the same lot offline: both land and the negative stock is a conflict") {
     ScratchDir dir;
@@ -69,6 +145,8 @@ TEST_CASE("two stations consume the same lot offline: both land and the negative
     CHECK(conflict.lot == lot);
     CHECK(conflict.location == "DOCK");
     CHECK(conflict.balance == -4'000'000);
+    CHECK(conflict.balanceText == "-4 kg"); // in the item's unit, not base units
+    CHECK_FALSE(conflict.clearedBy);
     REQUIRE(conflict.movements.size() == 2);
     std::vector<std::string> involved{conflict.movements[0].id, conflict.movements[1].id};
     std::sort(involved.begin(), involved.end());

@@ -55,7 +55,7 @@ TEST_CASE("fault: the server is killed SIGKILL in the middle of a batch - after 
         if (cut)
             MESSAGE("the sync finished before the kill; the restart still has to converge");
         else
-            CHECK((cut.error().kind == SyncErrorKind::Offline));
+            CHECK((cut.error().kind == ErrorKind::Unavailable));
     }
     ServerProcess restarted(dir / "server");
     for (const auto& station : stations)
@@ -82,7 +82,7 @@ TEST_CASE("fault: the connection drops after the server committed before the sta
     auto client = stations[0].client(central.url(), small);
     auto first = client.syncOnce();
     REQUIRE_FALSE(first); // the second batch's answer is lost
-    CHECK((first.error().kind == SyncErrorKind::Offline));
+    CHECK((first.error().kind == ErrorKind::Unavailable));
     for (const auto& station : stations)
         syncUntilClean(central.url(), station, small);
     for (const auto& station : stations)

@@ -73,7 +73,8 @@ TEST_CASE("master data: a change on the server reaches the station item location
     REQUIRE(ann);
     CHECK((ann->role == UserRole::Supervisor));
     CHECK(ann->badge.value_or("") == "B-ANN");
-    CHECK(ledger.verifyPin("B-ANN", "4711").has_value()); // the PIN hash came along; the PIN itself never travelled
+    CHECK(ledger.verifyPin("B-ANN", "4711")
+              .has_value()); // the PIN hash came along; the PIN itself never travelled
     CHECK(ledger.recipe("SOAP")->outputQuantity == 2);
     CHECK(ledger.recipe("SOAP")->components.at(0).quantity == 150'000);
     CHECK(ledger.item("LYE").has_value());
@@ -108,7 +109,7 @@ TEST_CASE("master data: one bad record in the batch leaves the station's master 
     }
     auto refused = dock.client(central.url()).syncOnce();
     REQUIRE_FALSE(refused);
-    CHECK((refused.error().kind == SyncErrorKind::Storage));
+    CHECK((refused.error().kind == ErrorKind::Io));
     CHECK(refused.error().message.find("badge B7") != std::string::npos);
     CHECK(refused.error().message.find("carl") != std::string::npos);
 

@@ -65,7 +65,7 @@ TEST_CASE(
     auto client = station.client(central.url());
     auto refused = client.syncOnce();
     REQUIRE_FALSE(refused);
-    CHECK((refused.error().kind == SyncErrorKind::SequenceConflict));
+    CHECK((refused.error().kind == ErrorKind::Conflict));
     CHECK(refused.error().message.find("other content") != std::string::npos);
     auto status = client.status();
     REQUIRE(status.pushStopped);
@@ -75,7 +75,7 @@ TEST_CASE(
     // Stopped for good: the next sync does not push again, and still says why.
     auto again = client.syncOnce();
     REQUIRE_FALSE(again);
-    CHECK((again.error().kind == SyncErrorKind::SequenceConflict));
+    CHECK((again.error().kind == ErrorKind::Conflict));
 
     // Nothing was overwritten: the server still has the first movement 6, and the other station too.
     auto server = storage::Ledger::open(central.ledgerPath());

@@ -46,7 +46,7 @@ TEST_CASE("TLS: a station syncs over HTTPS when it trusts the certificate and re
     ClientOptions untrusting; // verifies against the system's CAs only
     auto refused = stations[0].client(central.url(), untrusting).syncOnce();
     REQUIRE_FALSE(refused);
-    CHECK((refused.error().kind == SyncErrorKind::Offline));
+    CHECK((refused.error().kind == ErrorKind::Unavailable));
 
     auto plain = "http://" + central.url().substr(std::string_view("https://").size());
     auto cleartext = stations[0].client(plain).syncOnce();

@@ -20,15 +20,25 @@ FileScanError errorFor(const std::string& source, std::string message) {
     return {source, std::move(message)};
 }
 
+void found(FileScanReport& report, const FileScanOptions& options, FoundCode code) {
+    if (options.onCode) options.onCode(code);
+    report.codes.push_back(std::move(code));
+}
+
+void failed(FileScanReport& report, const FileScanOptions& options, FileScanError error) {
+    if (options.onError) options.onError(error);
+    report.errors.push_back(std::move(error));
+}
+
 void scanImage(const fs::path& path, const FileScanOptions& options, FileScanReport& report) {
     auto frame = readImageFile(path, Clock::now());
     if (!frame) {
-        report.errors.push_back(errorFor(path.string(), frame.error().message));
+        failed(report, options, errorFor(path.string(), frame.error().message));
         return;
     }
     ++report.imagesRead;
     for (auto& code : decodeStill(*frame, options.decoder))
-        report.codes.push_back({path.string(), std::nullopt, code});
+        found(report, options, {path.string(), std::nullopt, code});
 }
 
 // Video files and live sources go through the camera pipeline (live decoder + dedupe). Video frames are
@@ -63,13 +73,13 @@ void scanFeed(const std::string& input, SourceSpec spec, const FileScanOptions& 
         auto seen = decoder.decode(*frame);
         for (auto& code : dedupe.update(seen, now)) {
             code.origin = live ? ScanOrigin::Camera : ScanOrigin::File;
-            report.codes.push_back({input, std::optional<std::uint64_t>(frames), std::move(code)});
+            found(report, options, {input, std::optional<std::uint64_t>(frames), std::move(code)});
         }
     }
     report.framesRead += frames;
     const auto& status = source.status();
     if (frames == 0)
-        report.errors.push_back(errorFor(input, status.reason.empty() ? "no frames" : status.reason));
+        failed(report, options, errorFor(input, status.reason.empty() ? "no frames" : status.reason));
 }
 
 void scanFolder(const fs::path& folder, const FileScanOptions& options, FileScanReport& report) {
@@ -81,7 +91,7 @@ void scanFolder(const fs::path& folder, const FileScanOptions& options, FileScan
         if (it->is_regular_file(ec) && (isImagePath(it->path()) || isVideoPath(it->path())))
             files.push_back(it->path());
     }
-    if (ec) report.errors.push_back({folder.string(), "cannot list folder: " + ec.message()});
+    if (ec) failed(report, options, {folder.string(), "cannot list folder: " + ec.message()});
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
         if (isImagePath(file))

@@ -44,6 +44,10 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     root.add_flag("--windowed", windowed, "A 1280x800 window (the default)")->excludes(fullscreen);
 
     root.require_subcommand(0, 1);
+    // The global options (--db, --json, --user) are accepted anywhere on the line, as people type them
+    // (`lotstation trace LOT --backward --json`): what a subcommand does not know falls through to the root.
+    // Subcommands inherit this setting, so it is set before they are added.
+    root.fallthrough();
     cli::addSetupCommands(root, context);
     cli::addMovementCommands(root, context);
     cli::addQueryCommands(root, context);

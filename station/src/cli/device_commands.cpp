@@ -10,6 +10,7 @@
 #include "lotstation/station/paths.hpp"
 
 #include <CLI/CLI.hpp>
+#include <ostream>
 #include <sstream>
 
 namespace lotstation::station::cli {
@@ -31,35 +32,45 @@ void addScan(CLI::App& root, CliContext& context) {
         ->required();
     scanCommand->callback([&context, inputs] {
         context.action = [&context, inputs] {
-            const auto report = scan::scanFiles(*inputs);
-            nlohmann::json codes = nlohmann::json::array();
-            std::ostringstream text;
-            for (const auto& found : report.codes) {
+            // Each code is printed as it registers (and flushed), so a pipeline can follow a live camera:
+            // with --json one JSON object per line (JSON Lines), then a summary line.
+            scan::FileScanOptions options;
+            options.onCode = [&context](const scan::FoundCode& found) {
                 const auto meaning = scan::interpret(found.code);
-                codes.push_back(
-                    {{"source", found.source},
-                     {"frame", found.frame ? nlohmann::json(*found.frame) : nlohmann::json(nullptr)},
-                     {"text", found.code.text},
-                     {"format", scan::symbologyName(found.code.symbology)},
-                     {"symbology_id", found.code.symbologyId},
-                     {"position", positionJson(found.code.position)},
-                     {"meaning", scan::describe(meaning)}});
-                text << found.source << (found.frame ? " frame " + std::to_string(*found.frame) : "") << ": "
-                     << scan::symbologyName(found.code.symbology) << " " << found.code.symbologyId << "  "
-                     << scan::displayScannedText(found.code.text) << "\n    " << scan::describe(meaning)
-                     << '\n';
-            }
-            nlohmann::json errors = nlohmann::json::array();
-            for (const auto& error : report.errors) {
-                errors.push_back({{"source", error.source}, {"message", error.message}});
-                context.err << "lotstation: " << error.source << ": " << error.message << '\n';
-            }
-            text << report.codes.size() << " code(s) in " << report.imagesRead << " image(s) and "
-                 << report.framesRead << " video frame(s)";
-            context.emit(text.str(), {{"codes", codes},
-                                      {"errors", errors},
-                                      {"images", report.imagesRead},
-                                      {"frames", report.framesRead}});
+                if (context.json) {
+                    const nlohmann::json line{
+                        {"source", found.source},
+                        {"frame", found.frame ? nlohmann::json(*found.frame) : nlohmann::json(nullptr)},
+                        {"text", found.code.text},
+                        {"format", scan::symbologyName(found.code.symbology)},
+                        {"symbology_id", found.code.symbologyId},
+                        {"position", positionJson(found.code.position)},
+                        {"meaning", scan::describe(meaning)}};
+                    context.out << line.dump() << std::endl;
+                } else {
+                    context.out << found.source << (found.frame ? " frame " + std::to_string(*found.frame) : "")
+                                << ": " << scan::symbologyName(found.code.symbology) << " "
+                                << found.code.symbologyId << "  " << scan::displayScannedText(found.code.text)
+                                << "\n    " << scan::describe(meaning) << std::endl;
+                }
+            };
+            options.onError = [&context](const scan::FileScanError& error) {
+                context.err << "lotstation: " << error.source << ": " << error.message << std::endl;
+                if (context.json)
+                    context.out << nlohmann::json{{"source", error.source}, {"error", error.message}}.dump()
+                                << std::endl;
+            };
+            const auto report = scan::scanFiles(*inputs, options);
+            if (context.json)
+                context.out << nlohmann::json{{"codes", report.codes.size()},
+                                              {"errors", report.errors.size()},
+                                              {"images", report.imagesRead},
+                                              {"frames", report.framesRead}}
+                                   .dump()
+                            << std::endl;
+            else
+                context.out << report.codes.size() << " code(s) in " << report.imagesRead << " image(s) and "
+                            << report.framesRead << " video frame(s)" << std::endl;
             return report.errors.empty() ? 0 : 1;
         };
     });

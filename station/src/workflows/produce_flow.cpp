@@ -339,8 +339,7 @@ FlowOutcome ProduceFlow::use(const std::string& user) {
         // The ledger has the last word: a rule it enforces that the screen did not foresee still offers the
         // supervisor's approval. The container stays either way: fix and try again.
         const auto& error = written.error();
-        if (error.kind == storage::ErrorKind::Refused && !c.approval &&
-            error.message.find("needs a reason and a supervisor") != std::string::npos)
+        if (error.kind == storage::ErrorKind::NeedsOverride && !c.approval)
             c.problems.push_back({"ledger", error.message});
         return refuse(error.message);
     }

@@ -91,8 +91,9 @@ TEST_CASE("cli: labels render and scan back to what they name") {
     const auto scanned = cli.run(
         {"--json", "scan", png, cli.dir().file("dock.png").string(), cli.dir().file("finish.png").string()});
     REQUIRE(scanned.exitCode == 0);
-    const auto codes = scanned.json()["codes"];
-    REQUIRE(codes.size() == 3);
+    auto codes = scanned.jsonLines(); // one object per code, as it registers, then the summary
+    REQUIRE(codes.size() == 4);
+    CHECK(codes.back()["codes"] == 3);
     CHECK(codes[0]["text"] == "LS:LOT:" + bar);
     CHECK(codes[1]["text"] == "LS:LOC:DOCK");
     CHECK(codes[2]["text"] == "LS:CMD:FINISH");
@@ -112,7 +113,12 @@ TEST_CASE("cli: a missing scan input is reported and the rest still scanned") {
     REQUIRE(cli.run({"label", "location", "DOCK", "--out", png}).exitCode == 0);
     const auto scanned = cli.run({"--json", "scan", cli.dir().file("missing.png").string(), png});
     CHECK(scanned.exitCode == 1);
-    CHECK(scanned.json()["codes"].size() == 1);
+    const auto lines = scanned.jsonLines();
+    REQUIRE(lines.size() == 3); // the missing input, the code, the summary
+    CHECK(lines[0]["error"].get<std::string>().size() > 0);
+    CHECK(lines[1]["text"] == "LS:LOC:DOCK");
+    CHECK(lines[2]["codes"] == 1);
+    CHECK(lines[2]["errors"] == 1);
     CHECK(scanned.err.find("missing.png") != std::string::npos);
 }
 

@@ -16,6 +16,14 @@ struct CliOutcome {
     std::string err;
 
     [[nodiscard]] nlohmann::json json() const { return nlohmann::json::parse(out); }
+    // JSON Lines output (scan --json): one value per line.
+    [[nodiscard]] std::vector<nlohmann::json> jsonLines() const {
+        std::vector<nlohmann::json> lines;
+        std::istringstream in(out);
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+        return lines;
+    }
     [[nodiscard]] std::string firstLine() const { return out.substr(0, out.find('\n')); }
 };
 

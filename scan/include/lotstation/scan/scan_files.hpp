@@ -7,11 +7,15 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace lotstation::scan {
+
+struct FoundCode;
+struct FileScanError;
 
 struct FileScanOptions {
     DecoderSettings decoder;
@@ -19,6 +23,10 @@ struct FileScanOptions {
     // Cameras and streams run this long (wall-clock) or until maxFrames frames, whichever comes first.
     std::chrono::milliseconds liveDuration{5'000};
     std::uint64_t maxFrames = 300;
+    // Called as each code registers and as each input fails, before the scan goes on: a caller following a
+    // live camera prints them as they happen. The report holds them all as well.
+    std::function<void(const FoundCode&)> onCode;
+    std::function<void(const FileScanError&)> onError;
 };
 
 struct FoundCode {

@@ -58,7 +58,7 @@ struct BackgroundStatus {
 class BackgroundSync {
   public:
     // Starts the thread. Fails only when the station database cannot be opened.
-    [[nodiscard]] static SyncResult<BackgroundSync> start(BackgroundSyncOptions options);
+    [[nodiscard]] static Result<BackgroundSync> start(BackgroundSyncOptions options);
 
     BackgroundSync(BackgroundSync&&) noexcept;
     BackgroundSync& operator=(BackgroundSync&&) noexcept;

@@ -32,21 +32,27 @@ struct ConflictMovement {
     std::int64_t seq = 0;
     std::string kind;
     std::int64_t quantity = 0;
+    std::string quantityText; // in the item's unit: "7 kg"
     std::string at;
 };
 
 // Stock of a lot at a location went below zero: movements from stations that did not know of each other
 // took more than there was. Both are kept; a supervisor resolves (e.g. records a count) and closes it.
+// Judged on the settled ledger: when a movement that arrives late (a receipt re-pushed after a restore)
+// brings the balance back to zero or more, the dip was arrival order, not a double use, and the conflict
+// closes by itself, naming that movement (clearedBy).
 struct Conflict {
     std::int64_t id = 0;
     std::string lot;
     std::string location;
-    std::int64_t balance = 0; // on hand at the location now
+    std::int64_t balance = 0; // on hand at the location now, in base units
+    std::string balanceText;  // the same in the item's unit: "-4 kg"
     std::string detectedAt;
     std::vector<ConflictMovement> movements; // every movement that took from the lot at that location
     std::optional<std::string> resolvedBy;
     std::optional<std::string> resolvedAt;
     std::optional<std::string> note;
+    std::optional<std::string> clearedBy; // the movement whose arrival settled the balance again
 };
 
 class CentralStore {

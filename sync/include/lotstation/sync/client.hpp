@@ -64,7 +64,7 @@ struct SyncStatus {
 
 class SyncClient {
   public:
-    [[nodiscard]] static SyncResult<SyncClient> open(ClientOptions options);
+    [[nodiscard]] static Result<SyncClient> open(ClientOptions options);
 
     SyncClient(SyncClient&&) noexcept;
     SyncClient& operator=(SyncClient&&) noexcept;
@@ -72,14 +72,14 @@ class SyncClient {
 
     // Push, pull, master data. A push refused with a sequence conflict stops pushing for good (pulling goes
     // on) until clearPushStop(); the error says why.
-    [[nodiscard]] SyncResult<SyncSummary> syncOnce();
+    [[nodiscard]] Result<SyncSummary> syncOnce();
 
     void start(BackgroundOptions options = {});
     void stop();
     [[nodiscard]] SyncStatus status() const;
 
     // After a person has dealt with a sequence conflict (e.g. restored the right database): push again.
-    [[nodiscard]] SyncResult<void> clearPushStop();
+    [[nodiscard]] Result<void> clearPushStop();
 
   private:
     struct Impl;
@@ -90,8 +90,8 @@ class SyncClient {
 // `lotstation sync [--server URL --token T]`: one sync of the station database at `ledgerPath`, using the
 // server URL and token given, else those saved by an earlier call (saved when given). Returns the summary
 // as lines of text for the terminal.
-[[nodiscard]] SyncResult<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
-                                                     const std::optional<std::string>& serverUrl,
-                                                     const std::optional<std::string>& token);
+[[nodiscard]] Result<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
+                                                 const std::optional<std::string>& serverUrl,
+                                                 const std::optional<std::string>& token);
 
 } // namespace lotstation::sync

@@ -31,7 +31,7 @@ struct ServerOptions {
 class SyncServer {
   public:
     // Opens the store and binds the socket (so port() is known); serving starts with run() or start().
-    [[nodiscard]] static SyncResult<SyncServer> create(ServerOptions options);
+    [[nodiscard]] static Result<SyncServer> create(ServerOptions options);
 
     SyncServer(SyncServer&&) noexcept;
     SyncServer& operator=(SyncServer&&) noexcept;

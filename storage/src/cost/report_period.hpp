@@ -1,0 +1,52 @@
+#pragma once
+// Periods of the reports as half-open millisecond ranges over movements.at_ms (storage-internal).
+#include "lotstation/storage/cost_reports.hpp"
+
+#include <limits>
+
+namespace lotstation::storage {
+
+struct MsRange {
+    std::int64_t from = std::numeric_limits<std::int64_t>::min();
+    std::int64_t to = std::numeric_limits<std::int64_t>::max(); // exclusive
+};
+
+// The start of the day after `date`, UTC, in ms since the epoch.
+[[nodiscard]] inline std::int64_t endOfDayMs(Date date) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               (std::chrono::sys_days{date} + std::chrono::days{1}).time_since_epoch())
+        .count();
+}
+[[nodiscard]] inline std::int64_t startOfDayMs(Date date) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::sys_days{date}.time_since_epoch())
+        .count();
+}
+
+[[nodiscard]] inline Result<MsRange> msRange(Period period) {
+    if (period.from && period.to && std::chrono::sys_days{*period.to} < std::chrono::sys_days{*period.from})
+        return fail(ErrorKind::Invalid, "the period ends (" + formatDate(*period.to) + ") before it starts (" +
+                                            formatDate(*period.from) + ")");
+    MsRange range;
+    if (period.from) range.from = startOfDayMs(*period.from);
+    if (period.to) range.to = endOfDayMs(*period.to);
+    return range;
+}
+
+// Calls `progress` every so often; false when it asked to stop.
+class ProgressTicker {
+  public:
+    ProgressTicker(const Progress& progress, std::int64_t total) : m_progress(progress), m_total(total) {}
+    [[nodiscard]] bool tick() {
+        ++m_done;
+        if (!m_progress || m_done % 4096 != 0) return true;
+        return m_progress(m_done, m_total);
+    }
+    [[nodiscard]] bool finish() { return !m_progress || m_progress(m_done, m_total); }
+
+  private:
+    const Progress& m_progress;
+    std::int64_t m_total;
+    std::int64_t m_done = 0;
+};
+
+} // namespace lotstation::storage
