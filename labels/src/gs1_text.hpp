@@ -9,9 +9,9 @@ namespace lotstation::labels {
 
 using formats::kGroupSeparator;
 
-// A formats error (always about the label's data) in the labels module's terms.
-[[nodiscard]] inline LabelError invalidData(Error error) {
-    return LabelError{LabelErrorKind::InvalidData, std::move(error.message)};
+// A formats error is always about the label's data: Invalid, whatever kind formats gave it.
+[[nodiscard]] inline Error invalidData(Error error) {
+    return Error{ErrorKind::Invalid, std::move(error.message)};
 }
 
 } // namespace lotstation::labels
