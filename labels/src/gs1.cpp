@@ -40,6 +40,10 @@ std::expected<std::vector<formats::Gs1Element>, LabelError> lotElements(const Lo
 
 } // namespace
 
+bool isGs1LotCode(std::string_view lot) {
+    return formats::validateAiValue("10", lot).has_value();
+}
+
 std::expected<std::string, LabelError> gs1ElementString(const LotLabelData& lot) {
     auto elements = lotElements(lot);
     if (!elements) return std::unexpected(elements.error());

@@ -8,6 +8,6 @@
 namespace lotstation::scan::detail {
 
 // `data` looks like an EPC (formats::looksLikeEpc); `text` is the raw input for the Unreadable message.
-[[nodiscard]] Meaning meaningOfEpc(std::string_view data, std::string_view text, const Gs1Options& options);
+[[nodiscard]] Meaning meaningOfEpc(std::string_view data, std::string_view text, const formats::Gs1Options& options);
 
 } // namespace lotstation::scan::detail

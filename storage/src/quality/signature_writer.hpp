@@ -6,8 +6,8 @@
 
 namespace lotstation::storage {
 
-// The PIN re-entered now (counted toward the lock-out; Ledger::verifyPin), then the role the meaning needs.
-[[nodiscard]] Result<User> authenticateSigner(const Ledger& ledger, std::string_view signer,
+// The PIN re-entered now (counted toward the lock-out; Ledger::recordPinAttempt), then the role the meaning needs.
+[[nodiscard]] Result<User> authenticateSigner(Ledger& ledger, std::string_view signer,
                                               std::string_view pin, SignatureMeaning meaning);
 
 // Fills in id, station, seq, time, hashes (record_hash = SHA-256 of signedText) and writes it.

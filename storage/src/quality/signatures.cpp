@@ -118,13 +118,13 @@ std::string canonicalSignatureText(const Signature& s) {
     return out;
 }
 
-Result<User> authenticateSigner(const Ledger& ledger, std::string_view signer, std::string_view pin,
+Result<User> authenticateSigner(Ledger& ledger, std::string_view signer, std::string_view pin,
                                 SignatureMeaning meaning) {
     if (signer.empty()) return fail(ErrorKind::Invalid, "who signs? a signature needs a name or badge");
     if (pin.empty())
         return fail(ErrorKind::Invalid, "a signature needs the signer's PIN, entered now (a badge alone is "
                                         "not a signature)");
-    auto user = ledger.verifyPin(signer, pin);
+    auto user = ledger.recordPinAttempt(signer, pin); // a wrong PIN counts toward the lock-out
     if (!user) return user;
     if (needsQaRole(meaning) && !allowed(user->role, Action::QcDisposition))
         return fail(ErrorKind::Refused, refusalMessage(*user, Action::QcDisposition));

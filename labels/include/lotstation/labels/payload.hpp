@@ -19,6 +19,9 @@ namespace lotstation::labels {
 // The QR payload of any label.
 [[nodiscard]] std::expected<std::string, LabelError> payloadFor(const LabelContent& content);
 
+// True when the lot fits GS1 AI (10) (formats' rule: 1..20 characters of GS1 character set 82).
+[[nodiscard]] bool isGs1LotCode(std::string_view lot);
+
 [[nodiscard]] std::expected<std::string, LabelError> lotPayload(const LotLabelData& lot);
 [[nodiscard]] std::expected<std::string, LabelError> locationPayload(const LocationLabelData& location);
 [[nodiscard]] std::expected<std::string, LabelError> badgePayload(const BadgeLabelData& badge);

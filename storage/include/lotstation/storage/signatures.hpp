@@ -62,7 +62,7 @@ struct SignRequest {
 // Errors: wrong user or PIN (Refused), a signer without the qa role for a disposition (Refused), missing
 // record or statement (Invalid). Nothing but the PIN count is written on an error. Inside
 // Ledger::atomically() a failure of the body after a wrong PIN also rolls the PIN count back: check the PIN
-// with Ledger::verifyPin first when that matters.
+// with Ledger::recordPinAttempt first when that matters.
 [[nodiscard]] Result<Signature> sign(Ledger& ledger, const SignRequest& request);
 
 // Signatures on one lot or run (its subject), in the order they were made.
