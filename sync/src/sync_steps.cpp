@@ -78,7 +78,7 @@ Result<void> pushOutbox(SyncSession& s) {
     int stalls = 0;
     while (true) {
         const auto read = s.ledger.outbox(s.state.acked, s.pushBatch);
-        if (!read) return syncFail(SyncErrorKind::Storage, read.error().message);
+        if (!read) return fail(ErrorKind::Io, read.error().message);
         const auto& batch = *read;
         if (batch.empty()) return {};
         auto answer = s.http.post("/v1/push", encodePush(s.ledger, batch, s.state.epoch));

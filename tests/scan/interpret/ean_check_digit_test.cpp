@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <string>
+#include <tuple>
 
 using namespace lotstation::scan;
 
