@@ -40,7 +40,7 @@ TEST_CASE("quality: partial acceptance splits the rejected part into a traced, r
     CHECK(back.suppliers[0].code == "OILCO");
     const auto forward = must(forwardTrace(q.l(), lot));
     CHECK(std::any_of(forward.lots.begin(), forward.lots.end(), [&](const TraceLot& t) { return t.code == rejected; }));
-    CHECK(q.l().verify().empty());
+    CHECK(q.l().verify().value().empty());
 
     // the rejected part goes back to the supplier: a shipment to OILCO with the reason
     const auto returned = must(returnToSupplier(q.l(), {.lot = rejected, .reason = "dented drum", .user = "ana"}));
@@ -71,14 +71,14 @@ TEST_CASE("quality: a rejected lot can only be scrapped or returned") {
     must(q.l().scrap({.lot = lot, .quantity = 1'000'000, .reason = "sample destroyed", .user = "ana"}));
     must(returnToSupplier(q.l(), {.lot = lot, .reason = "rancid", .user = "ana"}));
     CHECK(q.l().onHand(lot) == 0);
-    CHECK(q.l().verify().empty());
+    CHECK(q.l().verify().value().empty());
 }
 
 TEST_CASE("quality: verify catches an altered signature and an altered signed record") {
     QualityShop q;
     const auto lot = inspectedLot(q, "OC-TAMPER");
     must(qcRelease(q.l(), {.lot = lot, .signer = "quinn", .pin = "4321"}));
-    REQUIRE(q.l().verify().empty());
+    REQUIRE(q.l().verify().value().empty());
     RawConnection raw(q.path);
     // the database itself refuses edits
     CHECK(raw.exec("UPDATE signatures SET printed_name = 'mallory'") ==
@@ -87,7 +87,7 @@ TEST_CASE("quality: verify catches an altered signature and an altered signed re
     // someone who drops the triggers is still found out
     REQUIRE(raw.exec("DROP TRIGGER signatures_no_update; UPDATE signatures SET printed_name = 'mallory' "
                      "WHERE meaning = 'released'") == "");
-    auto findings = q.l().verify();
+    auto findings = q.l().verify().value();
     REQUIRE(findings.size() == 1); // the last signature: nothing after it carries its hash
     CHECK((findings[0].kind == Finding::Kind::Signature));
     CHECK(findings[0].message.find("hash does not match its content (altered)") != std::string::npos);
@@ -97,7 +97,7 @@ TEST_CASE("quality: verify catches an altered signature and an altered signed re
     RawConnection raw2(r.path);
     REQUIRE(raw2.exec("DROP TRIGGER inspection_results_no_update; UPDATE inspection_results SET value = '0.1' "
                       "WHERE test = 'acid'") == "");
-    findings = r.l().verify();
+    findings = r.l().verify().value();
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].message.find("the signed inspection") != std::string::npos);
     CHECK(findings[0].message.find("was altered after signing") != std::string::npos);
