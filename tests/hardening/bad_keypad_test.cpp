@@ -67,8 +67,8 @@ TEST_CASE("bad input: the receive workflow refuses and writes nothing") {
         std::vector<station::ReceiveIntent> intents; // the last one is refused
         const char* message;
     };
-    const station::Quantity oneKg{1'000'000, station::storage::Uom::Gram};
-    const station::Quantity oneLitre{1'000'000, station::storage::Uom::Millilitre};
+    const station::Quantity oneKg{1'000'000, storage::Uom::Gram};
+    const station::Quantity oneLitre{1'000'000, storage::Uom::Millilitre};
     const std::vector<FlowRow> rows{
         {"unknown item", {station::receive::PickItem{"NOPE"}}, "NOPE"},
         {"unknown supplier", {station::receive::PickSupplier{"NOBODY"}}, "NOBODY"},

@@ -155,7 +155,7 @@ TEST_CASE("app core: idle operator is logged out, back home, dialogs closed - ac
     auto app = core();
     app.logIn("Ana", t0);
     app.apply(intent::Navigate{Screen::Count}, t0 + 1min);
-    app.apply(intent::OpenKeypad{"count.quantity", "Counted", QuantityUnit::Piece, {}}, t0 + 2min);
+    app.apply(intent::OpenKeypad{"Counted", QuantityUnit::Piece, {}, replyQuantity<count::SetCounted>()}, t0 + 2min);
     app.tick(t0 + 6min);
     CHECK(app.state().userName == "Ana"); // touched at 2 min: 4 min idle so far
     const auto effects = app.tick(t0 + 7min);
