@@ -1,4 +1,5 @@
 #include "demo_fixture.hpp"
+#include "lotstation/formats/own_labels.hpp"
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/workflows/lookup_flow.hpp"
 
@@ -24,7 +25,7 @@ std::optional<FlowOutcome> scanText(LookupFlow& flow, const std::string& text) {
 TEST_CASE("lookup: scanning a lot label opens its card - item, standing, stock, genealogy, history") {
     DemoFixture demo;
     LookupFlow flow(demo.ledger);
-    const auto outcome = scanText(flow, scan::encodeOwnLabel(scan::OwnLot{demo.lavenderBars()}));
+    const auto outcome = scanText(flow, lotstation::formats::encodeOwnLabel(scan::OwnLot{demo.lavenderBars()}));
     REQUIRE(outcome);
     CHECK(outcome->feedback == FeedbackKind::Accepted);
     REQUIRE(flow.state().lot);
@@ -66,7 +67,7 @@ TEST_CASE("lookup: a supplier's lot code, an item, a location and nonsense each 
     flow.apply(lookup::Open{flow.state().choices[1].code});
     REQUIRE(flow.state().lot);
     // A location label: what is stored there.
-    const auto here = scanText(flow, scan::encodeOwnLabel(scan::OwnLocation{"STORE"}));
+    const auto here = scanText(flow, lotstation::formats::encodeOwnLabel(scan::OwnLocation{"STORE"}));
     REQUIRE(here);
     REQUIRE(flow.state().location);
     CHECK_FALSE(flow.state().lot);
@@ -153,7 +154,7 @@ TEST_CASE("lookup: reprint asks for the open lot's label, without a lot it is re
 TEST_CASE("lookup: a lot that must not be used opens its card with an amber flash, not a green one") {
     DemoFixture demo;
     LookupFlow flow(demo.ledger);
-    const auto outcome = scanText(flow, scan::encodeOwnLabel(scan::OwnLot{demo.coconutHeld()}));
+    const auto outcome = scanText(flow, lotstation::formats::encodeOwnLabel(scan::OwnLot{demo.coconutHeld()}));
     REQUIRE(outcome);
     CHECK(outcome->feedback == FeedbackKind::Unknown);
     CHECK(outcome->message == demo.coconutHeld() + " · On hold");

@@ -1,4 +1,5 @@
 #include "demo_fixture.hpp"
+#include "lotstation/formats/own_labels.hpp"
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/workflows/recall_flow.hpp"
 #include "lotstation/storage/csv.hpp"
@@ -65,15 +66,14 @@ TEST_CASE("recall: hold all puts every affected lot on hold in one go, after a r
     CHECK(flow.state().lotsStillFree() == 4);
     const auto before = demo.ledger.movementCount().value();
     // No reason yet: refused, nothing written.
-    CHECK(flow.apply(recall::HoldAll{}, FlowContext{"sam", {}})->feedback == FeedbackKind::Refused);
+    CHECK(flow.apply(recall::HoldAll{}, FlowContext{"sam", {}}).feedback == FeedbackKind::Refused);
     flow.apply(recall::ChooseReason{"Supplier recall"});
     CHECK(demo.ledger.movementCount().value() == before);
     CHECK(flow.unsaved().count("recall.hold-reason") == 1); // leaving now asks first
     // Nobody logged in: refused.
     CHECK(flow.apply(recall::HoldAll{}, FlowContext{}).feedback == FeedbackKind::Refused);
     const auto held = flow.apply(recall::HoldAll{}, FlowContext{"sam", {}});
-    REQUIRE(held);
-    CHECK(held->feedback == FeedbackKind::Accepted);
+    CHECK(held.feedback == FeedbackKind::Accepted);
     CHECK(flow.state().heldNow == 4);
     CHECK(demo.ledger.movementCount().value() == before + 4);
     for (const auto& code : {demo.olive1(), demo.soapBase(), demo.lavenderBars(), demo.oatBars()}) {
@@ -146,7 +146,7 @@ TEST_CASE("recall: an unknown code and a badge are refused without touching the 
     REQUIRE(unknown);
     CHECK(unknown->feedback == FeedbackKind::Refused);
     CHECK_FALSE(flow.state().report);
-    CHECK_FALSE(flow.scanned(scan::interpret(scan::encodeOwnLabel(scan::OwnBadge{"B-SAM"})), FlowContext{}));
+    CHECK_FALSE(flow.scanned(scan::interpret(lotstation::formats::encodeOwnLabel(scan::OwnBadge{"B-SAM"})), FlowContext{}));
 }
 
 TEST_CASE("recall: an export folder that cannot be made is refused in words and writes nothing") {

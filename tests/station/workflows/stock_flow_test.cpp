@@ -1,4 +1,5 @@
 #include "demo_fixture.hpp"
+#include "lotstation/formats/own_labels.hpp"
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/workflows/stock_flow.hpp"
 
@@ -52,7 +53,7 @@ TEST_CASE("stock: expiring soon within N days and expired, a scan picks the item
     CHECK(flow.apply(stock::SetDays{0}).feedback == FeedbackKind::Refused);
     CHECK(flow.state().withinDays == 30);
 
-    const auto picked = flow.scanned(scan::interpret(scan::encodeOwnLabel(scan::OwnLot{demo.oatBars()})), {});
+    const auto picked = flow.scanned(scan::interpret(lotstation::formats::encodeOwnLabel(scan::OwnLot{demo.oatBars()})), {});
     REQUIRE(picked);
     CHECK(flow.state().item->sku == "BAR-OAT");
     REQUIRE(flow.state().lots.size() == 1);
