@@ -84,7 +84,7 @@ class CostWalk {
         cost.run = *lot.lot.run;
         const auto run = findRun(m_core, cost.run);
         if (run) cost.finishedAt = run->run.finishedAt;
-        cost.output = producedQuantity(lot.id);
+        cost.output = queries::producedQuantity(m_core, lot.id);
         const auto atMs = cost.finishedAt ? epochMs(*cost.finishedAt) : epochMs(m_core.clock());
         std::set<std::string> missing;
 
@@ -154,14 +154,6 @@ class CostWalk {
         return out;
     }
 
-    std::int64_t producedQuantity(std::int64_t lotId) {
-        auto s = m_core.db.cached("SELECT coalesce(sum(c.quantity), 0) FROM movements c WHERE c.lot_id = ?1 "
-                                  "AND c.kind = 'produce' AND NOT EXISTS "
-                                  "(SELECT 1 FROM movements r WHERE r.reverses = c.id)");
-        s.bindAll(lotId);
-        s.step();
-        return s.int64(0);
-    }
 
     std::vector<CostInput> inputs(const std::string& run) {
         auto s = m_core.db.cached("SELECT l.code, i.sku, i.uom, sum(c.quantity) FROM movements c "

@@ -39,7 +39,7 @@ class CostWalk {
         out.sku = lot.lot.sku;
         out.uom = lot.uom;
         out.run = *lot.lot.run;
-        out.output = produced(lot.id);
+        out.output = queries::producedQuantity(m_core, lot.id);
         std::set<std::string> missing;
         Wide known = 0;
         for (auto input : inputs(*lot.lot.run)) {
@@ -65,14 +65,6 @@ class CostWalk {
     }
 
   private:
-    std::int64_t produced(std::int64_t lotId) {
-        auto s = m_core.db.cached("SELECT coalesce(sum(c.quantity), 0) FROM movements c WHERE c.lot_id = ?1 "
-                                  "AND c.kind = 'produce' AND NOT EXISTS "
-                                  "(SELECT 1 FROM movements r WHERE r.reverses = c.id)");
-        s.bindAll(lotId);
-        s.step();
-        return s.int64(0);
-    }
 
     std::vector<CostInput> inputs(const std::string& run) {
         auto s =
