@@ -1,6 +1,7 @@
 // lotstation-server: the central sync server and its administration. Thin: parses the command line and
 // calls lotstation::sync (SyncServer, CentralStore); master data commands are in master_commands.cpp.
 #include "lotstation/sync/central_store.hpp"
+#include "lotstation/sync/migrate.hpp"
 #include "lotstation/sync/server.hpp"
 #include "master_commands.hpp"
 
@@ -141,7 +142,23 @@ int main(int argc, char** argv) {
     auto* backupCmd = app.add_subcommand("backup", "a consistent copy of the store (safe while serving)");
     backupCmd->add_option("folder", backupDir)->required();
 
+    std::string migrateFrom;
+    std::string migrateTo;
+    auto* migrateCmd = app.add_subcommand("migrate", "move an SQLite store into an empty PostgreSQL database");
+    migrateCmd->add_option("--from", migrateFrom, "the SQLite store's data folder")->required();
+    migrateCmd->add_option("--to", migrateTo, "postgresql://... (an empty database)")->required();
+
     CLI11_PARSE(app, argc, argv);
+
+    if (migrateCmd->parsed()) {
+        auto report = sync::migrateStore(migrateFrom, migrateTo);
+        if (!report) return failWith("migrate: " + report.error().message);
+        std::cout << "migrated " << report->stations << " stations, " << report->movements << " movements, "
+                  << report->lots << " lots, " << report->conflicts << " conflicts and the master data (epoch "
+                  << report->epoch << ")\nchecked: the same movements in the same order, hashes (order SHA-256 "
+                  << report->orderDigest << ") and balances\n";
+        return 0;
+    }
 
     if (!storeUrl.empty() && !sync::isPostgresUrl(storeUrl))
         return failWith("--store takes a PostgreSQL URL (postgresql://user@host/database), not '" + storeUrl +

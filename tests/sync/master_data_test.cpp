@@ -113,11 +113,11 @@ TEST_CASE_TEMPLATE("master data: one bad record in the batch leaves the station'
     CHECK(ledger.recipe("SOAP")->outputQuantity == 1);
 
     // Fixed on the server: everything arrives at once.
-    central.editMaster([](Ledger& ledger) {
+    central.editMaster([](Ledger& server) {
         NewUser carl;
         carl.name = "carl";
         carl.badge = "C1";
-        REQUIRE(updateUser(ledger, carl));
+        REQUIRE(updateUser(server, carl));
     });
     auto fixed = dock.client(central.url()).syncOnce();
     REQUIRE_MESSAGE(fixed, (fixed ? "" : fixed.error().message));

@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <csignal>
+#include <cstdio>
 #include <fcntl.h>
 #include <map>
 #include <poll.h>
@@ -138,6 +139,33 @@ std::string Central::addStation(const std::string& name) {
 
 std::filesystem::path serverExecutable() {
     return std::filesystem::path(LOTSTATION_BINARY_DIR) / "sync" / "lotstation-server";
+}
+
+namespace {
+
+std::string quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+} // namespace
+
+CommandRun runServer(const std::vector<std::string>& args) {
+    std::string command = quote(serverExecutable().string());
+    for (const auto& arg : args)
+        command += " " + quote(arg);
+    command += " 2>&1";
+    CommandRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buffer[512];
+    while (auto got = fread(buffer, 1, sizeof buffer, pipe))
+        run.output.append(buffer, got);
+    const int status = pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
 }
 
 ServerProcess::ServerProcess(const std::filesystem::path& dataDir,

@@ -92,6 +92,13 @@ class ServerProcess {
 
 [[nodiscard]] std::filesystem::path serverExecutable();
 
+// lotstation-server run with `args` to its end: its exit code and what it wrote (stdout and stderr).
+struct CommandRun {
+    int exitCode = -1;
+    std::string output;
+};
+[[nodiscard]] CommandRun runServer(const std::vector<std::string>& args);
+
 // A station: its database file, name and token. Each gets a short code so generated lot codes differ.
 struct Station {
     std::string name;
