@@ -5,6 +5,7 @@
 #include "quality/quality_schema.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
+#include "tags/lot_tags_schema.hpp"
 
 #include <array>
 #include <string>
@@ -192,7 +193,8 @@ CREATE TABLE pin_failures (
 )sql";
 
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
-                                kMigration4MasterRevisions, kMigrationCost, kMigrationQuality};
+                                kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
+                                kMigrationLotTags};
 
 } // namespace
 
