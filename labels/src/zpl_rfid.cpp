@@ -11,7 +11,7 @@ std::expected<std::string, LabelError> zplTagCommands(const LabelTemplate& tmpl,
     if (lot.tagSerial.empty())
         return std::unexpected(LabelError{
             ErrorKind::Invalid, "template " + tmpl.name + " encodes an RFID tag, but lot " + lot.lotCode +
-                                    " has no tag serial assigned: print it through the station"});
+                                    " has no tag serial assigned (lotstation label assigns one)"});
     formats::LotTag tag;
     tag.scheme = tmpl.rfid->scheme;
     tag.filter = tmpl.rfid->filter;
