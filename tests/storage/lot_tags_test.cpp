@@ -30,7 +30,7 @@ TEST_CASE("tagLot assigns this station's next serial, records who and when; lotT
     CHECK(must(tagLot(shop.l(), {.lot = lot, .scheme = "sgtin+", .user = "sam"})).serial == "6400002");
     CHECK(must(lotTag(shop.l(), "4006381333931", "6400001")).lot == lot);
     CHECK(tagsOfLot(shop.l(), lot).size() == 2);
-    CHECK(lotTag(shop.l(), "4006381333931", "6400003").error().kind == ErrorKind::NotFound);
+    CHECK((lotTag(shop.l(), "4006381333931", "6400003").error().kind == ErrorKind::NotFound));
 
     // Append-only in the database itself.
     sqlite3* db = nullptr;
@@ -58,7 +58,7 @@ TEST_CASE("tagLot refusals are sentences and record nothing") {
     refused = tagLot(shop.l(), {.lot = bar, .serial = "007", .user = "ana"});
     REQUIRE_FALSE(refused.has_value());
     refused = tagLot(shop.l(), {.lot = "NO-SUCH-LOT", .user = "ana"});
-    CHECK(refused.error().kind == ErrorKind::NotFound);
+    CHECK((refused.error().kind == ErrorKind::NotFound));
     refused = tagLot(shop.l(), {.lot = bar, .user = "nobody"});
     REQUIRE_FALSE(refused.has_value());
     CHECK(shop.count("lot_tags") == before);
@@ -67,7 +67,7 @@ TEST_CASE("tagLot refusals are sentences and record nothing") {
     const auto given = must(tagLot(shop.l(), {.lot = bar, .serial = "42", .user = "ana"}));
     CHECK(must(tagLot(shop.l(), {.lot = bar, .serial = "42", .user = "sam"})).id == given.id);
     refused = tagLot(shop.l(), {.lot = bar2, .serial = "42", .user = "ana"});
-    CHECK(refused.error().kind == ErrorKind::Conflict);
+    CHECK((refused.error().kind == ErrorKind::Conflict));
     CHECK(refused.error().message == "serial 42 of GTIN 04006381333931 is already the tag of lot " + bar +
                                          ": nothing was recorded");
     CHECK(shop.count("lot_tags") == before + 1);

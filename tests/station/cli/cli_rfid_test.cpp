@@ -37,9 +37,12 @@ TEST_CASE("cli rfid: tagged lot labels, epc encode with and without --serial, lo
     CliFixture cli;
     REQUIRE(cli.run({"init", "--station", "Dock", "--short-code", "A"}).exitCode == 0);
     REQUIRE(cli.run({"supplier", "add", "OLIVA", "--name", "Oliva Mills"}).exitCode == 0);
-    REQUIRE(cli.run({"item", "add", "BAR", "--name", "Soap bar", "--uom", "pc", "--gtin", "09506000134352"})
+    REQUIRE(cli.run({"location", "add", "STORE", "--name", "Store"}).exitCode == 0);
+    REQUIRE(cli.run({"item", "add", "BAR", "--name", "Soap bar", "--uom", "pc", "--gtin", "09506000134352",
+                     "--location", "STORE"})
                 .exitCode == 0);
-    REQUIRE(cli.run({"item", "add", "OIL", "--name", "Olive oil", "--uom", "g"}).exitCode == 0);
+    REQUIRE(cli.run({"item", "add", "OIL", "--name", "Olive oil", "--uom", "g", "--location", "STORE"}).exitCode ==
+            0);
     const auto bar = cli.run({"receive", "BAR", "48", "--supplier", "OLIVA", "--supplier-lot", "B1", "--expires",
                               "2027-11-24"})
                          .firstLine();
