@@ -174,13 +174,16 @@ void addRecall(CLI::App& root, CliContext& context) {
                 affected.push_back(lot.code);
             value["quality"] = nlohmann::json::array();
             const auto quality = storage::qualityHistory(ledger, affected);
-            if (!quality.empty()) text << "quality records:\n";
+            if (!quality.empty()) text << "quality records and documents:\n";
             for (const auto& event : quality) {
                 value["quality"].push_back({{"lot", event.lot},
                                             {"at", storage::formatTimestamp(event.at)},
                                             {"kind", event.kind},
                                             {"by", event.by},
+                                            {"reference_type", event.referenceType},
                                             {"reference", event.reference},
+                                            {"movement_id", event.movementId ? nlohmann::json(*event.movementId)
+                                                                             : nlohmann::json(nullptr)},
                                             {"summary", event.summary}});
                 text << "  " << storage::formatTimestamp(event.at) << "  " << event.lot << "  " << event.kind
                      << " by " << event.by << ": " << event.summary << "  [" << event.reference << "]\n";
