@@ -192,7 +192,8 @@ CREATE TABLE pin_failures (
 )sql";
 
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
-                                kMigration4MasterRevisions, kMigrationCost, kMigrationQuality};
+                                kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
+                                kMigrationQualitySync};
 
 } // namespace
 

@@ -50,6 +50,10 @@ struct CentralStore::Impl {
     [[nodiscard]] Reply pull(const Caller& caller, std::string_view cursor, std::string_view limit,
                              const PullLimits& limits);
     [[nodiscard]] Reply master();
+    // Quality records (record_protocol.cpp): a station's own, and other stations' by cursor.
+    [[nodiscard]] Reply pushRecords(const Caller& caller, std::string_view body, const PullLimits& limits);
+    [[nodiscard]] Reply pullRecords(const Caller& caller, std::string_view cursor, std::string_view limit,
+                                    const PullLimits& limits);
 
     [[nodiscard]] std::int64_t openConflicts();
     // After movements were applied: remembers what they took from where and flags negative stock.
@@ -58,6 +62,12 @@ struct CentralStore::Impl {
 
 [[nodiscard]] storage::Result<std::unique_ptr<CentralStore::Impl>>
 openCentral(const std::filesystem::path& dir);
+
+// After movements were applied (in the push's transaction): flags a QC release and a QC rejection of one lot
+// by two stations that did not know of each other (disposition_conflicts.cpp).
+inline constexpr std::string_view kDispositionClashPlace = "QC release vs rejection";
+[[nodiscard]] storage::Result<void> flagDispositionClashes(CentralStore::Impl& impl,
+                                                           const std::vector<storage::Movement>& applied);
 
 // A quantity of `lot` in its item's unit ("-4 kg"); base units when the lot is unknown.
 [[nodiscard]] std::string inItemUnit(const storage::Ledger& ledger, const std::string& lot,

@@ -176,7 +176,8 @@ Reply CentralStore::Impl::push(const Caller& caller, std::string_view text, cons
                 "UPDATE sync_stations SET acked_seq = max(acked_seq, ?2), last_contact = ?3 WHERE name = ?1")
             .bindAll(caller.name, acked, nowText())
             .run();
-        return recordEffects(effects);
+        if (auto recorded = recordEffects(effects); !recorded) return recorded;
+        return flagDispositionClashes(*this, effects);
     });
     if (!committed) return error(500, "storage", committed.error().message);
     Json answer = {{"epoch", epoch},
