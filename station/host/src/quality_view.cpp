@@ -1,38 +1,25 @@
 // The Quality screen (quality_flow.hpp): lots waiting for QC; one lot's spec with result entry, its quality
 // record, and the signature dialog (who, PIN pad, the meaning in words).
 #include "floor_widgets.hpp"
-#include "lot_widgets.hpp"
 #include "quality_widgets.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
+#include "lotstation/storage/quantity.hpp"
+
 namespace lotstation::station::ui {
 namespace {
 
 std::vector<PickerOption> reasonsOf(const std::vector<std::string>& reasons) {
-    return reasonOptions(reasons);
+    return qualityReasonOptions(reasons);
 }
 
 void drawPending(const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(min);
     label(ui, "Waiting for QC, oldest first", ui.fonts.title);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    scrollList(ui, "quality.list", ImVec2(max.x - min.x, max.y - at.y), [&](float width) {
-        if (quality.pending.empty())
-            label(ui, "Nothing waits for QC. Scan a lot to see its quality record.", ui.fonts.body, colour::textDim);
-        int n = 0;
-        for (const auto& row : quality.pending) {
-            const auto& lot = row.lot;
-            const std::string detail = lot.itemName + " · " + storage::formatQuantity(lot.onHand, lot.uom) + " · " +
-                                       std::to_string(lot.inspections) + " inspection(s)" +
-                                       (lot.inspections > 0 ? (lot.lastInspectionPassed ? ", last passed" : ", last failed")
-                                                            : std::string());
-            if (listRow(ui, "quality.pending." + std::to_string(n++),
-                        {lot.lot, detail, "waiting " + row.age, LotStanding::Quarantine}, width))
-                ui.intents.emit(quality::Open{lot.lot});
-        }
-    });
+    drawPendingList(ui, quality.pending, ImVec2(max.x - min.x, max.y - at.y));
 }
 
 std::string latestOf(const QualityLot& lot, const std::string& test) {
@@ -84,7 +71,7 @@ void drawTest(const QualityState& quality, const storage::SpecTest& test, Ui& ui
     }
 }
 
-void drawLot(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
+void drawLot(const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
     const auto& lot = *quality.lot;
     const Column column = splitScreen(ui, min, max, 0.5f);
     const float leftWidth = column.x - min.x - ui.em(1.2f);
@@ -102,7 +89,7 @@ void drawLot(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 
                   ui.fonts.body, colour::unknown);
     ImGui::PopTextWrapPos();
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    scrollList(ui, "quality.tests", ImVec2(leftWidth, max.y - actions - at.y), [&](float width) {
+    qualityScrollList(ui, "quality.tests", ImVec2(leftWidth, max.y - actions - at.y), [&](float width) {
         if (lot.spec.tests.empty()) label(ui, "The item has no spec: release needs no test.", ui.fonts.body, colour::textDim);
         for (const auto& test : lot.spec.tests)
             drawTest(quality, test, ui, width);
@@ -137,7 +124,7 @@ void drawLot(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 
         if (bottomButton(ui, column, "quality.number.done", "Done ✓", true, half, column.x + half + gap))
             ui.intents.emit(quality::NumberDone{});
     } else {
-        scrollList(ui, "quality.record", ImVec2(column.width, column.bottom - column.top), [&](float width) {
+        qualityScrollList(ui, "quality.record", ImVec2(column.width, column.bottom - column.top), [&](float width) {
             drawQualitySections(ui, {lot.inspections, lot.signatures, lot.documents}, width);
             if (lot.inspections.empty() && lot.signatures.empty() && lot.documents.empty())
                 label(ui, "No inspections, signatures or documents yet", ui.fonts.body, colour::textDim);
@@ -202,7 +189,7 @@ void drawSign(const AppState& state, const QualityState& quality, Ui& ui, ImVec2
 void drawFlowBody(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
     if (!quality.loaded) ui.intents.emit(quality::Refresh{});
     if (quality.sign) return drawSign(state, quality, ui, min, max);
-    if (quality.lot) return drawLot(state, quality, ui, min, max);
+    if (quality.lot) return drawLot(quality, ui, min, max);
     drawPending(quality, ui, min, max);
 }
 

@@ -4,6 +4,8 @@
 #include "theme.hpp"
 #include "widgets.hpp"
 
+#include "lotstation/storage/quantity.hpp"
+
 namespace lotstation::station::ui {
 
 std::string minuteUtc(storage::Timestamp at) {
@@ -47,6 +49,31 @@ void drawQualitySections(Ui& ui, const QualityRecordView& record, float width) {
                      {}},
                     width);
     }
+}
+
+void drawPendingList(Ui& ui, const std::vector<PendingRow>& pending, ImVec2 size) {
+    scrollList(ui, "quality.list", size, [&](float width) {
+        if (pending.empty())
+            label(ui, "Nothing waits for QC. Scan a lot to see its quality record.", ui.fonts.body, colour::textDim);
+        int n = 0;
+        for (const auto& row : pending) {
+            const auto& lot = row.lot;
+            std::string detail = lot.itemName + " · " + storage::formatQuantity(lot.onHand, lot.uom) + " · " +
+                                 std::to_string(lot.inspections) + " inspection(s)";
+            if (lot.inspections > 0) detail += lot.lastInspectionPassed ? ", last passed" : ", last failed";
+            if (listRow(ui, "quality.pending." + std::to_string(n++),
+                        {lot.lot, detail, "waiting " + row.age, LotStanding::Quarantine}, width))
+                ui.intents.emit(quality::Open{lot.lot});
+        }
+    });
+}
+
+void qualityScrollList(Ui& ui, std::string_view id, ImVec2 size, const std::function<void(float width)>& rows) {
+    scrollList(ui, id, size, rows);
+}
+
+std::vector<PickerOption> qualityReasonOptions(const std::vector<std::string>& reasons) {
+    return reasonOptions(reasons);
 }
 
 } // namespace lotstation::station::ui

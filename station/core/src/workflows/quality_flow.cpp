@@ -3,6 +3,7 @@
 #include "lotstation/station/lookup.hpp"
 #include "lotstation/station/workflows/supervisor_approval.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace lotstation::station {
