@@ -1,8 +1,7 @@
 // A QC release and a QC rejection of one lot by two stations that did not know of each other's decision
 // (storage/quality.hpp dispositionClash): a conflict for a person, listed like a negative balance, at the
-// place "QC release vs rejection", with the two movements. Both movements stay; every ledger keeps the lot
-// rejected meanwhile (a release from another station never lifts a rejection).
-#include "central_core.hpp"
+// place kDispositionClashPlace, with the two movements. Written once for every store (conflict_rule.hpp).
+#include "conflict_rule.hpp"
 
 #include "lotstation/storage/quality.hpp"
 
@@ -10,8 +9,7 @@
 
 namespace lotstation::sync {
 
-storage::Result<void> flagDispositionClashes(CentralStore::Impl& impl,
-                                             const std::vector<storage::Movement>& applied) {
+Result<void> flagDispositionClashes(ConflictBook& book, const std::vector<storage::Movement>& applied) {
     std::set<std::string> lots;
     std::set<std::string> arrived;
     for (const auto& m : applied) {
@@ -20,26 +18,20 @@ storage::Result<void> flagDispositionClashes(CentralStore::Impl& impl,
             lots.insert(m.lot);
     }
     for (const auto& lot : lots) {
-        auto clash = storage::dispositionClash(impl.ledger, lot);
-        if (!clash) return std::unexpected(clash.error());
+        auto history = book.statusHistory(lot);
+        if (!history) return std::unexpected(history.error());
+        const auto clash = storage::dispositionClash(*history);
         // Flagged when one of the two decisions has just arrived: a clash a person resolved stays closed.
-        if (!*clash || (!arrived.contains((*clash)->release.id) && !arrived.contains((*clash)->rejection.id)))
-            continue;
-        const auto& release = (*clash)->release;
-        const auto& rejection = (*clash)->rejection;
-        for (const auto* m : {&release, &rejection})
-            impl.db()
-                .cached("INSERT OR IGNORE INTO sync_debits (lot, location, movement_id) VALUES (?1, ?2, ?3)")
-                .bindAll(lot, std::string(kDispositionClashPlace), m->id)
-                .run();
-        impl.db()
-            .prepare("INSERT INTO sync_conflicts (lot, location, balance, detected_at, note) VALUES (?1, ?2, 0, "
-                     "?3, ?4) ON CONFLICT (lot, location) WHERE resolved_at IS NULL DO NOTHING")
-            .bindAll(lot, std::string(kDispositionClashPlace), storage::formatTimestamp(storage::systemClock()()),
-                     "station " + release.stationId + " released it (" + release.user + "), station " +
-                         rejection.stationId + " rejected it (" + rejection.user + ": " +
-                         rejection.reason.value_or("") + "); it stays rejected everywhere until a person decides")
-            .run();
+        if (!clash || (!arrived.contains(clash->release.id) && !arrived.contains(clash->rejection.id))) continue;
+        const auto& release = clash->release;
+        const auto& rejection = clash->rejection;
+        const std::string note = "station " + release.stationId + " released it (" + release.user + "), station " +
+                                 rejection.stationId + " rejected it (" + rejection.user + ": " +
+                                 rejection.reason.value_or("") +
+                                 "); it stays rejected everywhere until a person decides";
+        if (auto flagged = book.flagDecisions(lot, kDispositionClashPlace, {release, rejection}, note, nowText());
+            !flagged)
+            return flagged;
     }
     return {};
 }

@@ -1,7 +1,7 @@
 // Quality records on the central server (sync/PROTOCOL.md "Quality records"): POST /v1/records applies a
 // station's records in sequence order, each exactly once, and answers with the highest contiguous sequence
 // held; GET /v1/records hands out other stations' records in the order they arrived, by cursor.
-#include "central_core.hpp"
+#include "central_backend.hpp"
 #include "wire.hpp"
 
 #include "lotstation/storage/quality_sync.hpp"
@@ -22,6 +22,16 @@ Reply refusal(int status, std::string_view code, std::string_view detail) {
     return Reply{status, wire::errorBody(code, detail), false};
 }
 
+// A store without quality records answers 404 not-supported (stations skip their records, saying so).
+Reply unsupportedOr(const Error& error) {
+    if (error.kind == ErrorKind::Unavailable) return refusal(404, "not-supported", error.message);
+    return refusal(500, "storage", error.message);
+}
+
+Error notKept() {
+    return Error{ErrorKind::Unavailable, "this server's store does not keep quality records yet"};
+}
+
 std::optional<std::int64_t> toInteger(std::string_view text) {
     std::int64_t value = 0;
     const auto* end = text.data() + text.size();
@@ -32,7 +42,7 @@ std::optional<std::int64_t> toInteger(std::string_view text) {
 
 } // namespace
 
-Reply CentralStore::Impl::pushRecords(const Caller& caller, std::string_view text, const PullLimits& limits) {
+Reply CentralBackend::pushRecords(const Caller& caller, std::string_view text, const PullLimits& limits) {
     Json body = Json::parse(text, nullptr, false);
     if (body.is_discarded() || !body.is_object()) return refusal(400, "malformed", "the body is not a JSON object");
     std::string station;
@@ -56,57 +66,39 @@ Reply CentralStore::Impl::pushRecords(const Caller& caller, std::string_view tex
         return refusal(403, "wrong-station", "this token belongs to station " + caller.name + " (" +
                                                  *caller.stationId + "), not to " + station);
     if (!caller.stationId) {
-        // A station that has recorded no movement yet (a lab that only inspects) binds its id here, as at its
-        // first movement push.
-        auto taken = db().prepare("SELECT name FROM sync_stations WHERE station_id = ?1");
-        taken.bindAll(station);
-        if (taken.step() || station == ledger.station().stationId)
+        // A station that has recorded no movement yet (a lab that only inspects) binds its id with its records.
+        auto taken = stationWithId(station);
+        if (!taken) return refusal(500, "storage", taken.error().message);
+        if (*taken || station == ownStationId())
             return refusal(403, "wrong-station", "station id " + station + " belongs to another station");
-        db().prepare("UPDATE sync_stations SET station_id = ?2 WHERE name = ?1 AND station_id IS NULL")
-            .bindAll(caller.name, station)
-            .run();
     }
     std::ranges::stable_sort(records, {}, &storage::QualityRecord::seq);
-    std::int64_t applied = 0;
-    std::int64_t present = 0;
-    std::optional<storage::Error> stopped;
-    auto committed = ledger.atomically([&]() -> storage::Result<void> {
-        for (const auto& record : records) {
-            auto outcome = storage::applyRemoteQualityRecord(ledger, record);
-            if (!outcome) {
-                stopped = outcome.error();
-                break;
-            }
-            (*outcome == storage::ApplyOutcome::Applied ? applied : present) += 1;
-        }
-        return {};
-    });
-    if (!committed) return refusal(500, "storage", committed.error().message);
-    const auto acked = storage::qualityRecordHead(ledger, station);
-    if (!acked) return refusal(500, "storage", acked.error().message);
-    Json out = {{"epoch", epoch}, {"acked", *acked}, {"applied", applied}, {"already_present", present}};
+    auto done = applyRecords(caller, station, records);
+    if (!done) return unsupportedOr(done.error());
+    Json out = {{"epoch", epoch}, {"acked", done->acked}, {"applied", done->applied},
+                {"already_present", done->present}};
     Reply reply = answer(200, out);
-    reply.committed = applied > 0;
-    if (stopped) {
-        if (stopped->kind == storage::ErrorKind::Conflict) {
+    if (done->stopped) {
+        const auto& stopped = *done->stopped;
+        if (stopped.kind == ErrorKind::Conflict) {
             out["error"] = "sequence-conflict";
-            out["detail"] = stopped->message;
+            out["detail"] = stopped.message;
             reply = answer(409, out);
-        } else if (stopped->kind == storage::ErrorKind::Invalid) {
+        } else if (stopped.kind == ErrorKind::Invalid) {
             out["error"] = "invalid-record";
-            out["detail"] = stopped->message;
+            out["detail"] = stopped.message;
             reply = answer(422, out);
         } else {
             // A gap or a lot not here yet: the station sends what is missing and tries again.
-            out["stopped"] = stopped->message;
+            out["stopped"] = stopped.message;
             reply = answer(200, out);
         }
-        reply.committed = applied > 0;
     }
+    reply.committed = done->applied > 0;
     return reply;
 }
 
-Reply CentralStore::Impl::pullRecords(const Caller& caller, std::string_view cursor, std::string_view limitText,
+Reply CentralBackend::pullRecords(const Caller& caller, std::string_view cursor, std::string_view limitText,
                                       const PullLimits& limits) {
     std::size_t limit = limits.defaultLimit;
     if (!limitText.empty()) {
@@ -121,23 +113,23 @@ Reply CentralStore::Impl::pullRecords(const Caller& caller, std::string_view cur
         const auto dot = cursor.find('.');
         auto pos = dot == std::string_view::npos ? std::nullopt : toInteger(cursor.substr(0, dot));
         if (!pos || *pos < 0) return refusal(400, "malformed", "the cursor is not one this server hands out");
-        auto there = storage::qualityRecordsAfter(ledger, *pos - 1, 1);
-        if (!there) return refusal(500, "storage", there.error().message);
+        auto there = recordsAfter(*pos - 1, 1);
+        if (!there) return unsupportedOr(there.error());
         if (!there->empty() && there->front().position == *pos &&
             storage::recordIdOf(there->front()) == cursor.substr(dot + 1))
             position = *pos;
         else
             reset = true;
     }
-    auto page = storage::qualityRecordsAfter(ledger, position, limit);
-    if (!page) return refusal(500, "storage", page.error().message);
+    auto page = recordsAfter(position, limit);
+    if (!page) return unsupportedOr(page.error());
     Json records = Json::array();
     for (const auto& record : *page)
         if (!caller.stationId || record.stationId != *caller.stationId) records.push_back(wire::toJson(record));
     std::int64_t acked = 0;
     if (caller.stationId) {
-        auto head = storage::qualityRecordHead(ledger, *caller.stationId);
-        if (!head) return refusal(500, "storage", head.error().message);
+        auto head = recordHead(*caller.stationId);
+        if (!head) return unsupportedOr(head.error());
         acked = *head;
     }
     const std::string next = page->empty() ? (reset ? std::string() : std::string(cursor))
@@ -149,6 +141,19 @@ Reply CentralStore::Impl::pullRecords(const Caller& caller, std::string_view cur
                             {"more", page->size() == limit},
                             {"reset", reset},
                             {"records", std::move(records)}});
+}
+
+Result<RecordsApplied> CentralBackend::applyRecords(const Caller&, const std::string&,
+                                                   const std::vector<storage::QualityRecord>&) {
+    return std::unexpected(notKept());
+}
+
+Result<std::vector<storage::QualityRecord>> CentralBackend::recordsAfter(std::int64_t, std::size_t) {
+    return std::unexpected(notKept());
+}
+
+Result<std::int64_t> CentralBackend::recordHead(const std::string&) {
+    return std::unexpected(notKept());
 }
 
 } // namespace lotstation::sync

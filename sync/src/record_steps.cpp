@@ -86,6 +86,11 @@ Result<std::int64_t> pullRecords(SyncSession& s) {
 
 Result<void> syncQualityRecords(SyncSession& s) {
     auto acked = s.options.pull ? pullRecords(s) : Result<std::int64_t>(0);
+    if (!acked && acked.error().kind == ErrorKind::Refused) {
+        // A server whose store does not keep quality records yet (404 not-supported): they stay here.
+        s.summary.notes.push_back("quality records not synced: " + acked.error().message);
+        return {};
+    }
     if (!acked) return std::unexpected(acked.error());
     std::int64_t mark = *acked;
     if (!s.options.pull) {
