@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+using namespace lotstation::station;
 using namespace lotstation::test;
 namespace storage = lotstation::storage;
 
