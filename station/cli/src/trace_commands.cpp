@@ -174,7 +174,7 @@ void addRecall(CLI::App& root, CliContext& context) {
                 affected.push_back(lot.code);
             value["quality"] = nlohmann::json::array();
             const auto quality = storage::qualityHistory(ledger, affected);
-            if (!quality.empty()) text << "quality records and documents:\n";
+            if (!quality.empty()) text << "quality records:\n";
             for (const auto& event : quality) {
                 value["quality"].push_back({{"lot", event.lot},
                                             {"at", storage::formatTimestamp(event.at)},

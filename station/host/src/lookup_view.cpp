@@ -77,7 +77,7 @@ void drawActions(const AppState& state, const LookupState& lookup, Ui& ui, float
     const auto reasons = reasonOptions(held ? releaseReasons() : holdReasons());
     if (card.standing == LotStanding::Rejected) {
         // QC refused it: no hold or release applies; it leaves by scrap or return to the supplier.
-        touchButton(ui, "lookup.rejected", "Rejected: scrap or return", ImVec2(third, height), ButtonKind::Secondary,
+        touchButton(ui, "lookup.rejected", "Scrap or return", ImVec2(third, height), ButtonKind::Secondary,
                     nullptr, false);
     } else if (held) {
         // The ledger refuses an operator's release anyway; the button says so before anyone tries.

@@ -144,7 +144,7 @@ void drawSign(const AppState& state, const QualityState& quality, Ui& ui, ImVec2
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(leftMax.x - pad);
     label(ui, "Electronic signature", ui.fonts.bold, colour::textDim);
-    paragraph(ui, "“" + sign.statement + "”", ui.fonts.title);
+    paragraph(ui, "\"" + sign.statement + "\"", ui.fonts.title);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     pinPad(ui, sign.pin, ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + ui.em(0.4f)),
