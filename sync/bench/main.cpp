@@ -9,6 +9,7 @@
 #include "bench_support.hpp"
 #include "lotstation/sync/central_store.hpp"
 #include "lotstation/sync/server.hpp"
+#include "pg/pg_connection.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -35,7 +36,6 @@ struct Setup {
     int servers = 1;
     std::filesystem::path base;    // the disk under test (SQLite store, the puller's database)
     std::filesystem::path scratch; // station databases being prepared
-    std::string tag;               // makes station names unique in a store that is not new
     bool peer = false;             // also measure the in-process peer
 };
 
@@ -55,7 +55,7 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
         servers.back().start();
         urls.push_back(servers.back().url());
     }
-    const auto name = [&](const std::string& what) { return what + setup.tag; };
+    const auto name = [](const std::string& what) { return what; };
     const auto db = [&](const std::string& what) { return setup.scratch / (name(what) + ".sqlite"); };
 
     // 1. a day offline (first, while the store is small)
@@ -151,6 +151,33 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
         server.stop();
 }
 
+// A database of its own for one configuration, on the PostgreSQL server `url` names; dropped at the end.
+class ScratchDatabase {
+  public:
+    ScratchDatabase(std::string url, const std::string& name) : m_admin(std::move(url)), m_name(name) {
+        auto admin = sync::pg::Connection::open(m_admin);
+        if (!admin) die(admin.error().message);
+        if (auto made = admin->script("CREATE DATABASE " + m_name); !made)
+            die("cannot create a scratch database (--store needs a role that may): " + made.error().message);
+        // postgresql://.../DB?query -> the same with our database.
+        const auto slash = m_admin.find('/', m_admin.find("://") + 3);
+        const auto query = m_admin.find('?', slash);
+        m_url = m_admin.substr(0, slash + 1) + m_name + (query == std::string::npos ? "" : m_admin.substr(query));
+    }
+    ~ScratchDatabase() {
+        if (auto admin = sync::pg::Connection::open(m_admin))
+            (void)admin->script("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+    }
+    ScratchDatabase(const ScratchDatabase&) = delete;
+    ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+    [[nodiscard]] const std::string& url() const { return m_url; }
+
+  private:
+    std::string m_admin;
+    std::string m_name;
+    std::string m_url;
+};
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -167,7 +194,8 @@ int main(int argc, char** argv) {
     app.add_option("--dir", diskDir, "folder on the disk to measure (default: the temp folder)");
     app.add_option("--scratch", ramDir, "where station databases are prepared (default /dev/shm)");
     app.add_option("--store", store,
-                   "postgresql://... : also measure a PostgreSQL store (one server, then two), beside SQLite");
+                   "postgresql://... : also measure a PostgreSQL store (one server, then two), each in a scratch "
+                   "database the bench creates and drops there");
     bool smoke = false;
     app.add_flag("--smoke", smoke, "tiny sizes, seconds in all (CTest runs it so the bench keeps running)");
     CLI11_PARSE(app, argc, argv);
@@ -178,6 +206,11 @@ int main(int argc, char** argv) {
     const auto base =
         std::filesystem::path(diskDir.empty() ? std::filesystem::temp_directory_path().string() : diskDir) /
         ("lotstation-bench-sync-" + run);
+    for (const char* part : {"sqlite", "pg1", "pg2"}) {
+        std::filesystem::create_directories(base / part);
+        std::filesystem::create_directories(std::filesystem::path(ramDir.empty() ? base.string() : ramDir) /
+                                            ("lotstation-bench-stations-" + run) / part);
+    }
     const auto scratch =
         std::filesystem::path(ramDir.empty() ? base.string() : ramDir) / ("lotstation-bench-stations-" + run);
     std::filesystem::create_directories(base);
@@ -185,11 +218,16 @@ int main(int argc, char** argv) {
     std::printf("SQLite store and pulling station: %s (disk), station databases: %s\n", base.c_str(),
                 scratch.c_str());
 
-    runScenarios({"SQLite store (disk), one server", (base / "server").string(), 1, base, scratch, "", true}, sizes);
+    runScenarios({"SQLite store (disk), one server", (base / "server").string(), 1, base, scratch / "sqlite", true},
+                 sizes);
     if (!store.empty()) {
-        // Station names carry the run (and the configuration): the database may hold earlier runs.
-        runScenarios({"PostgreSQL store, one server", store, 1, base, scratch, "-pg1-" + run, false}, sizes);
-        runScenarios({"PostgreSQL store, two servers", store, 2, base, scratch, "-pg2-" + run, false}, sizes);
+        for (const int servers : {1, 2}) {
+            ScratchDatabase database(store, "lotstation_bench_" + run + "_" + std::to_string(servers));
+            runScenarios({"PostgreSQL store, " + std::string(servers == 1 ? "one server" : "two servers"),
+                          database.url(), servers, base / ("pg" + std::to_string(servers)),
+                          scratch / ("pg" + std::to_string(servers)), false},
+                         sizes);
+        }
     }
     std::error_code ignored;
     std::filesystem::remove_all(base, ignored);

@@ -31,6 +31,7 @@ Result<void> recordEffects(ConflictBook& book, const std::vector<storage::Moveme
             continue;
         }
         // The settled ledger says there was enough after all: the dip was arrival order, not a double use.
+        if (!book.mayBeOpen(lot, location)) continue;
         const auto note = "closed by itself: the balance came back to " + book.inUnit(lot, *balance) +
                           " when movement " + last->id + " (station " + last->stationId + " #" +
                           std::to_string(last->seq) + ") arrived";

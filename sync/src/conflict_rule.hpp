@@ -24,6 +24,10 @@ class ConflictBook {
     [[nodiscard]] virtual Result<void> settle(const std::string& lot, const std::string& location,
                                               std::int64_t balance, const storage::Movement& by,
                                               const std::string& note, const std::string& now) = 0;
+    // False when lot + location surely has no open conflict (nothing to settle there).
+    [[nodiscard]] virtual bool mayBeOpen(const std::string& /*lot*/, const std::string& /*location*/) {
+        return true;
+    }
     // A quantity of `lot` in its item's unit ("-4 kg").
     [[nodiscard]] virtual std::string inUnit(const std::string& lot, std::int64_t quantity) = 0;
 

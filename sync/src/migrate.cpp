@@ -4,6 +4,7 @@
 // in the pull order (their cursors name positions) are kept.
 #include "central_core.hpp"
 #include "lotstation/sync/migrate.hpp"
+#include "pg/columns.hpp"
 #include "pg/order_log.hpp"
 #include "pg/pg_central.hpp"
 #include "wire.hpp"
@@ -11,34 +12,7 @@
 namespace lotstation::sync {
 namespace {
 
-using pg::textArray;
-
-// Rows travel as one array per column, `chunk` rows a statement.
-class Columns {
-  public:
-    explicit Columns(std::size_t width) : m_columns(width) {}
-    void add(std::vector<std::string> row) {
-        for (std::size_t i = 0; i < row.size(); ++i)
-            m_columns[i].push_back(std::move(row[i]));
-    }
-    [[nodiscard]] Result<void> insert(pg::Connection& db, const std::string& sql) {
-        constexpr std::size_t kChunk = 5000;
-        const auto rows = m_columns.empty() ? 0 : m_columns[0].size();
-        for (std::size_t from = 0; from < rows; from += kChunk) {
-            pg::Params params;
-            for (const auto& column : m_columns) {
-                const auto end = std::min(rows, from + kChunk);
-                params.emplace_back(textArray({column.begin() + static_cast<std::ptrdiff_t>(from),
-                                               column.begin() + static_cast<std::ptrdiff_t>(end)}));
-            }
-            if (auto done = db.exec(sql, params); !done) return std::unexpected(done.error());
-        }
-        return {};
-    }
-
-  private:
-    std::vector<std::vector<std::string>> m_columns;
-};
+using pg::Columns;
 
 Result<void> done(const Result<pg::Rows>& rows) {
     if (!rows) return std::unexpected(rows.error());

@@ -199,10 +199,10 @@ Result<Conflict> CentralStore::Impl::resolveConflict(std::int64_t id, std::strin
     });
 }
 
-Result<std::filesystem::path> CentralStore::Impl::backup(const std::filesystem::path& dataDir) {
+Result<std::filesystem::path> CentralStore::Impl::backup(const std::filesystem::path& dir) {
     std::error_code ec;
-    std::filesystem::create_directories(dataDir, ec);
-    const auto target = dataDir / kLedgerFile;
+    std::filesystem::create_directories(dir, ec);
+    const auto target = dir / kLedgerFile;
     if (std::filesystem::exists(target))
         return fail(ErrorKind::Conflict, target.string() + " exists already; back up into an empty folder");
     return guardedDb([&]() -> storage::Result<std::filesystem::path> {

@@ -4,6 +4,7 @@
 // conflicts follow, and the batch is numbered into the pull order last (order_log.hpp).
 #include "../conflict_rule.hpp"
 #include "../wire.hpp"
+#include "columns.hpp"
 #include "order_log.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "pg_central.hpp"
@@ -17,16 +18,21 @@ std::string label(const storage::Movement& m) {
     return "movement " + std::to_string(m.seq) + " of station " + m.stationId;
 }
 
+// The conflict bookkeeping of one push, in few statements: debits are written together at the end, the
+// balances after the push come from the balance update itself, and only places with an open conflict are
+// looked at again.
 class PgConflictBook final : public ConflictBook {
   public:
-    explicit PgConflictBook(PgCentral& store) : m_store(store) {}
+    PgConflictBook(PgCentral& store, std::map<std::pair<std::string, std::string>, std::int64_t> balances,
+                   std::set<std::pair<std::string, std::string>> open)
+        : m_store(store), m_balances(std::move(balances)), m_open(std::move(open)) {}
 
     Result<void> addDebit(const storage::Movement& m) override {
-        return done(m_store.db().exec("INSERT INTO sync_debits (lot, location, movement_id) VALUES ($1, $2, $3) "
-                                      "ON CONFLICT DO NOTHING",
-                                      {m.lot, *m.from, m.id}));
+        m_debits.add({m.lot, *m.from, m.id});
+        return {};
     }
     Result<std::int64_t> balance(const std::string& lot, const std::string& location) override {
+        if (auto known = m_balances.find({lot, location}); known != m_balances.end()) return known->second;
         auto rows = m_store.db().exec("SELECT quantity FROM sync_balances WHERE lot = $1 AND location = $2",
                                       {lot, location});
         if (!rows) return std::unexpected(rows.error());
@@ -46,9 +52,16 @@ class PgConflictBook final : public ConflictBook {
             "note = $6 WHERE lot = $1 AND location = $2 AND resolved_at IS NULL",
             {lot, location, now, by.id, std::to_string(balance), note}));
     }
+    bool mayBeOpen(const std::string& lot, const std::string& location) override {
+        return m_open.contains({lot, location});
+    }
     std::string inUnit(const std::string& lot, std::int64_t quantity) override {
         auto text = m_store.inItemUnit(lot, quantity);
         return text ? *text : std::to_string(quantity) + " (base units)";
+    }
+    [[nodiscard]] Result<void> flush() {
+        return m_debits.insert(m_store.db(), "INSERT INTO sync_debits SELECT * FROM unnest($1::text[], $2::text[], "
+                                             "$3::text[]) ON CONFLICT DO NOTHING");
     }
 
   private:
@@ -57,6 +70,9 @@ class PgConflictBook final : public ConflictBook {
         return {};
     }
     PgCentral& m_store;
+    std::map<std::pair<std::string, std::string>, std::int64_t> m_balances;
+    std::set<std::pair<std::string, std::string>> m_open;
+    Columns m_debits{3};
 };
 
 struct Head {
@@ -89,45 +105,90 @@ Result<std::map<std::string, std::string>> storedHashes(Connection& db,
     return out;
 }
 
-// Whether each lot code is known, and the lots and items this batch defines.
+// The set of `values` the store already has (one statement).
+Result<std::set<std::string>> present(Connection& db, const std::string& sql, const std::set<std::string>& values) {
+    std::set<std::string> out;
+    if (values.empty()) return out;
+    auto rows = db.exec(sql, {textArray({values.begin(), values.end()})});
+    if (!rows) return std::unexpected(rows.error());
+    for (int i = 0; i < rows->size(); ++i)
+        out.insert(rows->text(i, 0));
+    return out;
+}
+
+// Lots (and their items) this batch names: which the store knows, and the definitions of those it does not,
+// written together after the batch.
 class Definitions {
   public:
     explicit Definitions(Connection& db) : m_db(db) {}
 
-    Result<void> require(const storage::RemoteMovement& remote) {
-        const auto& m = remote.movement;
-        if (m_known.contains(m.lot)) return {};
-        auto found = m_db.exec("SELECT 1 FROM sync_lots WHERE code = $1", {m.lot});
-        if (!found) return std::unexpected(found.error());
-        if (found->size() == 0) {
-            if (!remote.lot || remote.lot->code != m.lot)
-                return fail(ErrorKind::NotFound, label(m) + " names lot " + m.lot + ", unknown here, and does not define it");
-            auto item = m_db.exec("SELECT 1 FROM sync_items WHERE sku = $1", {remote.lot->sku});
-            if (!item) return std::unexpected(item.error());
-            if (item->size() == 0) {
-                if (!remote.item || remote.item->sku != remote.lot->sku)
-                    return fail(ErrorKind::NotFound, label(m) + " names item " + remote.lot->sku + ", unknown here");
-                auto added = m_db.exec("INSERT INTO sync_items (sku, uom, body) VALUES ($1, $2, $3) "
-                                       "ON CONFLICT (sku) DO NOTHING",
-                                       {remote.item->sku, storage::toString(remote.item->uom),
-                                        wire::toJson(*remote.item).dump()});
-                if (!added) return std::unexpected(added.error());
-            }
-            auto lot = *remote.lot;
-            if (lot.createdBy.empty()) lot.createdBy = m.stationId;
-            auto added = m_db.exec("INSERT INTO sync_lots (code, sku, body) VALUES ($1, $2, $3) "
-                                   "ON CONFLICT (code) DO NOTHING",
-                                   {lot.code, lot.sku, wire::toJson(lot).dump()});
-            if (!added) return std::unexpected(added.error());
+    [[nodiscard]] Result<void> load(const std::vector<storage::RemoteMovement>& batch) {
+        std::set<std::string> lots;
+        std::set<std::string> skus;
+        for (const auto& remote : batch) {
+            lots.insert(remote.movement.lot);
+            if (remote.lot) skus.insert(remote.lot->sku);
         }
-        m_known.insert(m.lot);
+        auto knownLots = present(m_db, "SELECT code FROM sync_lots WHERE code = ANY($1::text[])", lots);
+        if (!knownLots) return std::unexpected(knownLots.error());
+        auto knownItems = present(m_db, "SELECT sku FROM sync_items WHERE sku = ANY($1::text[])", skus);
+        if (!knownItems) return std::unexpected(knownItems.error());
+        m_lots = std::move(*knownLots);
+        m_items = std::move(*knownItems);
         return {};
+    }
+
+    // NotFound when the movement names a lot (or item) nobody defined.
+    [[nodiscard]] Result<void> require(const storage::RemoteMovement& remote) {
+        const auto& m = remote.movement;
+        if (m_lots.contains(m.lot)) return {};
+        if (!remote.lot || remote.lot->code != m.lot)
+            return fail(ErrorKind::NotFound, label(m) + " names lot " + m.lot + ", unknown here, and does not define it");
+        if (!m_items.contains(remote.lot->sku)) {
+            if (!remote.item || remote.item->sku != remote.lot->sku)
+                return fail(ErrorKind::NotFound, label(m) + " names item " + remote.lot->sku + ", unknown here");
+            m_newItems.add({remote.item->sku, storage::toString(remote.item->uom), wire::toJson(*remote.item).dump()});
+            m_items.insert(remote.item->sku);
+        }
+        auto lot = *remote.lot;
+        if (lot.createdBy.empty()) lot.createdBy = m.stationId;
+        m_newLots.add({lot.code, lot.sku, wire::toJson(lot).dump()});
+        m_lots.insert(lot.code);
+        return {};
+    }
+
+    [[nodiscard]] Result<void> flush() {
+        if (auto items = m_newItems.insert(m_db, "INSERT INTO sync_items SELECT * FROM unnest($1::text[], $2::text[], "
+                                                 "$3::text[]) ON CONFLICT (sku) DO NOTHING");
+            !items)
+            return items;
+        return m_newLots.insert(m_db, "INSERT INTO sync_lots SELECT * FROM unnest($1::text[], $2::text[], "
+                                      "$3::text[]) ON CONFLICT (code) DO NOTHING");
     }
 
   private:
     Connection& m_db;
-    std::set<std::string> m_known;
+    std::set<std::string> m_lots;
+    std::set<std::string> m_items;
+    Columns m_newLots{3};
+    Columns m_newItems{3};
 };
+
+// The open conflicts at the lots of this batch.
+Result<std::set<std::pair<std::string, std::string>>> openConflictsAt(Connection& db,
+                                                                      const std::vector<storage::Movement>& moved) {
+    std::set<std::pair<std::string, std::string>> out;
+    std::set<std::string> lots;
+    for (const auto& m : moved)
+        lots.insert(m.lot);
+    if (lots.empty()) return out;
+    auto rows = db.exec("SELECT lot, location FROM sync_conflicts WHERE resolved_at IS NULL AND lot = ANY($1::text[])",
+                        {textArray({lots.begin(), lots.end()})});
+    if (!rows) return std::unexpected(rows.error());
+    for (int i = 0; i < rows->size(); ++i)
+        out.emplace(rows->text(i, 0), rows->text(i, 1));
+    return out;
+}
 
 } // namespace
 
@@ -147,6 +208,7 @@ Result<PushApplied> PgCentral::applyPush(const Caller& caller, const std::string
         auto stored = storedHashes(m_db, batch);
         if (!stored) return std::unexpected(stored.error());
         Definitions definitions(m_db);
+        if (auto loaded = definitions.load(batch); !loaded) return std::unexpected(loaded.error());
         std::vector<LogEntry> entries;
         std::vector<storage::Movement> effects;
         std::map<std::pair<std::string, std::string>, std::int64_t> deltas;
@@ -187,7 +249,6 @@ Result<PushApplied> PgCentral::applyPush(const Caller& caller, const std::string
                 break;
             }
             if (auto defined = definitions.require(remote); !defined) {
-                if (defined.error().kind != ErrorKind::NotFound) return std::unexpected(defined.error());
                 out.result.error = defined.error();
                 break;
             }
@@ -202,15 +263,21 @@ Result<PushApplied> PgCentral::applyPush(const Caller& caller, const std::string
             out.acked = std::max(out.acked, m.seq);
             effects.push_back(m);
         }
-        // In key order, so that two pushes touching the same balances never wait for each other in a circle.
-        for (const auto& [place, delta] : deltas) {
-            if (delta == 0) continue;
-            auto changed = m_db.exec("INSERT INTO sync_balances (lot, location, quantity) VALUES ($1, $2, $3) "
-                                     "ON CONFLICT (lot, location) DO UPDATE SET quantity = sync_balances.quantity "
-                                     "+ excluded.quantity",
-                                     {place.first, place.second, std::to_string(delta)});
-            if (!changed) return std::unexpected(changed.error());
-        }
+        if (auto defined = definitions.flush(); !defined) return std::unexpected(defined.error());
+        // One statement, rows in key order (two pushes touching the same balances never wait for each other
+        // in a circle); it answers the balances after the push, which the conflict rule judges.
+        Columns changes(3);
+        for (const auto& [place, delta] : deltas)
+            if (delta != 0) changes.add({place.first, place.second, std::to_string(delta)});
+        std::map<std::pair<std::string, std::string>, std::int64_t> balances;
+        auto changed = changes.run(m_db,
+                                   "INSERT INTO sync_balances (lot, location, quantity) SELECT * FROM unnest($1::text[], "
+                                   "$2::text[], $3::bigint[]) ON CONFLICT (lot, location) DO UPDATE SET quantity = "
+                                   "sync_balances.quantity + excluded.quantity RETURNING lot, location, quantity",
+                                   [&](const Rows& rows, int row) {
+                                       balances[{rows.text(row, 0), rows.text(row, 1)}] = rows.int64(row, 2);
+                                   });
+        if (!changed) return std::unexpected(changed.error());
         auto chain = m_db.exec("UPDATE sync_chains SET last_seq = $2, last_hash = $3 WHERE station_id = $1",
                                {stationId, std::to_string(head->seq), head->hash});
         if (!chain) return std::unexpected(chain.error());
@@ -218,8 +285,11 @@ Result<PushApplied> PgCentral::applyPush(const Caller& caller, const std::string
                                "WHERE name = $1",
                                {caller.name, std::to_string(out.acked), nowText()});
         if (!acked) return std::unexpected(acked.error());
-        PgConflictBook book(*this);
+        auto open = openConflictsAt(m_db, effects);
+        if (!open) return std::unexpected(open.error());
+        PgConflictBook book(*this, std::move(balances), std::move(*open));
         if (auto recorded = recordEffects(book, effects); !recorded) return std::unexpected(recorded.error());
+        if (auto debits = book.flush(); !debits) return std::unexpected(debits.error());
         if (auto ordered = appendInOrder(m_db, entries); !ordered) return std::unexpected(ordered.error());
         return out;
     });
