@@ -15,35 +15,8 @@
 #include "lotstation/storage/movement_fields.hpp"
 
 namespace lotstation::storage {
-namespace {
 
-// Appends each field of movement_fields.hpp as one line of the hash text.
-struct CanonicalLines {
-    std::string& out;
-
-    void operator()(std::string_view name, std::string_view value) const {
-        canonical::field(out, name, std::string(value));
-    }
-    void operator()(std::string_view name, const std::string& value) const {
-        (*this)(name, std::string_view(value));
-    }
-    void operator()(std::string_view name, std::int64_t value) const { (*this)(name, std::to_string(value)); }
-    void operator()(std::string_view name, Timestamp value) const { (*this)(name, formatTimestamp(value)); }
-    template <typename Enum>
-    requires std::is_enum_v<Enum>
-    void operator()(std::string_view name, Enum value) const {
-        (*this)(name, std::string_view(toString(value)));
-    }
-    template <typename T> void operator()(std::string_view name, const std::optional<T>& value) const {
-        if (value) {
-            (*this)(name, *value);
-            return;
-        }
-        canonical::field(out, name, std::nullopt);
-    }
-};
-
-} // namespace
+using canonical::CanonicalLines;
 
 std::string canonicalMovementText(const Movement& m) {
     std::string out = "lotstation-movement/1\n";

@@ -76,8 +76,12 @@ class RemoteBatch {
         if (from) m_deltas[{*lotId, *from}] -= m.quantity;
         if (to) m_deltas[{*lotId, *to}] += m.quantity;
         if (m.lotStatus && (m.kind == MovementKind::Hold || m.kind == MovementKind::Release)) {
-            m_core.db.cached("UPDATE lots SET status = ?2 WHERE id = ?1")
-                .bindAll(*lotId, toString(*m.lotStatus))
+            // A release from another station never lifts a QC rejection (quality.hpp dispositionClash): two
+            // stations that decided opposite ways offline both end with the lot rejected until a person looks.
+            m_core.db
+                .cached("UPDATE lots SET status = ?2 WHERE id = ?1 AND NOT (status = 'rejected' AND ?3 = 1)")
+                .bindAll(*lotId, toString(*m.lotStatus),
+                         static_cast<std::int64_t>(m.kind == MovementKind::Release ? 1 : 0))
                 .run();
         }
         m_touchedLots.insert(*lotId);

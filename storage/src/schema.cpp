@@ -194,7 +194,7 @@ CREATE TABLE pin_failures (
 
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
-                                kMigrationLotTags};
+                                kMigrationLotTags, kMigrationQualitySync};
 
 } // namespace
 

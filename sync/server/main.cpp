@@ -68,8 +68,11 @@ int serve(sync::ServerOptions options, const std::string& listen) {
 void printConflicts(const std::vector<sync::Conflict>& conflicts) {
     if (conflicts.empty()) std::cout << "no conflicts\n";
     for (const auto& c : conflicts) {
-        std::cout << "#" << c.id << "  lot " << c.lot << " at " << c.location << ": " << c.balanceText
-                  << " on hand, detected " << c.detectedAt;
+        if (c.location == "QC release vs rejection") // two stations decided opposite ways (quality.hpp)
+            std::cout << "#" << c.id << "  lot " << c.lot << ": QC release vs rejection, detected " << c.detectedAt;
+        else
+            std::cout << "#" << c.id << "  lot " << c.lot << " at " << c.location << ": " << c.balanceText
+                      << " on hand, detected " << c.detectedAt;
         if (c.clearedBy)
             std::cout << ", closed by itself " << *c.resolvedAt << " when movement " << *c.clearedBy
                       << " arrived";

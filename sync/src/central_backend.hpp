@@ -7,6 +7,7 @@
 // Not thread-safe: a server keeps one backend for writes (pushes) and one for reads, each behind a mutex.
 // Several processes may share one store (SQLite WAL; PostgreSQL row locks and the order lock).
 #include "lotstation/storage/master_data.hpp"
+#include "lotstation/storage/quality_sync.hpp"
 #include "lotstation/sync/central_store.hpp"
 
 #include <functional>
@@ -67,6 +68,14 @@ struct LotDefinitions {
     std::vector<std::string> items;
 };
 
+// What a push of quality records committed (record_protocol.cpp).
+struct RecordsApplied {
+    std::int64_t applied = 0;
+    std::int64_t present = 0;
+    std::optional<Error> stopped; // why the record after the committed prefix was not applied
+    std::int64_t acked = 0;       // the highest contiguous sequence of the station's records held
+};
+
 class CentralBackend {
   public:
     virtual ~CentralBackend() = default;
@@ -79,6 +88,10 @@ class CentralBackend {
     [[nodiscard]] Reply pull(const Caller& caller, std::string_view cursor, std::string_view limit,
                              const PullLimits& limits);
     [[nodiscard]] Reply master();
+    // Quality records (record_protocol.cpp): a station's own in, other stations' out by cursor.
+    [[nodiscard]] Reply pushRecords(const Caller& caller, std::string_view body, const PullLimits& limits);
+    [[nodiscard]] Reply pullRecords(const Caller& caller, std::string_view cursor, std::string_view limit,
+                                    const PullLimits& limits);
 
     // --- primitives each store implements ----------------------------------------------------------------
     [[nodiscard]] virtual Result<std::vector<StationRow>> stationRows() = 0;
@@ -98,6 +111,15 @@ class CentralBackend {
                                                                         std::size_t limit) = 0;
     [[nodiscard]] virtual Result<LotDefinitions> definitions(const std::set<std::string>& lots) = 0;
     [[nodiscard]] virtual Result<storage::MasterData> masterData() = 0;
+
+    // Quality records (storage/quality_sync.hpp). In one transaction: binds the caller's station id (a
+    // station that never pushed a movement), applies the records in sequence order, each exactly once (a
+    // prefix may commit). The defaults answer Unavailable: a store that does not keep them yet.
+    [[nodiscard]] virtual Result<RecordsApplied> applyRecords(const Caller& caller, const std::string& stationId,
+                                                              const std::vector<storage::QualityRecord>& records);
+    [[nodiscard]] virtual Result<std::vector<storage::QualityRecord>> recordsAfter(std::int64_t position,
+                                                                                   std::size_t limit);
+    [[nodiscard]] virtual Result<std::int64_t> recordHead(const std::string& stationId);
 
     // --- administration ------------------------------------------------------------------------------------
     [[nodiscard]] virtual Result<std::string> addStation(std::string_view name) = 0;

@@ -33,6 +33,10 @@ struct CentralStore::Impl final : CentralBackend {
     Result<std::vector<OrderedMovement>> orderAfter(std::int64_t position, std::size_t limit) override;
     Result<LotDefinitions> definitions(const std::set<std::string>& lots) override;
     Result<storage::MasterData> masterData() override { return storage::readMasterData(ledger); }
+    Result<RecordsApplied> applyRecords(const Caller& caller, const std::string& stationId,
+                                        const std::vector<storage::QualityRecord>& records) override;
+    Result<std::vector<storage::QualityRecord>> recordsAfter(std::int64_t position, std::size_t limit) override;
+    Result<std::int64_t> recordHead(const std::string& stationId) override;
 
     Result<std::string> addStation(std::string_view name) override;
     Result<std::string> rotateToken(std::string_view name) override;

@@ -37,7 +37,7 @@ Result<void> recordEffects(ConflictBook& book, const std::vector<storage::Moveme
                           std::to_string(last->seq) + ") arrived";
         if (auto settled = book.settle(lot, location, *balance, *last, note, now); !settled) return settled;
     }
-    return {};
+    return flagDispositionClashes(book, applied);
 }
 
 } // namespace lotstation::sync

@@ -88,6 +88,16 @@ struct SyncServer::Impl {
                                             request.get_param_value("limit"), limits));
             });
         });
+        http->Post("/v1/records", [this](const httplib::Request& request, httplib::Response& response) {
+            authorised(request, response, *writer, writeMutex,
+                       [&](const Caller& caller) { send(response, writer->pushRecords(caller, request.body, limits)); });
+        });
+        http->Get("/v1/records", [this](const httplib::Request& request, httplib::Response& response) {
+            authorised(request, response, *reader, readMutex, [&](const Caller& caller) {
+                send(response, reader->pullRecords(caller, request.get_param_value("cursor"),
+                                                   request.get_param_value("limit"), limits));
+            });
+        });
         http->Get("/v1/master", [this](const httplib::Request& request, httplib::Response& response) {
             authorised(request, response, *reader, readMutex,
                        [&](const Caller&) { send(response, reader->master()); });
@@ -99,7 +109,7 @@ struct SyncServer::Impl {
                 switch (response.status) {
                 case 404:
                     refuse(response, 404, "not-found",
-                           "no such route; see the protocol: /v1/status, /v1/push, /v1/pull, /v1/master");
+                           "no such route; see the protocol: /v1/status, /v1/push, /v1/pull, /v1/records, /v1/master");
                     break;
                 case 413:
                     refuse(response, 413, "too-large", "the request body is larger than this server accepts");

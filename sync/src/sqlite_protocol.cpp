@@ -4,6 +4,8 @@
 #include "conflict_rule.hpp"
 #include "wire.hpp"
 
+#include "lotstation/storage/queries.hpp"
+
 namespace lotstation::sync {
 namespace {
 
@@ -49,6 +51,33 @@ class SqliteConflictBook final : public ConflictBook {
     }
     std::string inUnit(const std::string& lot, std::int64_t quantity) override {
         return inItemUnit(m_store.ledger, lot, quantity);
+    }
+    Result<std::vector<storage::Movement>> statusHistory(const std::string& lot) override {
+        auto history = storage::lotHistory(m_store.ledger, lot);
+        if (!history) return std::unexpected(history.error());
+        std::vector<storage::Movement> out;
+        for (auto& entry : *history)
+            if (entry.movement.kind == storage::MovementKind::Hold ||
+                entry.movement.kind == storage::MovementKind::Release)
+                out.push_back(std::move(entry.movement));
+        return out;
+    }
+    Result<void> flagDecisions(const std::string& lot, const std::string& place,
+                               const std::vector<storage::Movement>& movements, const std::string& note,
+                               const std::string& now) override {
+        return guardedDb([&]() -> Result<void> {
+            for (const auto& m : movements)
+                m_store.db()
+                    .cached("INSERT OR IGNORE INTO sync_debits (lot, location, movement_id) VALUES (?1, ?2, ?3)")
+                    .bindAll(lot, place, m.id)
+                    .run();
+            m_store.db()
+                .prepare("INSERT INTO sync_conflicts (lot, location, balance, detected_at, note) VALUES (?1, ?2, 0, "
+                         "?3, ?4) ON CONFLICT (lot, location) WHERE resolved_at IS NULL DO NOTHING")
+                .bindAll(lot, place, now, note)
+                .run();
+            return {};
+        });
     }
 
   private:

@@ -46,6 +46,7 @@ struct SyncClient::Impl {
             if (result && (pushed || pushed.error().kind == ErrorKind::Conflict)) {
                 if (options.pull) result = pullRemote(session);
                 if (result && options.pull) result = applyMasterData(session);
+                if (result && pushed) result = syncQualityRecords(session);
                 if (result && !pushed) result = pushed;
             } else if (result) {
                 result = pushed;
@@ -222,6 +223,9 @@ Result<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
         << " updated\n"
         << "  pending: " << summary->pending << "; open conflicts on the server: " << summary->conflictsOpen
         << "\n";
+    if (summary->recordsPushed > 0 || summary->recordsPulled > 0)
+        out << "  quality records: " << summary->recordsPushed << " pushed, " << summary->recordsPulled
+            << " pulled\n";
     for (const auto& note : summary->notes)
         out << "  note: " << note << "\n";
     return out.str();

@@ -25,5 +25,7 @@ struct SyncSession {
 [[nodiscard]] Result<void> pushOutbox(SyncSession& session);
 [[nodiscard]] Result<void> pullRemote(SyncSession& session);
 [[nodiscard]] Result<void> applyMasterData(SyncSession& session);
+// Quality records (record_steps.cpp): pull other stations', then push this station's.
+[[nodiscard]] Result<void> syncQualityRecords(SyncSession& session);
 
 } // namespace lotstation::sync

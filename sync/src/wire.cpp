@@ -1,6 +1,7 @@
 #include "wire.hpp"
 
 #include "lotstation/storage/movement_fields.hpp"
+#include "lotstation/storage/signature_fields.hpp"
 #include "lotstation/storage/time.hpp"
 
 namespace lotstation::sync::wire {
@@ -103,6 +104,9 @@ struct FieldsFromJson {
     void operator()(const char* name, MovementKind& value) const {
         value = parsed(parseMovementKind(stringAt(json, name, where)), where + "." + name);
     }
+    void operator()(const char* name, SignatureMeaning& value) const {
+        value = parsed(parseSignatureMeaning(stringAt(json, name, where)), where + "." + name);
+    }
     void operator()(const char* name, std::optional<std::string>& value) const {
         value = optString(json, name, where);
     }
@@ -131,6 +135,21 @@ Movement movementFrom(const Json& json, const std::string& where) {
     visitMovementFields(m, FieldsFromJson{json, where});
     m.hash = stringAt(json, "hash", where);
     return m;
+}
+
+Json toJson(const Signature& s) {
+    Json out = Json::object();
+    visitSignatureFields(s, JsonFields{out});
+    out["hash"] = s.hash;
+    return out;
+}
+
+Signature signatureFrom(const Json& json, const std::string& where) {
+    requireObject(json, where);
+    Signature s;
+    visitSignatureFields(s, FieldsFromJson{json, where});
+    s.hash = stringAt(json, "hash", where);
+    return s;
 }
 
 Json toJson(const Lot& lot) {

@@ -4,6 +4,7 @@
 // the server turns into a 400 answer and the client into a protocol error.
 #include "lotstation/storage/master_data.hpp"
 #include "lotstation/storage/model.hpp"
+#include "lotstation/storage/quality_sync.hpp"
 #include "lotstation/storage/requests.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,8 @@ class WireError : public std::runtime_error {
 [[nodiscard]] Json toJson(const storage::Party& party);
 [[nodiscard]] Json toJson(const storage::User& user); // name, role, badge: never a PIN or its hash
 [[nodiscard]] Json toJson(const storage::Recipe& recipe);
+// Field by field from storage's one list (signature_fields.hpp), "hash" after them.
+[[nodiscard]] Json toJson(const storage::Signature& signature);
 
 // The same JSON as toJson(movement).dump(), appended to `out` without building a document.
 void appendJson(std::string& out, const storage::Movement& movement);
@@ -40,6 +43,12 @@ void appendJson(std::string& out, const storage::Movement& movement);
 [[nodiscard]] storage::Party partyFrom(const Json& json, const std::string& where);
 [[nodiscard]] storage::NewUser userFrom(const Json& json, const std::string& where);
 [[nodiscard]] storage::Recipe recipeFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::Signature signatureFrom(const Json& json, const std::string& where);
+
+// A quality record (storage/quality_sync.hpp) as {"station", "seq", "kind", "record": {...}}; a document's
+// bytes, when it carries them, as base64 in record.content.
+[[nodiscard]] Json toJson(const storage::QualityRecord& record);
+[[nodiscard]] storage::QualityRecord qualityRecordFrom(const Json& json, const std::string& where);
 
 // GET /v1/master's body (without the epoch) and back: every record with its revision, users with their
 // PIN hashes.

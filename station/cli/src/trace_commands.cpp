@@ -180,7 +180,10 @@ void addRecall(CLI::App& root, CliContext& context) {
                                             {"at", storage::formatTimestamp(event.at)},
                                             {"kind", event.kind},
                                             {"by", event.by},
+                                            {"reference_type", event.referenceType},
                                             {"reference", event.reference},
+                                            {"movement_id", event.movementId ? nlohmann::json(*event.movementId)
+                                                                             : nlohmann::json(nullptr)},
                                             {"summary", event.summary}});
                 text << "  " << storage::formatTimestamp(event.at) << "  " << event.lot << "  " << event.kind
                      << " by " << event.by << ": " << event.summary << "  [" << event.reference << "]\n";

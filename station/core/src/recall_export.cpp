@@ -45,6 +45,7 @@ storage::Result<void> writeBytes(const std::filesystem::path& path, const void* 
 } // namespace
 
 labels::ReportDocument recallDocument(const storage::RecallReport& report, const storage::Trace& backward,
+                                      const std::vector<storage::QualityEvent>& quality,
                                       const std::string& stationName, storage::Timestamp at) {
     labels::ReportDocument doc;
     const auto& trace = report.trace;
@@ -106,6 +107,16 @@ labels::ReportDocument recallDocument(const storage::RecallReport& report, const
                                 lot.supplierLot.value_or("-"), std::to_string(lot.depth)});
     }
     doc.tables.push_back(std::move(sources));
+
+    labels::ReportTable checks{"Quality: inspections, dispositions, documents",
+                               {"Date", "Lot", "Record", "By", "What", "Reference"},
+                               {1.9, 2.6, 1.5, 1.2, 3.2, 1.6},
+                               {},
+                               "No quality records"};
+    for (const auto& event : quality)
+        checks.rows.push_back({minuteText(event.at), event.lot, event.kind, event.by, event.summary,
+                               event.reference});
+    doc.tables.push_back(std::move(checks));
     return doc;
 }
 
@@ -124,7 +135,11 @@ storage::Result<RecallFiles> exportRecall(const storage::Ledger& ledger, const s
     if (!csv) return std::unexpected(csv.error());
     if (auto written = writeBytes(files.csv, csv->data(), csv->size()); !written)
         return std::unexpected(written.error());
-    auto pdf = labels::renderReportPdf(recallDocument(report, backward, ledger.station().name, at));
+    std::vector<std::string> affected;
+    for (const auto& lot : report.trace.lots)
+        affected.push_back(lot.code);
+    const auto quality = storage::qualityHistory(ledger, affected);
+    auto pdf = labels::renderReportPdf(recallDocument(report, backward, quality, ledger.station().name, at));
     if (!pdf) return storage::fail(storage::ErrorKind::Invalid, "recall PDF: " + pdf.error().message);
     if (auto written = writeBytes(files.pdf, pdf->data(), pdf->size()); !written)
         return std::unexpected(written.error());

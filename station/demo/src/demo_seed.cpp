@@ -1,5 +1,7 @@
 #include "lotstation/station/demo_seed.hpp"
 
+#include "demo_quality.hpp"
+
 #include <chrono>
 #include <memory>
 
@@ -246,6 +248,9 @@ Result<DemoSummary> createDemoLedger(const std::filesystem::path& path, storage:
     DemoSeeder seeder(*ledger, *clock);
     auto summary = seed(seeder);
     if (summary) {
+        auto qc = seedQuality(*ledger, [clock](std::chrono::hours by) { clock->advance(by); });
+        if (!qc) return std::unexpected(qc.error());
+        summary->quarantinedLots = std::move(*qc);
         auto movements = ledger->movementCount();
         if (!movements) return std::unexpected(movements.error());
         summary->movements = *movements;

@@ -22,6 +22,8 @@ ImU32 accentOf(Screen screen) {
     case Screen::Lookup:
     case Screen::Stock:
         return colour::rgb(0x00, 0x8C, 0x8C);
+    case Screen::Quality:
+        return colour::rgb(0x6A, 0x4C, 0x93);
     default:
         return colour::secondary;
     }
@@ -79,7 +81,9 @@ void scannerCard(const AppState& state, Ui& ui, ImVec2 min, ImVec2 size) {
 } // namespace
 
 void drawHome(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
-    constexpr int columns = 4, rows = 3;
+    // Four across; as many rows as the tiles and the scanner card need.
+    constexpr int columns = 4;
+    const int rows = static_cast<int>((homeTiles().size() + 1 + columns - 1) / columns);
     const float margin = ui.em(0.8f), gap = ui.em(0.6f);
     const float width = (max.x - min.x - 2 * margin - (columns - 1) * gap) / columns;
     const float height = (max.y - min.y - 2 * margin - (rows - 1) * gap) / rows;

@@ -134,6 +134,16 @@ void drawScreenIcon(ImDrawList* list, Screen screen, ImVec2 centre, float size, 
     case Screen::Settings:
         gear(pen);
         break;
+    case Screen::Quality: // a shield with a check mark
+        pen.line(-0.75f, -0.65f, 0.0f, -0.9f);
+        pen.line(0.0f, -0.9f, 0.75f, -0.65f);
+        pen.line(0.75f, -0.65f, 0.6f, 0.3f);
+        pen.line(0.6f, 0.3f, 0.0f, 0.9f);
+        pen.line(0.0f, 0.9f, -0.6f, 0.3f);
+        pen.line(-0.6f, 0.3f, -0.75f, -0.65f);
+        pen.line(-0.35f, 0.0f, -0.05f, 0.3f);
+        pen.line(-0.05f, 0.3f, 0.4f, -0.3f);
+        break;
     case Screen::Login: // a person
         pen.circle(0, -0.4f, 0.35f);
         pen.arc(0, 0.95f, 0.8f, kPi * 1.05f, kPi * 1.95f);

@@ -1,4 +1,5 @@
 #include "lot_widgets.hpp"
+#include "quality_widgets.hpp"
 #include "lotstation/storage/access.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
@@ -75,7 +76,11 @@ void drawActions(const AppState& state, const LookupState& lookup, Ui& ui, float
     const bool held = card.standing == LotStanding::OnHold || card.standing == LotStanding::Quarantine ||
                       card.standing == LotStanding::Recalled;
     const auto reasons = reasonOptions(held ? releaseReasons() : holdReasons());
-    if (held) {
+    if (card.standing == LotStanding::Rejected) {
+        // QC refused it: no hold or release applies; it leaves by scrap or return to the supplier.
+        touchButton(ui, "lookup.rejected", "Scrap or return", ImVec2(third, height), ButtonKind::Secondary,
+                    nullptr, false);
+    } else if (held) {
         // The ledger refuses an operator's release anyway; the button says so before anyone tries.
         const auto role = roleOf(state);
         const bool mayRelease = role && storage::allowed(*role, storage::Action::Release);
@@ -128,6 +133,7 @@ void drawCardLists(const LotCard& card, storage::Date today, Ui& ui, ImVec2 size
                         width);
             }
         }
+        drawQualitySections(ui, {card.inspections, card.signatures, card.documents}, width);
         sectionHeading(ui, "History, newest first");
         for (const auto& entry : card.history)
             listRow(ui, "",

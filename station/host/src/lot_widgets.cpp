@@ -14,6 +14,7 @@ ImU32 standingColour(LotStanding standing) {
     case LotStanding::OnHold:
     case LotStanding::Quarantine:
         return colour::unknown;
+    case LotStanding::Rejected:
     case LotStanding::Recalled:
     case LotStanding::Expired:
         return colour::refused;

@@ -27,6 +27,7 @@ void drawFlowBody(const AppState& state, const ProduceState& produce, Ui& ui, Im
 void drawFlowBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const MoveState& move, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const CountState& count, Ui& ui, ImVec2 min, ImVec2 max);
+void drawFlowBody(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max);
 void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
 void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
 void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);

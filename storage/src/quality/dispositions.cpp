@@ -265,23 +265,6 @@ Result<Movement> returnToSupplier(Ledger& ledger, const ReturnRequest& request) 
     });
 }
 
-std::vector<QualityEvent> qualityHistory(const Ledger& ledger, const std::vector<std::string>& lots) {
-    std::vector<QualityEvent> out;
-    for (const auto& lot : lots) {
-        for (const auto& i : inspectionsOf(ledger, lot))
-            out.push_back({i.lot, i.at, "inspection", i.user, i.id,
-                           std::string(i.passed ? "pass" : "fail") + " (spec version " + std::to_string(i.specVersion) +
-                               ")"});
-        for (const auto& s : signaturesOf(ledger, lot)) {
-            if (!needsQaRole(s.meaning)) continue;
-            out.push_back({s.subject, s.at, toString(s.meaning), s.printedName, s.recordId,
-                           s.statement + (s.reason ? ": " + *s.reason : std::string())});
-        }
-    }
-    std::ranges::stable_sort(out, [](const QualityEvent& a, const QualityEvent& b) { return a.at < b.at; });
-    return out;
-}
-
 std::vector<PendingLot> qcPending(const Ledger& ledger) {
     auto& core = LedgerAccess::core(ledger);
     auto s = core.db.cached(

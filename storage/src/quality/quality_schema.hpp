@@ -145,3 +145,59 @@ BEGIN SELECT RAISE(ABORT, 'documents are append-only: DELETE refused'); END;
 )sql";
 
 } // namespace lotstation::storage
+
+namespace lotstation::storage {
+
+// The quality record log (quality_sync.hpp): one row per spec version, inspection, signature and document
+// stored here, in arrival order (pos). Rows of this station's own records are numbered gaplessly (seq) by
+// the triggers below, in the transaction that writes the record; a record from another station gets its row
+// (with that station's seq) before the record itself, so the triggers leave it alone.
+inline constexpr std::string_view kMigrationQualitySync = R"sql(
+ALTER TABLE spec_versions ADD COLUMN record_id TEXT;
+CREATE UNIQUE INDEX spec_versions_record ON spec_versions(record_id);
+
+CREATE TABLE quality_records (
+    pos        INTEGER PRIMARY KEY,
+    station_id TEXT NOT NULL,
+    seq        INTEGER NOT NULL CHECK (seq >= 1),
+    kind       TEXT NOT NULL CHECK (kind IN ('spec','inspection','signature','document')),
+    record_id  TEXT NOT NULL,
+    UNIQUE (station_id, seq),
+    UNIQUE (kind, record_id)
+);
+CREATE TRIGGER quality_records_no_update BEFORE UPDATE ON quality_records
+BEGIN SELECT RAISE(ABORT, 'the quality record log is append-only: UPDATE refused'); END;
+CREATE TRIGGER quality_records_no_delete BEFORE DELETE ON quality_records
+BEGIN SELECT RAISE(ABORT, 'the quality record log is append-only: DELETE refused'); END;
+
+CREATE TRIGGER spec_versions_logged AFTER INSERT ON spec_versions WHEN NEW.record_id IS NULL
+BEGIN
+    UPDATE spec_versions SET record_id = (SELECT station_id FROM station) || ':' || NEW.id WHERE id = NEW.id;
+    INSERT INTO quality_records (station_id, seq, kind, record_id)
+    SELECT s.station_id, coalesce((SELECT max(q.seq) FROM quality_records q WHERE q.station_id = s.station_id), 0) + 1,
+           'spec', s.station_id || ':' || NEW.id FROM station s;
+END;
+CREATE TRIGGER inspections_logged AFTER INSERT ON inspections
+WHEN NOT EXISTS (SELECT 1 FROM quality_records WHERE kind = 'inspection' AND record_id = NEW.id)
+BEGIN
+    INSERT INTO quality_records (station_id, seq, kind, record_id)
+    SELECT s.station_id, coalesce((SELECT max(q.seq) FROM quality_records q WHERE q.station_id = s.station_id), 0) + 1,
+           'inspection', NEW.id FROM station s;
+END;
+CREATE TRIGGER signatures_logged AFTER INSERT ON signatures
+WHEN NOT EXISTS (SELECT 1 FROM quality_records WHERE kind = 'signature' AND record_id = NEW.id)
+BEGIN
+    INSERT INTO quality_records (station_id, seq, kind, record_id)
+    SELECT s.station_id, coalesce((SELECT max(q.seq) FROM quality_records q WHERE q.station_id = s.station_id), 0) + 1,
+           'signature', NEW.id FROM station s;
+END;
+CREATE TRIGGER attachments_logged AFTER INSERT ON attachments
+WHEN NOT EXISTS (SELECT 1 FROM quality_records WHERE kind = 'document' AND record_id = NEW.id)
+BEGIN
+    INSERT INTO quality_records (station_id, seq, kind, record_id)
+    SELECT s.station_id, coalesce((SELECT max(q.seq) FROM quality_records q WHERE q.station_id = s.station_id), 0) + 1,
+           'document', NEW.id FROM station s;
+END;
+)sql";
+
+} // namespace lotstation::storage

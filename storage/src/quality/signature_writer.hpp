@@ -18,6 +18,8 @@ namespace lotstation::storage {
 [[nodiscard]] std::optional<std::string> signedTextOf(LedgerCore& core, std::string_view recordKind,
                                                       std::string_view recordId);
 
+[[nodiscard]] std::optional<Signature> findSignature(LedgerCore& core, std::string_view id);
+
 // Every signature, ordered by station and seq.
 [[nodiscard]] std::vector<Signature> allSignatures(LedgerCore& core);
 

@@ -5,6 +5,7 @@
 #include "../crypto.hpp"
 #include "../rows.hpp"
 #include "lotstation/storage/access.hpp"
+#include "lotstation/storage/signature_fields.hpp"
 
 #include <array>
 #include <utility>
@@ -99,22 +100,8 @@ std::string statementFor(SignatureMeaning meaning, std::string_view subject) {
 }
 
 std::string canonicalSignatureText(const Signature& s) {
-    using canonical::field;
     std::string out = "lotstation-signature/1\n";
-    field(out, "id", s.id);
-    field(out, "station", s.stationId);
-    field(out, "seq", std::to_string(s.seq));
-    field(out, "at", formatTimestamp(s.at));
-    field(out, "signer", s.signer);
-    field(out, "printed_name", s.printedName);
-    field(out, "meaning", std::string(toString(s.meaning)));
-    field(out, "record_kind", s.recordKind);
-    field(out, "record_id", s.recordId);
-    field(out, "subject", s.subject);
-    field(out, "record_hash", s.recordHash);
-    field(out, "statement", s.statement);
-    field(out, "reason", s.reason);
-    field(out, "prev_hash", s.prevHash);
+    visitSignatureFields(s, canonical::CanonicalLines{out});
     return out;
 }
 
@@ -195,6 +182,12 @@ std::vector<Signature> allSignatures(LedgerCore& core) {
     while (s.step())
         out.push_back(readSignature(s));
     return out;
+}
+
+std::optional<Signature> findSignature(LedgerCore& core, std::string_view id) {
+    auto found = select(core, "WHERE id = ?1", id);
+    if (found.empty()) return std::nullopt;
+    return found.front();
 }
 
 std::vector<Signature> signaturesOf(const Ledger& ledger, std::string_view subject) {

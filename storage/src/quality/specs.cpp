@@ -1,5 +1,6 @@
 // QC policy per item and versioned specifications; judging a value against a test with exact decimals.
 #include "quality_rows.hpp"
+#include "lotstation/storage/quality_sync.hpp"
 
 #include "../decimal.hpp"
 #include "../validation.hpp"
@@ -97,6 +98,16 @@ const char* toString(QcPolicy policy) {
     for (const auto& [value, name] : kPolicies)
         if (value == policy) return name;
     return "none";
+}
+
+const char* toString(TestKind kind) {
+    return kindName(kind);
+}
+
+Result<TestKind> parseTestKind(std::string_view text) {
+    for (const auto& [value, name] : kTestKinds)
+        if (text == name) return value;
+    return fail(ErrorKind::Invalid, "'" + std::string(text) + "' is not a test kind (pass_fail, numeric, text)");
 }
 
 Result<QcPolicy> parseQcPolicy(std::string_view text) {

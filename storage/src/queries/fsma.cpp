@@ -1,12 +1,15 @@
 // The FSMA 204 key data elements of a recall as CSV (columns documented in recall.hpp): one row per
 // critical tracking event of the affected lots.
 #include "lotstation/storage/csv.hpp"
+#include "lotstation/storage/quality.hpp"
 #include "lotstation/storage/recall.hpp"
 #include "critical_events.hpp"
 #include "query_rows.hpp"
 #include "rows.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <tuple>
 
 namespace lotstation::storage {
@@ -26,7 +29,8 @@ const std::vector<std::string> kColumns{"event_type",
                                         "reference_document_number",
                                         "immediate_previous_source",
                                         "immediate_subsequent_recipient",
-                                        "movement_id"};
+                                        "movement_id",
+                                        "quality_record"};
 
 struct Event {
     std::int64_t atMs = 0;
@@ -44,7 +48,31 @@ std::string describedInputs(LedgerCore& core, const std::string& run) {
     return out;
 }
 
-std::string fsmaText(LedgerCore& core, const RecallReport& report) {
+// The affected lots' inspections, QC dispositions and documents (qualityHistory) as rows of their own:
+// event_type "quality <kind>", the record in reference_document_type / _number, its words in quality_record.
+std::vector<Event> qualityEvents(const Ledger& ledger, const RecallReport& report) {
+    std::map<std::string, const TraceLot*> lots;
+    std::vector<std::string> codes;
+    for (const auto& lot : report.trace.lots) {
+        lots.emplace(lot.code, &lot);
+        codes.push_back(lot.code);
+    }
+    std::vector<Event> events;
+    for (const auto& q : qualityHistory(ledger, codes)) {
+        const auto found = lots.find(q.lot);
+        if (found == lots.end()) continue;
+        const TraceLot& lot = *found->second;
+        const std::int64_t atMs = q.at.time_since_epoch().count();
+        events.push_back({atMs,
+                          std::numeric_limits<std::int64_t>::max(), // after a movement of the same moment
+                          {"quality " + q.kind, formatDate(dateOf(q.at)), lot.code, lot.supplierLot.value_or(""),
+                           lot.itemName + " (" + lot.sku + ")", "", "", "", q.referenceType, q.reference, "", "",
+                           q.movementId.value_or(""), q.summary + " (by " + q.by + ")"}});
+    }
+    return events;
+}
+
+std::string fsmaText(const Ledger& ledger, LedgerCore& core, const RecallReport& report) {
     std::vector<Event> events;
     for (const auto& lot : report.trace.lots) {
         auto row = findLot(core, lot.code);
@@ -79,9 +107,11 @@ std::string fsmaText(LedgerCore& core, const RecallReport& report) {
             events.push_back({e.atMs, e.pos,
                               {type, formatDate(dateOf(Timestamp{std::chrono::milliseconds{e.atMs}})), lot.code,
                                supplierLot, product, decimalQuantity(e.quantity, lot.uom), toString(lot.uom), location,
-                               docType, docNumber, previous, next, e.movementId}});
+                               docType, docNumber, previous, next, e.movementId, {}}});
         }
     }
+    auto quality = qualityEvents(ledger, report);
+    events.insert(events.end(), std::make_move_iterator(quality.begin()), std::make_move_iterator(quality.end()));
     std::ranges::sort(events, [](const Event& a, const Event& b) {
         return std::tie(a.atMs, a.pos) < std::tie(b.atMs, b.pos);
     });
@@ -94,7 +124,7 @@ std::string fsmaText(LedgerCore& core, const RecallReport& report) {
 } // namespace
 
 Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report) {
-    return guarded([&]() -> Result<std::string> { return fsmaText(LedgerAccess::core(ledger), report); });
+    return guarded([&]() -> Result<std::string> { return fsmaText(ledger, LedgerAccess::core(ledger), report); });
 }
 
 } // namespace lotstation::storage

@@ -4,6 +4,7 @@
 #include "../queries/critical_events.hpp"
 #include "../rows.hpp"
 #include "lotstation/storage/csv.hpp"
+#include "lotstation/storage/quality.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -28,6 +29,24 @@ struct Sorted {
     std::int64_t pos = 0;
     std::vector<Cell> cells;
 };
+
+// Not one of FDA's tabs: the affected lots' inspections, QC dispositions and documents (qualityHistory), so
+// the quality story travels with the traceability records.
+Table qualitySheet(const Ledger& ledger, const RecallReport& report) {
+    Table quality{.name = "Quality",
+                  .headers = {"Traceability Lot Code (TLC)", "Product Description", "Date", "Record", "By",
+                              "Summary", "Reference Document Type", "Reference Document Number", "Movement ID"}};
+    std::vector<std::string> codes;
+    for (const auto& lot : report.trace.lots)
+        codes.push_back(lot.code);
+    for (const auto& q : qualityHistory(ledger, codes)) {
+        const auto lot = std::ranges::find(report.trace.lots, q.lot, &TraceLot::code);
+        if (lot == report.trace.lots.end()) continue;
+        quality.rows.push_back({q.lot, lot->itemName + " (" + lot->sku + ")", dateOf(q.at), q.kind, text(q.by),
+                                q.summary, q.referenceType, q.reference, text(q.movementId.value_or(""))});
+    }
+    return quality;
+}
 
 } // namespace
 
@@ -100,7 +119,8 @@ Result<std::vector<Table>> fdaSheets(const Ledger& ledger, const RecallReport& r
         fill(receiving, received);
         fill(transformation, transformed);
         fill(shipping, shipped);
-        return std::vector<Table>{std::move(receiving), std::move(transformation), std::move(shipping)};
+        return std::vector<Table>{std::move(receiving), std::move(transformation), std::move(shipping),
+                                  qualitySheet(ledger, report)};
     });
 }
 

@@ -162,7 +162,7 @@ TEST_CASE("cli: recall --fda writes FDA's sortable spreadsheet, read back column
     REQUIRE(csvEvents["shipping"].size() >= 1);
 
     const auto names = lotstation::storage::workbookSheets(fda).value();
-    CHECK(names == std::vector<std::string>{"Receiving", "Transformation", "Shipping"});
+    CHECK(names == std::vector<std::string>{"Receiving", "Transformation", "Shipping", "Quality"});
     const auto receiving = lotstation::storage::readSheet(fda, std::string("Receiving")).value();
     const std::vector<std::string> receivingHeaders{
         "Traceability Lot Code (TLC)", "Quantity", "Unit of Measure", "Product Description", "Immediate Previous Source",

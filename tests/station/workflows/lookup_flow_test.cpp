@@ -2,6 +2,7 @@
 #include "lotstation/formats/own_labels.hpp"
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/workflows/lookup_flow.hpp"
+#include "lotstation/storage/quality.hpp"
 
 #include <algorithm>
 
@@ -160,4 +161,24 @@ TEST_CASE("lookup: a lot that must not be used opens its card with an amber flas
     CHECK(outcome->message == demo.coconutHeld() + " · On hold");
     REQUIRE(flow.state().lot);
     CHECK((flow.state().lot->standing == LotStanding::OnHold));
+}
+
+TEST_CASE("lookup: a lot QC rejected stands as Rejected on its card, in its item's list and its message") {
+    DemoFixture demo;
+    const auto lot = demo.coconut1();
+    REQUIRE(demo.ledger.hold({.lots = {lot}, .status = storage::LotStatus::Quarantine, .reason = "check",
+                              .user = "sam"}));
+    const auto rejected = storage::qcReject(
+        demo.ledger, {.lot = lot, .reason = "rancid", .signer = "quinn", .pin = "3333"});
+    REQUIRE_MESSAGE(rejected, (rejected ? "" : rejected.error().message));
+    CHECK((standingOf(*demo.ledger.lot(lot), storage::Date{}) == LotStanding::Rejected));
+    CHECK(std::string(toString(LotStanding::Rejected)) == "Rejected");
+    CHECK_FALSE(usable(LotStanding::Rejected));
+    LookupFlow flow(demo.ledger);
+    const auto outcome = scanText(flow, lotstation::formats::encodeOwnLabel(scan::OwnLot{lot}));
+    REQUIRE(outcome);
+    CHECK(outcome->feedback == FeedbackKind::Unknown);
+    CHECK(outcome->message == lot + " · Rejected");
+    REQUIRE(flow.state().lot);
+    CHECK((flow.state().lot->standing == LotStanding::Rejected));
 }

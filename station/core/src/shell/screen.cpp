@@ -12,7 +12,7 @@ struct ScreenText {
 };
 
 // Indexed by Screen; the order here must follow the enum.
-constexpr std::array<ScreenText, 13> kScreens{{
+constexpr std::array<ScreenText, 14> kScreens{{
     {"home", "Home", "Choose what to do"},
     {"receive", "Receive", "Supplier delivery in"},
     {"produce", "Produce", "Run a batch"},
@@ -25,12 +25,13 @@ constexpr std::array<ScreenText, 13> kScreens{{
     {"labels", "Labels", "Reprint any label"},
     {"sync", "Sync", "Server and pending"},
     {"settings", "Settings", "Camera and printer"},
+    {"quality", "Quality", "Inspect, release, reject"},
     {"login", "Log in", "Scan your badge or use your PIN"},
 }};
 
-constexpr std::array<Screen, 11> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,    Screen::Move,
-                                        Screen::Count,   Screen::Lookup,  Screen::Recall,  Screen::Stock,
-                                        Screen::Labels,  Screen::Sync,    Screen::Settings};
+constexpr std::array<Screen, 12> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,   Screen::Move,
+                                        Screen::Count,   Screen::Lookup,  Screen::Recall, Screen::Stock,
+                                        Screen::Quality, Screen::Labels,  Screen::Sync,   Screen::Settings};
 
 const ScreenText& textOf(Screen screen) {
     return kScreens.at(static_cast<std::size_t>(screen));

@@ -41,6 +41,9 @@ storage::Result<LotCard> lotCard(const storage::Ledger& ledger, std::string_view
         card.history = std::move(*history);
         std::reverse(card.history.begin(), card.history.end());
     }
+    card.inspections = storage::inspectionsOf(ledger, lot->code);
+    card.signatures = storage::signaturesOf(ledger, lot->code);
+    card.documents = storage::attachmentsOf(ledger, lot->code);
     card.lot = std::move(*lot);
     card.item = std::move(*item);
     return card;

@@ -17,8 +17,7 @@ LotStanding standingOf(storage::LotStatus status, const std::optional<storage::D
     if (usage.has(UsageRule::Recalled)) return LotStanding::Recalled;
     if (usage.has(UsageRule::Expired)) return LotStanding::Expired;
     if (usage.has(UsageRule::Hold)) return LotStanding::OnHold;
-    // Rejected is blocked like a hold until the Quality screens give it a standing of its own.
-    if (usage.has(UsageRule::Rejected)) return LotStanding::OnHold;
+    if (usage.has(UsageRule::Rejected)) return LotStanding::Rejected;
     if (usage.has(UsageRule::Quarantine)) return LotStanding::Quarantine;
     if (status == storage::LotStatus::Depleted) return LotStanding::Depleted;
     return LotStanding::Released;
@@ -36,6 +35,8 @@ const char* toString(LotStanding standing) {
         return "Quarantine";
     case LotStanding::OnHold:
         return "On hold";
+    case LotStanding::Rejected:
+        return "Rejected";
     case LotStanding::Recalled:
         return "Recalled";
     case LotStanding::Expired:

@@ -196,20 +196,37 @@ struct PendingLot {
 };
 [[nodiscard]] std::vector<PendingLot> qcPending(const Ledger& ledger);
 
-// The quality story of some lots (a recall's affected lots): every inspection and every QC disposition
-// (released, rejected, approved deviation), by reference (inspection id, signed movement id), in time order.
+// The quality story of some lots (a recall's affected lots): every inspection, every QC disposition
+// (released, rejected, approved deviation) and every document attached, by reference, in time order. The one
+// source of the quality part of recall output (CLI, FSMA 204 CSV, FDA workbook, recall PDF).
 struct QualityEvent {
     std::string lot{};
     Timestamp at{};
-    std::string kind{}; // inspection, released, rejected, approved-deviation
-    std::string by{};
-    std::string reference{}; // the inspection's id, or the id of the movement the disposition signed
-    std::string summary{};   // "pass (spec version 3)", "I release lot X for use", the reason
+    std::string kind{}; // inspection, released, rejected, approved-deviation, document
+    std::string by{};   // the signer's printed name (dispositions), the inspector, who attached
+    std::string referenceType{}; // "inspection record", "QC signature", "certificate of analysis", "photo", ...
+    std::string reference{};     // the inspection's id, the signature's id, or "sha256:<hex>" of a document
+    std::optional<std::string> movementId{}; // the movement a disposition signed
+    std::string summary{}; // "pass (spec version 3)", "I release lot X for use", "coa.pdf (pdf, 1234 bytes)"
 };
 [[nodiscard]] std::vector<QualityEvent> qualityHistory(const Ledger& ledger, const std::vector<std::string>& lots);
 
 // What stands in the way of a release without deviation: "test pH has no result", "test pH failed (9.1; pH
 // 5.5–7.0)". Empty when a release may go ahead.
 [[nodiscard]] Result<std::vector<std::string>> releaseProblems(const Ledger& ledger, std::string_view lot);
+
+// --- across stations -------------------------------------------------------------------------------------
+// Two stations, offline from each other, disposed of one quarantined lot in opposite ways: one released it,
+// one rejected it (a release and a rejection after the same entry into quarantine, from different stations).
+// Both movements stay; the sync server lists the clash as a conflict for a person. Until then every ledger
+// keeps the lot rejected: a release arriving from another station never lifts a rejection (applyRemote*).
+struct DispositionClash {
+    std::string lot{};
+    Movement release{};
+    Movement rejection{};
+};
+// Over a lot's hold / release movements in ledger order (any store can call it).
+[[nodiscard]] std::optional<DispositionClash> dispositionClash(const std::vector<Movement>& statusHistory);
+[[nodiscard]] Result<std::optional<DispositionClash>> dispositionClash(const Ledger& ledger, std::string_view lot);
 
 } // namespace lotstation::storage

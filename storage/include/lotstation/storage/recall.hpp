@@ -34,22 +34,29 @@ struct RecallReport {
 
 // FSMA 204 key data elements, one row per critical tracking event of the affected lots: receiving (receive
 // movements), transformation (each run that produced an affected lot: its output, with its inputs as the
-// immediate previous source) and shipping (ship movements); reversed events are left out. Columns, in order:
-//   event_type                      receiving | transformation | shipping
+// immediate previous source) and shipping (ship movements); reversed events are left out. Then the quality
+// story of the same lots (quality.hpp qualityHistory): one row per inspection, QC disposition and document.
+// Columns, in order:
+//   event_type                      receiving | transformation | shipping | quality inspection | quality
+//                                   released | quality rejected | quality approved-deviation | quality document
 //   event_date                      YYYY-MM-DD (UTC)
 //   traceability_lot_code           our lot code
-//   supplier_lot_code               the lot code the supplier assigned (receiving), else empty
+//   supplier_lot_code               the lot code the supplier assigned (receiving, quality rows), else empty
 //   product_description             item name and SKU, e.g. "Lavender soap (SOAP-LAV)"
-//   quantity                        exact decimal in unit_of_measure, e.g. 2500.5
+//   quantity                        exact decimal in unit_of_measure, e.g. 2500.5 (empty on quality rows)
 //   unit_of_measure                 g, ml or pc
 //   location_description            where the event happened: location code and name
 //   reference_document_type         purchase order / delivery note | production run | sales order | ledger
-//   movement reference_document_number       the reference given (PO, order) or the run code; else the
-//   movement id immediate_previous_source       receiving: supplier code and name; transformation: input lot
-//   codes with
+//                                   movement | inspection record | QC signature | certificate of analysis |
+//                                   photo | document
+//   reference_document_number       the reference given (PO, order), the run code, the inspection's or
+//                                   signature's id, "sha256:<hex>" of a document; else the movement id
+//   immediate_previous_source       receiving: supplier code and name; transformation: input lot codes with
 //                                   quantities ("OIL-1 (12000 g); LYE-2 (1500 g)")
 //   immediate_subsequent_recipient  shipping: customer code and name
-//   movement_id                     the ledger movement (UUIDv7) the row comes from
+//   movement_id                     the ledger movement (UUIDv7) the row comes from (a disposition: the
+//                                   movement it signed)
+//   quality_record                  quality rows: the result or statement in words and by whom
 // Rows are ordered by event time. RFC 4180 quoting, CRLF line ends, a header row.
 [[nodiscard]] Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report);
 

@@ -44,6 +44,8 @@ struct SyncSummary {
     std::int64_t pulledPresent = 0; // pulled but already here (redelivery, restart after a reset)
     std::int64_t masterAdded = 0;   // master data records added here
     std::int64_t masterUpdated = 0; // master data records updated here (newer on the server)
+    std::int64_t recordsPushed = 0; // quality records (specs, inspections, signatures, documents) committed
+    std::int64_t recordsPulled = 0; // other stations' quality records newly applied here
     std::int64_t acked = 0;         // the server's acknowledged high-water mark for this station
     std::int64_t pending = 0;       // this station's movements the server has not acknowledged
     std::int64_t conflictsOpen = 0; // conflicts the server lists for a supervisor

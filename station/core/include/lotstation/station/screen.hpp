@@ -19,6 +19,7 @@ enum class Screen {
     Labels,
     Sync,
     Settings,
+    Quality,
     Login, // not a home tile: reached from the status bar
 };
 

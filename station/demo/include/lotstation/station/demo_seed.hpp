@@ -1,7 +1,7 @@
 #pragma once
 // A small soap maker's month, recorded through the real ledger: suppliers and their lots, a soap base made
 // from oils and lye, two kinds of bars made from the base, shipments to three customers, a lot on hold and a
-// lot about to expire. Used by `lotstation demo`, `lotstation --demo` and the tests' story.
+// lot about to expire, and two lots waiting for QC (demo_quality.cpp). Used by `lotstation demo`, `lotstation --demo` and the tests' story.
 #include "lotstation/storage/ledger.hpp"
 
 #include <filesystem>
@@ -14,6 +14,7 @@ struct DemoSummary {
     std::vector<std::string> receivedLots; // in the order received
     std::vector<std::string> producedLots; // soap base first, then bars
     std::vector<std::string> runs;
+    std::vector<std::string> quarantinedLots; // shea butter waiting for QC, oldest (inspected, failed) first
     std::int64_t movements = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "lotstation/station/workflows/lookup_flow.hpp"
 #include "lotstation/station/workflows/move_flow.hpp"
 #include "lotstation/station/workflows/produce_flow.hpp"
+#include "lotstation/station/workflows/quality_flow.hpp"
 #include "lotstation/station/workflows/recall_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
 #include "lotstation/station/workflows/settings_flow.hpp"
@@ -146,7 +147,7 @@ template <class... Flows> class FlowSet {
 
 // The registration: every workflow of the station, once.
 using StationFlows = FlowSet<LoginFlow, ReceiveFlow, LookupFlow, RecallFlow, StockFlow, LabelsFlow, SettingsFlow,
-                             ProduceFlow, ShipFlow, MoveFlow, CountFlow>;
+                             ProduceFlow, ShipFlow, MoveFlow, CountFlow, QualityFlow>;
 
 using FlowStep = StationFlows::Step;
 

@@ -1,13 +1,15 @@
 #pragma once
 // Look up: scan anything (our lot label, a supplier's GS1 label, a location label, a typed code) and see
 // what it is. A lot shows its card: item, standing, dates, origin, stock by location, the lots it was made
-// from and made into (one level; tapping one opens it), and its history with who and when. From the card a
+// from and made into (one level; tapping one opens it), its history with who and when, and its quality
+// record: inspections, signatures and documents. From the card a
 // supervisor holds or releases the lot (a reason, then a confirm; the ledger decides who may) and anyone can
 // reprint its label. A location shows what is stored there. Nothing is written before the confirm.
 #include "lotstation/station/lookup.hpp"
 #include "lotstation/station/workflows/flow_outcome.hpp"
 #include "lotstation/station/workflows/lot_facts.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
+#include "lotstation/storage/quality.hpp"
 #include "lotstation/storage/queries.hpp"
 #include "lotstation/storage/trace.hpp"
 
@@ -29,6 +31,11 @@ struct LotCard {
     std::vector<storage::TraceLot> outputs;     // what was made from it (one level down)
     std::vector<storage::Shipment> shipments;   // of this lot
     std::vector<storage::HistoryEntry> history; // newest first
+    // Quality (storage/quality.hpp): inspections with their results, every signature on the lot (printed
+    // name, time, meaning in words) and the documents attached, each oldest first.
+    std::vector<storage::Inspection> inspections;
+    std::vector<storage::Signature> signatures;
+    std::vector<storage::Attachment> documents;
 };
 
 struct LocationCard {

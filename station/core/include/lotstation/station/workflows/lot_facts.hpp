@@ -11,7 +11,8 @@ namespace lotstation::station {
 
 // What the operator needs to know before using a lot, worst first: an expired lot is expired whatever its
 // recorded status says.
-enum class LotStanding { Released, Quarantine, OnHold, Recalled, Expired, Depleted };
+// Rejected: QC refused the lot (storage's LotStatus::Rejected); it may only be scrapped or returned.
+enum class LotStanding { Released, Quarantine, OnHold, Rejected, Recalled, Expired, Depleted };
 
 [[nodiscard]] LotStanding standingOf(const storage::Lot& lot, storage::Date today);
 [[nodiscard]] LotStanding standingOf(storage::LotStatus status, const std::optional<storage::Date>& expiry,
