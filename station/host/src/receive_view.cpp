@@ -86,6 +86,14 @@ void drawFlowBody(const AppState& state, const ReceiveState& receive, Ui& ui, Im
     else
         paragraph(ui, prompt(receive), ui.fonts.bold);
     ImGui::PopTextWrapPos();
+    if (receive.unknownGtin && !receive.draft.item) {
+        // A product the station has never seen: make the item now, GTIN filled in, and come back here.
+        if (touchButton(ui, "receive.new-item", "+ New item with GTIN " + *receive.unknownGtin,
+                        ImVec2(width, ui.em(2.6f)), ButtonKind::Primary)) {
+            ui.intents.emit(intent::Navigate{Screen::Records});
+            ui.intents.emit(records::NewItemWithGtin{*receive.unknownGtin});
+        }
+    }
 
     const auto& draft = receive.draft;
     const auto& catalog = state.catalog;

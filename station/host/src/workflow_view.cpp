@@ -11,8 +11,10 @@ namespace {
 void drawHeader(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     const float pad = ui.em(0.8f);
     const float buttonHeight = max.y - min.y - pad;
+    // The first run's setup has no way back: there is nothing behind it yet (its start page leads on).
+    const bool navigation = state.screen() != Screen::Setup;
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-    if (touchButton(ui, "nav.back", "← Back", ImVec2(ui.em(6.5f), buttonHeight)))
+    if (navigation && touchButton(ui, "nav.back", "← Back", ImVec2(ui.em(6.5f), buttonHeight)))
         ui.intents.emit(intent::Back{});
     ImDrawList* list = ImGui::GetWindowDrawList();
     const Screen screen = state.screen();
@@ -31,7 +33,7 @@ void drawHeader(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
                     centred(ui.fonts.body, purpose, rowMin, rowMax).y + ui.em(0.15f)),
              colour::textDim, purpose);
     ImGui::SetCursorScreenPos(ImVec2(max.x - pad - ui.em(5.5f), min.y + pad));
-    if (touchButton(ui, "nav.home", "⌂ Home", ImVec2(ui.em(5.5f), buttonHeight)))
+    if (navigation && touchButton(ui, "nav.home", "⌂ Home", ImVec2(ui.em(5.5f), buttonHeight)))
         ui.intents.emit(intent::GoHome{});
 }
 

@@ -13,8 +13,10 @@
 #include "lotstation/station/workflows/move_flow.hpp"
 #include "lotstation/station/workflows/produce_flow.hpp"
 #include "lotstation/station/workflows/recall_flow.hpp"
+#include "lotstation/station/workflows/records_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
 #include "lotstation/station/workflows/settings_flow.hpp"
+#include "lotstation/station/workflows/setup_flow.hpp"
 #include "lotstation/station/workflows/ship_flow.hpp"
 #include "lotstation/station/workflows/stock_flow.hpp"
 
@@ -146,7 +148,7 @@ template <class... Flows> class FlowSet {
 
 // The registration: every workflow of the station, once.
 using StationFlows = FlowSet<LoginFlow, ReceiveFlow, LookupFlow, RecallFlow, StockFlow, LabelsFlow, SettingsFlow,
-                             ProduceFlow, ShipFlow, MoveFlow, CountFlow>;
+                             ProduceFlow, ShipFlow, MoveFlow, CountFlow, SetupFlow, RecordsFlow>;
 
 using FlowStep = StationFlows::Step;
 
