@@ -78,9 +78,9 @@ void drawKeyboard(const KeyboardSession& keyboard, Ui& ui, ImVec2 viewport, floa
     label(ui, keyboard.label, ui.fonts.title);
     const float cancelWidth = ui.em(6.5f);
     ImGui::SetCursorScreenPos(ImVec2(headerStart.x + inner - cancelWidth, headerStart.y));
-    if (touchButton(ui, "keyboard.cancel", "✕ Cancel", ImVec2(cancelWidth, ui.em(2.0f))))
+    if (touchButton(ui, "keyboard.cancel", "✕ Cancel", ImVec2(cancelWidth, kMinTarget)))
         ui.intents.emit(intent::KeyboardCancel{});
-    ImGui::SetCursorScreenPos(ImVec2(headerStart.x, headerStart.y + ui.em(2.0f) + gap));
+    ImGui::SetCursorScreenPos(ImVec2(headerStart.x, headerStart.y + kMinTarget + gap));
     const float doneWidth = ui.em(9.0f);
     const float fieldHeight = ui.em(2.8f);
     drawField(keyboard, ui, ImVec2(inner - doneWidth - gap, fieldHeight));
@@ -107,7 +107,10 @@ void drawKeyboard(const KeyboardSession& keyboard, Ui& ui, ImVec2 viewport, floa
             if (!first) ImGui::SameLine();
             first = false;
             const float width = unit * key.width + gap * (key.width - 1);
-            ImFont* font = key.kind == TextKeyKind::Character ? ui.fonts.title : ui.fonts.bold;
+            // Letters and the symbol keys (⇧ ⌫) big; the words (Space, Clear, layers) in bold.
+            const bool word = key.kind == TextKeyKind::Space || key.kind == TextKeyKind::Clear ||
+                              key.kind == TextKeyKind::Layer;
+            ImFont* font = word ? ui.fonts.bold : ui.fonts.title;
             if (touchButton(ui, "keyboard." + key.id, key.glyph, ImVec2(width, keyHeight), kindOf(key, keyboard),
                             font))
                 ui.intents.emit(intent::KeyboardPress{key.id});

@@ -81,7 +81,7 @@ void itemForm(const AppState& state, const RecordDraft& draft, Ui& ui, Columns& 
     choose(ui, at, "unit", "Counted in", storage::toString(item.uom),
            {{"g", "g (weighed: g and kg)", ""}, {"ml", "ml (measured: ml and l)", ""}, {"pc", "pc (pieces)", ""}},
            RecordField::Unit);
-    text(ui, at, "gtin", "GTIN (barcode)", shown(item.gtin), "Scan the product's barcode, or tap to type", RecordField::Gtin,
+    text(ui, at, "gtin", "GTIN (barcode)", shown(item.gtin), "Scan the barcode, or tap to type", RecordField::Gtin,
          "8, 12, 13 or 14 digits; or scan the barcode now", true, 14);
     text(ui, at, "shelf-life", "Shelf life in days",
          item.shelfLifeDays ? std::optional(std::to_string(*item.shelfLifeDays)) : std::nullopt, "None",

@@ -105,6 +105,7 @@ bool choice(Ui& ui, std::string_view id, std::string_view title, const std::stri
 
 void start(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(min);
+    ImGui::BeginGroup(); // every line starts at the body's left edge, not the window's
     ImGui::PushTextWrapPos(max.x);
     paragraph(ui, setup.business + " is set up. How do you want to start?", ui.fonts.title);
     if (setup.problem)
@@ -142,6 +143,7 @@ void start(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, I
     ImGui::Dummy(ImVec2(0, ui.em(0.3f)));
     if (touchButton(ui, "setup.home", "Go to Home →", ImVec2(max.x - min.x, ui.em(2.8f))))
         ui.intents.emit(intent::GoHome{});
+    ImGui::EndGroup();
 }
 
 } // namespace

@@ -18,7 +18,7 @@ void drawHeader(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
         ui.intents.emit(intent::Back{});
     ImDrawList* list = ImGui::GetWindowDrawList();
     const Screen screen = state.screen();
-    const float titleX = min.x + pad * 2 + ui.em(6.5f);
+    const float titleX = navigation ? min.x + pad * 2 + ui.em(6.5f) : min.x + pad * 1.5f;
     const ImVec2 rowMin(titleX, min.y + pad), rowMax(max.x, max.y);
     const std::string_view title = screenTitle(screen);
     drawText(ui, list, ui.fonts.title, ImVec2(titleX, centred(ui.fonts.title, title, rowMin, rowMax).y),

@@ -3,6 +3,8 @@
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/catalog.hpp"
 
+#include <algorithm>
+
 namespace lotstation::station {
 namespace {
 
@@ -61,7 +63,12 @@ Effects Station::show(const FlowOutcome& outcome, TimePoint now) {
     effects.openDemo = outcome.openDemo;
     if (outcome.masterDataChanged && m_ledger) {
         m_core.setCatalog(catalogOf(*m_ledger));
-        m_core.setStationName(m_ledger->station().name);
+        if (state().screen() == Screen::Setup) m_core.setStationName(m_ledger->station().name); // just named
+        // Records lists what it read when it was last left; read again unless it is open (it reads itself).
+        const auto& open = state().navigation;
+        if (auto* records = m_flows.get<RecordsFlow>();
+            records && std::find(open.begin(), open.end(), Screen::Records) == open.end())
+            records->cancel();
     }
     if (outcome.leaveScreen) {
         merge(effects, m_core.apply(intent::Back{}, now));

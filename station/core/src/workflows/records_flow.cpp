@@ -283,6 +283,7 @@ void RecordsFlow::cancel() {
     m_state.problem.reset();
     m_state.history.clear();
     m_state.backToReceipt = false;
+    readRows(); // the next visit lists what other screens added meanwhile
 }
 
 std::map<std::string, std::string> RecordsFlow::unsaved() const {
