@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="${LOTSTATION_BUILD_DIR:-$root/build}"
 out=$(mkdir -p "${1:-$build/packages}" && cd "${1:-$build/packages}" && pwd)
 if [ -z "${LOTSTATION_PACKAGE_NO_BUILD:-}" ]; then
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE="${LOTSTATION_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE="${LOTSTATION_BUILD_TYPE:-Release}" >/dev/null
   cmake --build "$build" -j "$(nproc)" --target lotstation lotstation-server
 fi
 version=$(sed -n 's/^project([^)]*VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")

@@ -1,195 +1,75 @@
-// lotstation-bench-sync: sync throughput over loopback against a server whose store is on disk.
+// lotstation-bench-sync: sync throughput over loopback, for the SQLite store on disk and (with --store) the
+// PostgreSQL store, with one server and with two servers sharing it, all in the same run:
 //   catch-up: a station that worked offline for a day (--day movements, while three others did as much)
 //   push:     one station pushes --events movements (SyncClient::syncOnce)
+//   stations: --stations stations push at once (--per-station movements each), spread over the servers
 //   pull:     a fresh station pulls --pull-events movements of other stations and applies them
-//   stations: --stations stations push at once (--per-station movements each)
-//   catch-up: a station that worked offline for a day (--day movements, while the others did 3x that)
 // Peer figure, same run: the same movements applied in-process with Ledger::applyRemoteMovements (no HTTP,
 // no JSON), the floor the protocol's overhead is measured against.
-#include "lotstation/storage/ledger.hpp"
+#include "bench_support.hpp"
 #include "lotstation/sync/central_store.hpp"
-#include "lotstation/sync/client.hpp"
 #include "lotstation/sync/server.hpp"
+#include "pg/pg_connection.hpp"
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <cstdio>
 #include <future>
-#include <iostream>
 #include <random>
-#include <sys/resource.h>
 
 namespace {
 
 using namespace lotstation;
-using Clock = std::chrono::steady_clock;
+using namespace lotstation::bench;
 
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// CPU seconds of this process (server and stations run in it): on a shared, loaded machine wall time
-// overstates the cost; both are printed.
-double cpuSeconds() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    auto seconds = [](const timeval& t) {
-        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-[[noreturn]] void die(const std::string& message) {
-    std::cerr << "lotstation-bench-sync: " << message << "\n";
-    std::exit(1);
-}
-
-template <typename T> T must(std::expected<T, storage::Error> result, const char* what) {
-    if (!result) die(std::string(what) + ": " + result.error().message);
-    return std::move(*result);
-}
-
-// A station database with `events` movements made by real ledger operations: a receipt, then moves of part
-// of it between the dock and the store (five movements per lot).
-storage::Ledger makeStation(const std::filesystem::path& path, const std::string& name,
-                            const std::string& code, std::int64_t events) {
-    storage::OpenOptions options;
-    options.identity = storage::StationIdentity{"", name, code};
-    auto ledger = must(storage::Ledger::open(path, options), "station");
-    (void)ledger.addLocation({"DOCK", "Dock", storage::LocationKind::Dock});
-    (void)ledger.addLocation({"STORE", "Store", storage::LocationKind::Store});
-    (void)ledger.addSupplier({"ACME", "Acme"});
-    storage::NewItem oil;
-    oil.sku = "OIL";
-    oil.name = "Olive oil";
-    (void)ledger.addItem(oil);
-    storage::NewUser ann;
-    ann.name = "ann";
-    (void)ledger.addUser(ann);
-    std::int64_t made = 0;
-    for (int lot = 0; made < events; ++lot) {
-        storage::ReceiveRequest receive;
-        receive.sku = "OIL";
-        receive.supplier = "ACME";
-        receive.supplierLot = name + "-" + std::to_string(lot);
-        receive.quantity = 100'000'000;
-        receive.location = "DOCK";
-        receive.user = "ann";
-        auto received = must(ledger.receive(receive), "receive");
-        ++made;
-        for (int i = 0; i < 4 && made < events; ++i, ++made) {
-            storage::MoveRequest move;
-            move.lot = received.lotCode;
-            move.quantity = 1000;
-            move.from = i % 2 == 0 ? "DOCK" : "STORE";
-            move.to = i % 2 == 0 ? "STORE" : "DOCK";
-            move.user = "ann";
-            (void)must(ledger.move(move), "move");
-        }
-    }
-    return ledger;
-}
-
-sync::SyncClient clientFor(const std::string& url, const std::string& token,
-                           const std::filesystem::path& path, bool pull = true) {
-    sync::ClientOptions options;
-    options.pull = pull;
-    options.serverUrl = url;
-    options.token = token;
-    options.ledgerPath = path;
-    auto client = sync::SyncClient::open(options);
-    if (!client) die(client.error().message);
-    return std::move(*client);
-}
-
-sync::SyncSummary syncOrDie(sync::SyncClient& client) {
-    auto summary = client.syncOnce();
-    if (!summary) die("sync failed: " + summary.error().message);
-    return *summary;
-}
-
-// The peer: the station's movements applied straight into a ledger on the same disk, batch by batch.
-double peerApplyRate(const storage::Ledger& station, const std::filesystem::path& path, std::size_t batch) {
-    auto target = must(storage::Ledger::open(path), "peer ledger");
-    std::int64_t after = 0;
-    std::int64_t total = 0;
-    const auto start = Clock::now();
-    while (true) {
-        auto entries = must(station.outbox(after, batch), "outbox");
-        if (entries.empty()) break;
-        std::vector<storage::RemoteMovement> remotes;
-        for (auto& entry : entries) {
-            storage::RemoteMovement remote{entry.movement, station.lot(entry.movement.lot).value(),
-                                           station.item("OIL").value()};
-            remotes.push_back(std::move(remote));
-        }
-        auto result = target.applyRemoteMovements(remotes);
-        if (result.error) die("peer apply: " + result.error->message);
-        total += static_cast<std::int64_t>(entries.size());
-        after = entries.back().seq;
-    }
-    return static_cast<double>(total) / secondsSince(start);
-}
-
-void line(const char* what, std::int64_t events, double seconds, double cpu, const std::string& peer = {}) {
-    std::printf("%-36s %8lld events %7.2f s = %7.0f/s wall, %7.0f/s per CPU-second%s\n", what,
-                static_cast<long long>(events), seconds, static_cast<double>(events) / seconds,
-                static_cast<double>(events) / cpu, peer.c_str());
-}
-
-} // namespace
-
-int main(int argc, char** argv) {
-    CLI::App app{"Lotstation sync benchmark (loopback)"};
+struct Sizes {
     std::int64_t events = 100'000;
     std::int64_t pullEvents = 1'000'000;
     int stations = 20;
     std::int64_t perStation = 2'000;
     std::int64_t day = 3'000;
-    std::string diskDir;
-    std::string ramDir = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "";
-    app.add_option("--events", events, "movements pushed by one station");
-    app.add_option("--pull-events", pullEvents, "movements pulled by a fresh station");
-    app.add_option("--stations", stations, "stations pushing at once");
-    app.add_option("--per-station", perStation, "movements each of them pushes");
-    app.add_option("--day", day, "movements of a day offline");
-    app.add_option("--dir", diskDir, "folder on the disk to measure (default: the temp folder)");
-    app.add_option("--scratch", ramDir, "where station databases are prepared (default /dev/shm)");
-    bool smoke = false;
-    app.add_flag("--smoke", smoke, "tiny sizes, seconds in all (CTest runs it so the bench keeps running)");
-    CLI11_PARSE(app, argc, argv);
-    if (smoke) events = 2'000, pullEvents = 4'000, stations = 3, perStation = 200, day = 300;
+};
 
-    const auto base =
-        std::filesystem::path(diskDir.empty() ? std::filesystem::temp_directory_path().string() : diskDir) /
-        ("lotstation-bench-sync-" + std::to_string(std::random_device{}()));
-    const auto scratch = std::filesystem::path(ramDir.empty() ? base.string() : ramDir) /
-                         ("lotstation-bench-stations-" + std::to_string(std::random_device{}()));
-    std::filesystem::create_directories(base);
-    std::filesystem::create_directories(scratch);
-    std::printf("server store: %s (disk), station databases: %s\n", base.c_str(), scratch.c_str());
+// One configuration: a store, how many servers serve it, where station databases are prepared.
+struct Setup {
+    std::string label;
+    std::string location; // data folder or postgresql:// URL
+    int servers = 1;
+    std::filesystem::path base;    // the disk under test (SQLite store, the puller's database)
+    std::filesystem::path scratch; // station databases being prepared
+    bool peer = false;             // also measure the in-process peer
+};
 
-    sync::ServerOptions options;
-    options.dataDir = base / "server";
-    options.port = 0;
-    auto central = must(sync::CentralStore::open(options.dataDir), "server store");
-    auto server = sync::SyncServer::create(options);
-    if (!server) die(server.error().message);
-    server->start();
-    const auto url = server->url();
+void runScenarios(const Setup& setup, const Sizes& sizes) {
+    std::printf("== %s ==\n", setup.label.c_str());
+    auto central = must(sync::CentralStore::open(setup.location), "server store");
+    std::vector<sync::SyncServer> servers;
+    std::vector<std::string> urls;
+    for (int i = 0; i < setup.servers; ++i) {
+        sync::ServerOptions options;
+        options.dataDir = setup.location;
+        if (sync::isPostgresUrl(setup.location)) options.store = setup.location;
+        options.port = 0;
+        auto server = sync::SyncServer::create(options);
+        if (!server) die(server.error().message);
+        servers.push_back(std::move(*server));
+        servers.back().start();
+        urls.push_back(servers.back().url());
+    }
+    const auto name = [](const std::string& what) { return what; };
+    const auto db = [&](const std::string& what) { return setup.scratch / (name(what) + ".sqlite"); };
 
-    // 1. a day offline (first, while the server is small)
+    // 1. a day offline (first, while the store is small)
     {
-        auto token = must(central.addStation("offline"), "station");
-        (void)makeStation(scratch / "offline.sqlite", "offline", "X", 0);
-        auto first = clientFor(url, token, scratch / "offline.sqlite");
+        auto token = must(central.addStation(name("offline")), "station");
+        (void)makeStation(db("offline"), name("offline"), "X", 0);
+        auto first = clientFor(urls[0], token, db("offline"));
         (void)syncOrDie(first); // up to date with everyone
-        (void)makeStation(scratch / "offline.sqlite", "offline", "X", day);
+        (void)makeStation(db("offline"), name("offline"), "X", sizes.day);
         for (int w = 0; w < 3; ++w) {
-            const auto name = "dayshift" + std::to_string(w);
-            auto other = must(central.addStation(name), "station");
-            (void)makeStation(scratch / (name + ".sqlite"), name, "W" + std::to_string(w), day);
-            auto c = clientFor(url, other, scratch / (name + ".sqlite"));
+            const auto who = "dayshift" + std::to_string(w);
+            auto other = must(central.addStation(name(who)), "station");
+            (void)makeStation(db(who), name(who), "W" + std::to_string(w), sizes.day);
+            auto c = clientFor(urls[static_cast<std::size_t>(w) % urls.size()], other, db(who));
             (void)syncOrDie(c);
         }
         const auto start = Clock::now();
@@ -200,75 +80,155 @@ int main(int argc, char** argv) {
                     "catch-up after a day offline", static_cast<long long>(summary.pushed),
                     static_cast<long long>(summary.pulled), seconds, cpuSeconds() - cpu);
     }
-    // 2. many stations at once
+    // 2. many stations at once, spread over the servers
     {
         std::vector<std::string> tokens;
-        std::printf("preparing %d stations with %lld movements each...\n", stations,
-                    static_cast<long long>(perStation));
-        for (int s = 0; s < stations; ++s) {
-            const auto name = "many" + std::to_string(s);
-            tokens.push_back(must(central.addStation(name), "station"));
-            (void)makeStation(scratch / (name + ".sqlite"), name, "M" + std::to_string(s), perStation);
+        for (int s = 0; s < sizes.stations; ++s) {
+            const auto who = "many" + std::to_string(s);
+            tokens.push_back(must(central.addStation(name(who)), "station"));
+            (void)makeStation(db(who), name(who), "M" + std::to_string(s), sizes.perStation);
         }
         std::vector<std::future<std::int64_t>> running;
         const auto start = Clock::now();
         const auto cpu = cpuSeconds();
-        for (int s = 0; s < stations; ++s) {
+        for (int s = 0; s < sizes.stations; ++s) {
             running.push_back(std::async(std::launch::async, [&, s] {
-                const auto name = "many" + std::to_string(s);
-                auto client =
-                    clientFor(url, tokens[static_cast<std::size_t>(s)], scratch / (name + ".sqlite"), false);
+                const auto who = "many" + std::to_string(s);
+                auto client = clientFor(urls[static_cast<std::size_t>(s) % urls.size()],
+                                        tokens[static_cast<std::size_t>(s)], db(who), false);
                 auto summary = client.syncOnce();
-                if (!summary) die(name + ": " + summary.error().message);
+                if (!summary) die(who + ": " + summary.error().message);
                 return summary->pushed;
             }));
         }
         std::int64_t pushed = 0;
         for (auto& r : running)
             pushed += r.get();
-        line(("push, " + std::to_string(stations) + " stations at once").c_str(), pushed, secondsSince(start),
-             cpuSeconds() - cpu);
+        line(("push, " + std::to_string(sizes.stations) + " stations at once").c_str(), pushed,
+             secondsSince(start), cpuSeconds() - cpu);
     }
     // 3. push
     {
-        auto token = must(central.addStation("pusher"), "station");
-        std::printf("preparing %lld movements on one station...\n", static_cast<long long>(events));
-        auto station = makeStation(scratch / "pusher.sqlite", "pusher", "P", events);
-        auto client = clientFor(url, token, scratch / "pusher.sqlite", false);
+        auto token = must(central.addStation(name("pusher")), "station");
+        auto station = makeStation(db("pusher"), name("pusher"), "P", sizes.events);
+        auto client = clientFor(urls[0], token, db("pusher"), false);
         const auto start = Clock::now();
         const auto cpu = cpuSeconds();
         auto summary = syncOrDie(client);
         const auto seconds = secondsSince(start);
         const auto used = cpuSeconds() - cpu;
-        const auto peer = peerApplyRate(station, base / "peer-push.sqlite", 1000);
-        char text[96];
-        std::snprintf(text, sizeof text, "   (peer, in-process apply: %.0f/s)", peer);
-        line("push, one station", summary.pushed, seconds, used, text);
+        std::string peer;
+        if (setup.peer) {
+            char text[96];
+            std::snprintf(text, sizeof text, "   (peer, in-process apply: %.0f/s)",
+                          peerApplyRate(station, setup.base / "peer-push.sqlite", 1000));
+            peer = text;
+        }
+        line("push, one station", summary.pushed, seconds, used, peer);
     }
-    // 4. pull: the server gets --pull-events movements from several stations, then a fresh station pulls.
+    // 4. pull: the store gets --pull-events movements from several stations, then a fresh station pulls.
     {
         const int writers = 4;
-        const auto each = pullEvents / writers;
-        std::printf("preparing %lld movements on the server...\n", static_cast<long long>(each * writers));
+        const auto each = sizes.pullEvents / writers;
         for (int w = 0; w < writers; ++w) {
-            const auto name = "source" + std::to_string(w);
-            auto token = must(central.addStation(name), "station");
-            auto path = scratch / (name + ".sqlite");
-            (void)makeStation(path, name, "S" + std::to_string(w), each);
-            auto client = clientFor(url, token, path, false);
+            const auto who = "source" + std::to_string(w);
+            auto token = must(central.addStation(name(who)), "station");
+            (void)makeStation(db(who), name(who), "S" + std::to_string(w), each);
+            auto client = clientFor(urls[static_cast<std::size_t>(w) % urls.size()], token, db(who), false);
             (void)syncOrDie(client);
         }
-        auto token = must(central.addStation("puller"), "station");
-        (void)must(storage::Ledger::open(base / "puller.sqlite",
-                                         storage::OpenOptions{storage::StationIdentity{"", "puller", "Q"}}),
+        auto token = must(central.addStation(name("puller")), "station");
+        const auto puller = setup.base / (name("puller") + ".sqlite");
+        (void)must(storage::Ledger::open(puller, storage::OpenOptions{storage::StationIdentity{"", name("puller"), "Q"}}),
                    "puller");
-        auto client = clientFor(url, token, base / "puller.sqlite");
+        auto client = clientFor(urls.back(), token, puller);
         const auto start = Clock::now();
         const auto cpu = cpuSeconds();
         auto summary = syncOrDie(client);
         line("pull + apply, fresh station (disk)", summary.pulled, secondsSince(start), cpuSeconds() - cpu);
     }
-    server->stop();
+    for (auto& server : servers)
+        server.stop();
+}
+
+// A database of its own for one configuration, on the PostgreSQL server `url` names; dropped at the end.
+class ScratchDatabase {
+  public:
+    ScratchDatabase(std::string url, const std::string& name) : m_admin(std::move(url)), m_name(name) {
+        auto admin = sync::pg::Connection::open(m_admin);
+        if (!admin) die(admin.error().message);
+        if (auto made = admin->script("CREATE DATABASE " + m_name); !made)
+            die("cannot create a scratch database (--store needs a role that may): " + made.error().message);
+        // postgresql://.../DB?query -> the same with our database.
+        const auto slash = m_admin.find('/', m_admin.find("://") + 3);
+        const auto query = m_admin.find('?', slash);
+        m_url = m_admin.substr(0, slash + 1) + m_name + (query == std::string::npos ? "" : m_admin.substr(query));
+    }
+    ~ScratchDatabase() {
+        if (auto admin = sync::pg::Connection::open(m_admin))
+            (void)admin->script("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+    }
+    ScratchDatabase(const ScratchDatabase&) = delete;
+    ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+    [[nodiscard]] const std::string& url() const { return m_url; }
+
+  private:
+    std::string m_admin;
+    std::string m_name;
+    std::string m_url;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Lotstation sync benchmark (loopback)"};
+    Sizes sizes;
+    std::string diskDir;
+    std::string ramDir = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "";
+    std::string store;
+    app.add_option("--events", sizes.events, "movements pushed by one station");
+    app.add_option("--pull-events", sizes.pullEvents, "movements pulled by a fresh station");
+    app.add_option("--stations", sizes.stations, "stations pushing at once");
+    app.add_option("--per-station", sizes.perStation, "movements each of them pushes");
+    app.add_option("--day", sizes.day, "movements of a day offline");
+    app.add_option("--dir", diskDir, "folder on the disk to measure (default: the temp folder)");
+    app.add_option("--scratch", ramDir, "where station databases are prepared (default /dev/shm)");
+    app.add_option("--store", store,
+                   "postgresql://... : also measure a PostgreSQL store (one server, then two), each in a scratch "
+                   "database the bench creates and drops there");
+    bool smoke = false;
+    app.add_flag("--smoke", smoke, "tiny sizes, seconds in all (CTest runs it so the bench keeps running)");
+    CLI11_PARSE(app, argc, argv);
+    if (smoke) sizes = Sizes{2'000, 4'000, 3, 200, 300};
+    if (!store.empty() && !sync::isPostgresUrl(store)) die("--store takes a postgresql:// URL, not '" + store + "'");
+
+    const auto run = std::to_string(std::random_device{}());
+    const auto base =
+        std::filesystem::path(diskDir.empty() ? std::filesystem::temp_directory_path().string() : diskDir) /
+        ("lotstation-bench-sync-" + run);
+    for (const char* part : {"sqlite", "pg1", "pg2"}) {
+        std::filesystem::create_directories(base / part);
+        std::filesystem::create_directories(std::filesystem::path(ramDir.empty() ? base.string() : ramDir) /
+                                            ("lotstation-bench-stations-" + run) / part);
+    }
+    const auto scratch =
+        std::filesystem::path(ramDir.empty() ? base.string() : ramDir) / ("lotstation-bench-stations-" + run);
+    std::filesystem::create_directories(base);
+    std::filesystem::create_directories(scratch);
+    std::printf("SQLite store and pulling station: %s (disk), station databases: %s\n", base.c_str(),
+                scratch.c_str());
+
+    runScenarios({"SQLite store (disk), one server", (base / "server").string(), 1, base, scratch / "sqlite", true},
+                 sizes);
+    if (!store.empty()) {
+        for (const int servers : {1, 2}) {
+            ScratchDatabase database(store, "lotstation_bench_" + run + "_" + std::to_string(servers));
+            runScenarios({"PostgreSQL store, " + std::string(servers == 1 ? "one server" : "two servers"),
+                          database.url(), servers, base / ("pg" + std::to_string(servers)),
+                          scratch / ("pg" + std::to_string(servers)), false},
+                         sizes);
+        }
+    }
     std::error_code ignored;
     std::filesystem::remove_all(base, ignored);
     std::filesystem::remove_all(scratch, ignored);

@@ -1,6 +1,7 @@
 // lotstation-server: the central sync server and its administration. Thin: parses the command line and
 // calls lotstation::sync (SyncServer, CentralStore); master data commands are in master_commands.cpp.
 #include "lotstation/sync/central_store.hpp"
+#include "lotstation/sync/migrate.hpp"
 #include "lotstation/sync/server.hpp"
 #include "master_commands.hpp"
 
@@ -89,7 +90,10 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough(); // --data may come before or after the subcommand (subcommands inherit this)
     std::string dataDir = "lotstation-server-data";
-    app.add_option("--data", dataDir, "server data folder")->envname("LOTSTATION_SERVER_DATA");
+    app.add_option("--data", dataDir, "server data folder (the SQLite store)")->envname("LOTSTATION_SERVER_DATA");
+    std::string storeUrl;
+    app.add_option("--store", storeUrl, "postgresql://... : the store in PostgreSQL instead of --data")
+        ->envname("LOTSTATION_SERVER_STORE");
 
     sync::ServerOptions serveOptions;
     std::string listen = "127.0.0.1:8750";
@@ -138,18 +142,38 @@ int main(int argc, char** argv) {
     auto* backupCmd = app.add_subcommand("backup", "a consistent copy of the store (safe while serving)");
     backupCmd->add_option("folder", backupDir)->required();
 
+    std::string migrateFrom;
+    std::string migrateTo;
+    auto* migrateCmd = app.add_subcommand("migrate", "move an SQLite store into an empty PostgreSQL database");
+    migrateCmd->add_option("--from", migrateFrom, "the SQLite store's data folder")->required();
+    migrateCmd->add_option("--to", migrateTo, "postgresql://... (an empty database)")->required();
+
     CLI11_PARSE(app, argc, argv);
 
+    if (migrateCmd->parsed()) {
+        auto report = sync::migrateStore(migrateFrom, migrateTo);
+        if (!report) return failWith("migrate: " + report.error().message);
+        std::cout << "migrated " << report->stations << " stations, " << report->movements << " movements, "
+                  << report->lots << " lots, " << report->conflicts << " conflicts and the master data (epoch "
+                  << report->epoch << ")\nchecked: the same movements in the same order, hashes (order SHA-256 "
+                  << report->orderDigest << ") and balances\n";
+        return 0;
+    }
+
+    if (!storeUrl.empty() && !sync::isPostgresUrl(storeUrl))
+        return failWith("--store takes a PostgreSQL URL (postgresql://user@host/database), not '" + storeUrl +
+                        "'; an SQLite store is chosen with --data FOLDER");
+    const std::string location = storeUrl.empty() ? dataDir : storeUrl;
     if (serveCmd->parsed()) {
         serveOptions.dataDir = dataDir;
+        serveOptions.store = storeUrl;
         if (!tlsCert.empty()) serveOptions.tlsCert = tlsCert;
         if (!tlsKey.empty()) serveOptions.tlsKey = tlsKey;
         serveOptions.maxBodyBytes = maxBodyMb << 20;
         return serve(std::move(serveOptions), listen);
     }
-    auto store = sync::CentralStore::open(dataDir);
+    auto store = sync::CentralStore::open(location);
     if (!store) return failWith(store.error().message);
-    auto& ledger = store->ledger();
     if (stationAdd->parsed()) {
         auto token = store->addStation(name);
         if (!token) return failWith(token.error().message);
@@ -163,12 +187,24 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (stationList->parsed()) {
-        for (const auto& s : store->stations())
+        auto stations = store->stations();
+        if (!stations) return failWith(stations.error().message);
+        for (const auto& s : *stations)
             std::cout << s.name << "  id " << s.stationId.value_or("(not yet seen)") << "  acked " << s.acked
                       << "  last contact " << s.lastContact.value_or("never") << "\n";
         return 0;
     }
-    if (auto done = master.run(ledger)) return *done;
+    if (master.parsed()) {
+        // A command that fails keeps nothing it changed (its message is printed already).
+        int code = 0;
+        auto edited = store->editMaster([&](storage::Ledger& ledger) -> storage::Result<void> {
+            code = master.run(ledger).value_or(0);
+            if (code != 0) return lotstation::fail(lotstation::ErrorKind::Refused, "");
+            return {};
+        });
+        if (!edited && code == 0) return failWith(edited.error().message);
+        return code;
+    }
     if (resolveCmd->parsed()) {
         auto resolved = store->resolveConflict(conflictId, by, note);
         if (!resolved) return failWith(resolved.error().message);
@@ -176,7 +212,9 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (conflictsCmd->parsed()) {
-        printConflicts(store->conflicts(all));
+        auto conflicts = store->conflicts(all);
+        if (!conflicts) return failWith(conflicts.error().message);
+        printConflicts(*conflicts);
         return 0;
     }
     if (backupCmd->parsed()) return report(store->backup(backupDir), "backup written to " + backupDir);

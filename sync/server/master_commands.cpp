@@ -161,6 +161,16 @@ MasterCommands::MasterCommands(CLI::App& app) : m_args(std::make_unique<Args>())
 
 MasterCommands::~MasterCommands() = default;
 
+bool MasterCommands::parsed() const {
+    const auto& a = *m_args;
+    for (const auto* command : {a.itemAdd, a.itemUpdate, a.locationAdd, a.locationUpdate, a.supplierAdd,
+                                a.supplierUpdate, a.customerAdd, a.customerUpdate, a.userAdd, a.userUpdate,
+                                a.itemList, a.locationList, a.supplierList, a.customerList, a.userList,
+                                a.recipeList, a.import})
+        if (command->parsed()) return true;
+    return false;
+}
+
 std::optional<int> MasterCommands::run(storage::Ledger& ledger) const {
     const auto& a = *m_args;
     if (a.itemAdd->parsed() || a.itemUpdate->parsed()) {

@@ -17,6 +17,8 @@ class MasterCommands {
     MasterCommands(const MasterCommands&) = delete;
     MasterCommands& operator=(const MasterCommands&) = delete;
 
+    // Whether one of these subcommands was given.
+    [[nodiscard]] bool parsed() const;
     // The exit code when one of these subcommands was given, else nothing.
     [[nodiscard]] std::optional<int> run(storage::Ledger& ledger) const;
 

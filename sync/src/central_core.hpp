@@ -1,10 +1,8 @@
 #pragma once
-// Inside a CentralStore: the central ledger (whose connection also carries the server's own tables, so that
-// they are written in the ledger's transactions) and the protocol operations the HTTP layer calls. Not
-// thread-safe: the server keeps one for writes (pushes) and one for reads (pulls, master data, status),
-// each behind its own mutex.
+// The SQLite central store: the central ledger (whose connection also carries the server's own tables, so
+// that they are written in the ledger's transactions) behind the CentralBackend primitives.
+#include "central_backend.hpp"
 #include "lotstation/storage/internal/ledger_connection.hpp"
-#include "lotstation/sync/central_store.hpp"
 
 #include <string>
 #include <string_view>
@@ -13,48 +11,47 @@ namespace lotstation::sync {
 
 namespace sql = storage::sql;
 
-// What an HTTP handler sends back: a status and a JSON body.
-struct Reply {
-    int status = 200;
-    std::string body;
-    bool committed = false; // a push that wrote something (the fault switch drops only those answers)
-};
+struct CentralStore::Impl final : CentralBackend {
+    Impl(std::filesystem::path dir, storage::Ledger opened) : dataDir(std::move(dir)), ledger(std::move(opened)) {}
 
-// The station a valid token belongs to.
-struct Caller {
-    std::string name;
-    std::optional<std::string> stationId;
-    std::int64_t acked = 0;
-};
-
-struct PullLimits {
-    std::size_t defaultLimit = 1000;
-    std::size_t maxLimit = 5000;
-    std::size_t maxPushMovements = 10000;
-};
-
-struct CentralStore::Impl {
     std::filesystem::path dataDir;
     storage::Ledger ledger;
-    std::string epoch;
 
     // The server's tables are written on the ledger's own connection, in the ledger's transactions: a push's
     // movements, the station's acked mark and the conflict bookkeeping about them commit together.
     [[nodiscard]] sql::Database& db() { return storage::internal::connection(ledger); }
 
-    // The station whose token this is, or empty when no station has it.
-    [[nodiscard]] std::optional<Caller> authenticate(std::string_view token);
+    [[nodiscard]] std::int64_t openConflicts() { return openConflictCount().value(); }
 
-    [[nodiscard]] Reply status(const Caller& caller, const PullLimits& limits);
-    [[nodiscard]] Reply push(const Caller& caller, std::string_view body, const PullLimits& limits);
-    [[nodiscard]] Reply pull(const Caller& caller, std::string_view cursor, std::string_view limit,
-                             const PullLimits& limits);
-    [[nodiscard]] Reply master();
+    Result<std::vector<StationRow>> stationRows() override;
+    Result<std::optional<std::string>> stationWithId(const std::string& stationId) override;
+    std::string ownStationId() override { return ledger.station().stationId; }
+    Result<PushApplied> applyPush(const Caller& caller, const std::string& stationId,
+                                  const std::vector<storage::RemoteMovement>& batch) override;
+    Result<std::int64_t> openConflictCount() override;
+    Result<bool> holds(std::int64_t position, std::string_view id) override;
+    Result<std::vector<OrderedMovement>> orderAfter(std::int64_t position, std::size_t limit) override;
+    Result<LotDefinitions> definitions(const std::set<std::string>& lots) override;
+    Result<storage::MasterData> masterData() override { return storage::readMasterData(ledger); }
 
-    [[nodiscard]] std::int64_t openConflicts();
-    // After movements were applied: remembers what they took from where and flags negative stock.
-    [[nodiscard]] storage::Result<void> recordEffects(const std::vector<storage::Movement>& applied);
+    Result<std::string> addStation(std::string_view name) override;
+    Result<std::string> rotateToken(std::string_view name) override;
+    Result<std::vector<StationRecord>> stations() override;
+    Result<std::vector<Conflict>> conflicts(bool includeResolved) override;
+    Result<Conflict> resolveConflict(std::int64_t id, std::string_view by, std::string_view note) override;
+    Result<std::filesystem::path> backup(const std::filesystem::path& dir) override;
+    Result<void> editMaster(const MasterEdit& edit) override;
+    Result<StoreContents> contents() override;
 };
+
+// Runs `body`, turning an SQLite exception into an Io error.
+template <typename Body> auto guardedDb(Body&& body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const sql::Exception& e) {
+        return fail(ErrorKind::Io, std::string("server database error: ") + e.what());
+    }
+}
 
 [[nodiscard]] storage::Result<std::unique_ptr<CentralStore::Impl>>
 openCentral(const std::filesystem::path& dir);

@@ -1,243 +1,78 @@
-// The central store's own tables and its administration (stations, conflicts, backups).
+// CentralStore: the administration face over whichever store its location names.
+#include "central_backend.hpp"
 #include "central_core.hpp"
-#include "lotstation/storage/quantity.hpp"
-#include "token.hpp"
-
-#include <system_error>
+#include "pg/pg_central.hpp"
 
 namespace lotstation::sync {
-namespace {
 
-using storage::ErrorKind;
-using storage::fail;
-
-// The server's tables live beside the ledger's in the same file, prefixed sync_ so they never meet the
-// ledger's migrations. A backup of the file therefore carries the epoch and the acked marks with the
-// movements they describe.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS sync_server (
-    singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
-    epoch      TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sync_stations (
-    name         TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(name) > 0),
-    token_hash   TEXT NOT NULL CHECK (length(token_hash) = 64),
-    station_id   TEXT UNIQUE,
-    acked_seq    INTEGER NOT NULL DEFAULT 0,
-    created_at   TEXT NOT NULL,
-    last_contact TEXT
-);
--- Which movements took stock from a lot at a location: the movements a conflict involves.
-CREATE TABLE IF NOT EXISTS sync_debits (
-    lot         TEXT NOT NULL COLLATE NOCASE,
-    location    TEXT NOT NULL COLLATE NOCASE,
-    movement_id TEXT NOT NULL,
-    PRIMARY KEY (lot, location, movement_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sync_conflicts (
-    id          INTEGER PRIMARY KEY,
-    lot         TEXT NOT NULL COLLATE NOCASE,
-    location    TEXT NOT NULL COLLATE NOCASE,
-    balance     INTEGER NOT NULL,
-    detected_at TEXT NOT NULL,
-    resolved_by TEXT,
-    resolved_at TEXT,
-    note        TEXT,
-    cleared_by  TEXT -- the movement whose arrival brought the balance back (closed by the ledger itself)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts (lot, location) WHERE resolved_at IS NULL;
-)sql";
-
-std::string nowText() {
-    return storage::formatTimestamp(storage::systemClock()());
+bool isPostgresUrl(std::string_view location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-template <typename Body> auto guardedDb(Body&& body) -> decltype(body()) {
-    try {
-        return body();
-    } catch (const sql::Exception& e) {
-        return fail(ErrorKind::Io, std::string("server database error: ") + e.what());
+Result<std::unique_ptr<CentralBackend>> openBackend(const std::string& location) {
+    if (isPostgresUrl(location)) {
+        auto pg = pg::openPgCentral(location);
+        if (!pg) return std::unexpected(pg.error());
+        return std::unique_ptr<CentralBackend>(std::move(*pg));
     }
+    auto sqlite = openCentral(location);
+    if (!sqlite) return std::unexpected(sqlite.error());
+    return std::unique_ptr<CentralBackend>(std::move(*sqlite));
 }
 
-// Stores made before conflicts could close by themselves lack cleared_by.
-void addClearedBy(sql::Database& database) {
-    auto has =
-        database.prepare("SELECT 1 FROM pragma_table_info('sync_conflicts') WHERE name = 'cleared_by'");
-    if (!has.step()) database.exec("ALTER TABLE sync_conflicts ADD COLUMN cleared_by TEXT");
-}
-
-constexpr const char* kConflictColumns =
-    "id, lot, location, detected_at, resolved_by, resolved_at, note, cleared_by FROM sync_conflicts";
-
-Conflict readConflict(CentralStore::Impl& impl, sql::Statement& row) {
-    Conflict c;
-    c.id = row.int64(0);
-    c.lot = row.text(1);
-    c.location = row.text(2);
-    c.detectedAt = row.text(3);
-    c.resolvedBy = row.optText(4);
-    c.resolvedAt = row.optText(5);
-    c.note = row.optText(6);
-    c.clearedBy = row.optText(7);
-    c.balance = impl.ledger.onHand(c.lot, c.location).value(); // a failing disk throws, as the reads above
-    const auto inUnit = [&](std::int64_t q) { return inItemUnit(impl.ledger, c.lot, q); };
-    c.balanceText = inUnit(c.balance);
-    auto debits = impl.db().prepare("SELECT movement_id FROM sync_debits WHERE lot = ?1 AND location = ?2");
-    debits.bindAll(c.lot, c.location);
-    while (debits.step()) {
-        auto m = impl.ledger.movement(debits.text(0));
-        if (!m) continue;
-        c.movements.push_back(ConflictMovement{m->id, m->stationId, m->seq, storage::toString(m->kind),
-                                               m->quantity, inUnit(m->quantity),
-                                               storage::formatTimestamp(m->at)});
-    }
-    std::sort(c.movements.begin(), c.movements.end(),
-              [](const auto& a, const auto& b) { return a.at < b.at || (a.at == b.at && a.id < b.id); });
-    return c;
-}
-
-} // namespace
-
-std::string inItemUnit(const storage::Ledger& ledger, const std::string& lot, std::int64_t quantity) {
-    const auto found = ledger.lot(lot);
-    if (!found) return std::to_string(quantity) + " (base units)";
-    const auto item = ledger.item(found->sku);
-    if (!item) return std::to_string(quantity) + " (base units)";
-    return storage::formatQuantity(quantity, item->uom);
-}
-
-storage::Result<std::unique_ptr<CentralStore::Impl>> openCentral(const std::filesystem::path& dir) {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) return fail(ErrorKind::Io, "cannot create data folder " + dir.string() + ": " + ec.message());
-    const auto path = dir / kLedgerFile;
-    auto ledger =
-        storage::Ledger::open(path, {.identity = storage::StationIdentity{"", "central server", ""}});
-    if (!ledger) return std::unexpected(ledger.error());
-    return guardedDb([&]() -> storage::Result<std::unique_ptr<CentralStore::Impl>> {
-        auto impl = std::make_unique<CentralStore::Impl>(CentralStore::Impl{dir, std::move(*ledger), {}});
-        auto& database = impl->db();
-        {
-            sql::Transaction transaction(database);
-            database.exec(kSchema);
-            addClearedBy(database);
-            database
-                .prepare("INSERT INTO sync_server (singleton, epoch, created_at) SELECT 1, ?1, ?2 "
-                         "WHERE NOT EXISTS (SELECT 1 FROM sync_server)")
-                .bindAll(newEpoch(), nowText())
-                .run();
-            transaction.commit();
-        }
-        auto read = database.prepare("SELECT epoch FROM sync_server");
-        read.step();
-        impl->epoch = read.text(0);
-        return impl;
-    });
-}
-
-CentralStore::CentralStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+CentralStore::CentralStore(std::unique_ptr<CentralBackend> backend) : m_backend(std::move(backend)) {}
 CentralStore::CentralStore(CentralStore&&) noexcept = default;
 CentralStore& CentralStore::operator=(CentralStore&&) noexcept = default;
 CentralStore::~CentralStore() = default;
 
-storage::Result<CentralStore> CentralStore::open(const std::filesystem::path& dataDir) {
-    auto impl = openCentral(dataDir);
-    if (!impl) return std::unexpected(impl.error());
-    return CentralStore(std::move(*impl));
+storage::Result<CentralStore> CentralStore::open(const std::string& location) {
+    auto backend = openBackend(location);
+    if (!backend) return std::unexpected(backend.error());
+    return CentralStore(std::move(*backend));
 }
 
 std::string CentralStore::epoch() const {
-    return m_impl->epoch;
-}
-
-storage::Ledger& CentralStore::ledger() {
-    return m_impl->ledger;
+    return m_backend->epoch;
 }
 
 storage::Result<std::string> CentralStore::addStation(std::string_view name) {
     if (name.empty() || name.size() > 64)
         return fail(ErrorKind::Invalid, "a station name has 1 to 64 characters");
-    return guardedDb([&]() -> storage::Result<std::string> {
-        auto token = newToken();
-        sql::Transaction transaction(m_impl->db());
-        auto exists = m_impl->db().prepare("SELECT 1 FROM sync_stations WHERE name = ?1");
-        exists.bindAll(name);
-        if (exists.step())
-            return fail(ErrorKind::Conflict, "station " + std::string(name) + " exists already");
-        m_impl->db()
-            .prepare("INSERT INTO sync_stations (name, token_hash, created_at) VALUES (?1, ?2, ?3)")
-            .bindAll(name, storage::internal::sha256Hex(token), nowText())
-            .run();
-        transaction.commit();
-        return token;
-    });
+    return m_backend->addStation(name);
 }
 
 storage::Result<std::string> CentralStore::rotateToken(std::string_view name) {
-    return guardedDb([&]() -> storage::Result<std::string> {
-        auto token = newToken();
-        sql::Transaction transaction(m_impl->db());
-        auto exists = m_impl->db().prepare("SELECT 1 FROM sync_stations WHERE name = ?1");
-        exists.bindAll(name);
-        if (!exists.step()) return fail(ErrorKind::NotFound, "no station " + std::string(name));
-        m_impl->db()
-            .prepare("UPDATE sync_stations SET token_hash = ?2 WHERE name = ?1")
-            .bindAll(name, storage::internal::sha256Hex(token))
-            .run();
-        transaction.commit();
-        return token;
-    });
+    return m_backend->rotateToken(name);
 }
 
-std::vector<StationRecord> CentralStore::stations() const {
-    std::vector<StationRecord> out;
-    auto s = m_impl->db().prepare(
-        "SELECT name, station_id, acked_seq, last_contact FROM sync_stations ORDER BY name");
-    while (s.step())
-        out.push_back(StationRecord{s.text(0), s.optText(1), s.int64(2), s.optText(3)});
-    return out;
+storage::Result<std::vector<StationRecord>> CentralStore::stations() const {
+    return m_backend->stations();
 }
 
-std::vector<Conflict> CentralStore::conflicts(bool includeResolved) const {
-    std::vector<Conflict> out;
-    auto s = m_impl->db().prepare(std::string("SELECT ") + kConflictColumns +
-                                  " WHERE ?1 OR resolved_at IS NULL ORDER BY id");
-    s.bindAll(std::int64_t{includeResolved ? 1 : 0});
-    while (s.step())
-        out.push_back(readConflict(*m_impl, s));
-    return out;
+storage::Result<void> CentralStore::editMaster(const MasterEdit& edit) {
+    return m_backend->editMaster(edit);
+}
+
+storage::Result<storage::MasterData> CentralStore::masterData() const {
+    return m_backend->masterData();
+}
+
+storage::Result<std::vector<Conflict>> CentralStore::conflicts(bool includeResolved) const {
+    return m_backend->conflicts(includeResolved);
 }
 
 storage::Result<Conflict> CentralStore::resolveConflict(std::int64_t id, std::string_view by,
                                                         std::string_view note) {
     if (by.empty()) return fail(ErrorKind::Invalid, "say who resolves the conflict");
-    return guardedDb([&]() -> storage::Result<Conflict> {
-        sql::Transaction transaction(m_impl->db());
-        auto s =
-            m_impl->db().prepare("UPDATE sync_conflicts SET resolved_by = ?2, resolved_at = ?3, note = ?4 "
-                                 "WHERE id = ?1 AND resolved_at IS NULL");
-        s.bindAll(id, by, nowText(), note).run();
-        auto read = m_impl->db().prepare(std::string("SELECT ") + kConflictColumns + " WHERE id = ?1");
-        read.bindAll(id);
-        if (!read.step()) return fail(ErrorKind::NotFound, "no conflict " + std::to_string(id));
-        auto conflict = readConflict(*m_impl, read);
-        transaction.commit();
-        return conflict;
-    });
+    return m_backend->resolveConflict(id, by, note);
 }
 
-storage::Result<std::filesystem::path> CentralStore::backup(const std::filesystem::path& dataDir) const {
-    std::error_code ec;
-    std::filesystem::create_directories(dataDir, ec);
-    const auto target = dataDir / kLedgerFile;
-    if (std::filesystem::exists(target))
-        return fail(ErrorKind::Conflict, target.string() + " exists already; back up into an empty folder");
-    return guardedDb([&]() -> storage::Result<std::filesystem::path> {
-        m_impl->db().prepare("VACUUM INTO ?1").bindAll(target.string()).run();
-        return target;
-    });
+storage::Result<std::filesystem::path> CentralStore::backup(const std::filesystem::path& dir) const {
+    return m_backend->backup(dir);
+}
+
+storage::Result<StoreContents> CentralStore::contents() const {
+    return m_backend->contents();
 }
 
 } // namespace lotstation::sync

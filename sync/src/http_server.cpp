@@ -1,5 +1,5 @@
 // SyncServer: cpp-httplib in front of two CentralStore connections (one writes pushes, one serves reads).
-#include "central_core.hpp"
+#include "central_backend.hpp"
 #include "lotstation/sync/server.hpp"
 #include "wire.hpp"
 
@@ -34,8 +34,8 @@ void refuse(httplib::Response& response, int status, std::string_view code, std:
 struct SyncServer::Impl {
     ServerOptions options;
     PullLimits limits;
-    std::unique_ptr<CentralStore::Impl> writer;
-    std::unique_ptr<CentralStore::Impl> reader;
+    std::unique_ptr<CentralBackend> writer;
+    std::unique_ptr<CentralBackend> reader;
     std::mutex writeMutex;
     std::mutex readMutex;
     std::unique_ptr<httplib::Server> http;
@@ -46,7 +46,7 @@ struct SyncServer::Impl {
     // Runs `body(caller)` for a request with a valid token; refuses with 401 otherwise. Database failures
     // become a 500 with the reason, never a crash of the server.
     template <typename Body>
-    void authorised(const httplib::Request& request, httplib::Response& response, CentralStore::Impl& store,
+    void authorised(const httplib::Request& request, httplib::Response& response, CentralBackend& store,
                     std::mutex& mutex, Body&& body) {
         try {
             std::scoped_lock lock(mutex);
@@ -116,10 +116,11 @@ struct SyncServer::Impl {
 Result<SyncServer> SyncServer::create(ServerOptions options) {
     if (options.tlsCert.has_value() != options.tlsKey.has_value())
         return fail(ErrorKind::Invalid, "TLS needs both a certificate and a key");
-    auto writer = openCentral(options.dataDir);
-    if (!writer) return fail(ErrorKind::Io, writer.error().message);
-    auto reader = openCentral(options.dataDir);
-    if (!reader) return fail(ErrorKind::Io, reader.error().message);
+    const auto location = options.store.empty() ? options.dataDir.string() : options.store;
+    auto writer = openBackend(location);
+    if (!writer) return std::unexpected(writer.error());
+    auto reader = openBackend(location);
+    if (!reader) return std::unexpected(reader.error());
 
     auto impl = std::make_unique<Impl>();
     impl->writer = std::move(*writer);

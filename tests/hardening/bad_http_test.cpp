@@ -117,7 +117,8 @@ class HttpBench {
     [[nodiscard]] ServerSnapshot snapshot() const {
         auto store = sync::CentralStore::open(m_dir.file("server"));
         REQUIRE(store);
-        return {store->ledger().movementCount().value(), store->stations().front().acked};
+        return {static_cast<std::int64_t>(store->contents().value().movements.size()),
+                store->stations().value().front().acked};
     }
 
   private:

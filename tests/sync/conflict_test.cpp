@@ -41,24 +41,14 @@ storage::Movement receiveOil(storage::Ledger& ledger, std::int64_t quantity) {
     return received->movement;
 }
 
-void replaceStore(const std::filesystem::path& dataDir, const std::filesystem::path& backupDir) {
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(dataDir / (std::string("ledger.sqlite") + suffix));
-    std::filesystem::copy_file(backupDir / "ledger.sqlite", dataDir / "ledger.sqlite");
-}
-
 } // namespace
 
-TEST_CASE("a restore makes a debit arrive before the receipt it used: the conflict closes by itself") {
+TEST_CASE_TEMPLATE("a restore makes a debit arrive before the receipt it used: the conflict closes by itself", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     std::vector<Station> stations{makeStation(dir, central, "a", "A"), makeStation(dir, central, "b", "B")};
     syncAll(central.url(), stations, 1);
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        REQUIRE(store->backup(dir / "backup")); // before A's receipt
-    }
+    REQUIRE(central.open().backup(dir / "backup")); // before A's receipt
     auto a = stations[0].client(central.url());
     auto b = stations[1].client(central.url());
     storage::Movement receipt;
@@ -76,26 +66,22 @@ TEST_CASE("a restore makes a debit arrive before the receipt it used: the confli
     }
     REQUIRE(b.syncOnce());
 
-    central.stop();
-    replaceStore(central.dataDir, dir / "backup");
-    central.restart();
+    central.restore(dir / "backup");
     auto b2 = stations[1].client(central.url());
     REQUIRE(b2.syncOnce()); // B's move arrives first: DOCK dips to -1 kg for a moment
     {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        REQUIRE(store->conflicts().size() == 1);
-        CHECK(store->conflicts().front().balanceText == "-1 kg");
+        const auto open = central.open().conflicts().value();
+        REQUIRE(open.size() == 1);
+        CHECK(open.front().balanceText == "-1 kg");
     }
     auto a2 = stations[0].client(central.url());
     REQUIRE(a2.syncOnce()); // A's receipt arrives: the dip was arrival order, not a double use
     syncAll(central.url(), stations, 2);
-    checkConverged(central.ledgerPath(), stations);
+    checkConverged(central, stations);
 
-    auto store = CentralStore::open(central.dataDir);
-    REQUIRE(store);
-    CHECK(store->conflicts().empty());
-    auto all = store->conflicts(true);
+    auto store = central.open();
+    CHECK(store.conflicts().value().empty());
+    auto all = store.conflicts(true).value();
     REQUIRE(all.size() == 1);
     CHECK(all.front().clearedBy == receipt.id);
     CHECK(all.front().resolvedBy == "ledger");
@@ -106,9 +92,9 @@ TEST_CASE("a restore makes a debit arrive before the receipt it used: the confli
     CHECK(b2.status().conflictsOpen == 0);
 }
 
-TEST_CASE("two stations consume the same lot offline: both land and the negative stock is a conflict") {
+TEST_CASE_TEMPLATE("two stations consume the same lot offline: both land and the negative stock is a conflict", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     std::vector<Station> stations{makeStation(dir, central, "dock", "D"),
                                   makeStation(dir, central, "line", "L")};
     syncAll(central.url(), stations, 1);
@@ -135,11 +121,10 @@ TEST_CASE("two stations consume the same lot offline: both land and the negative
         ids.push_back(consumeOffline(ledger, lot).id);
     }
     syncAll(central.url(), stations, 2);
-    checkConverged(central.ledgerPath(), stations);
+    checkConverged(central, stations);
 
-    auto store = CentralStore::open(central.dataDir);
-    REQUIRE(store);
-    auto conflicts = store->conflicts();
+    auto store = central.open();
+    auto conflicts = store.conflicts().value();
     REQUIRE(conflicts.size() == 1);
     const auto& conflict = conflicts.front();
     CHECK(conflict.lot == lot);
@@ -159,12 +144,12 @@ TEST_CASE("two stations consume the same lot offline: both land and the negative
     REQUIRE(client.syncOnce());
     CHECK(client.status().conflictsOpen == 1);
 
-    auto resolved = store->resolveConflict(conflict.id, "sue", "counted 0 kg; adjusted");
+    auto resolved = store.resolveConflict(conflict.id, "sue", "counted 0 kg; adjusted");
     REQUIRE(resolved);
     CHECK(resolved->resolvedBy == "sue");
-    CHECK(store->conflicts().empty());
-    CHECK(store->conflicts(true).size() == 1);
-    CHECK_FALSE(store->resolveConflict(999, "sue", ""));
+    CHECK(store.conflicts().value().empty());
+    CHECK(store.conflicts(true).value().size() == 1);
+    CHECK_FALSE(store.resolveConflict(999, "sue", ""));
     REQUIRE(client.syncOnce());
     CHECK(client.status().conflictsOpen == 0);
 }

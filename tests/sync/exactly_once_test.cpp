@@ -7,9 +7,9 @@ using namespace lotstation;
 using namespace lotstation::sync;
 using namespace lotstation::sync::test;
 
-TEST_CASE("three stations: every movement lands once on the server and once on every other station") {
+TEST_CASE_TEMPLATE("three stations: every movement lands once on the server and once on every other station", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     std::vector<Station> stations{makeStation(dir, central, "dock", "D"),
                                   makeStation(dir, central, "line", "L"),
                                   makeStation(dir, central, "office", "O")};
@@ -21,7 +21,7 @@ TEST_CASE("three stations: every movement lands once on the server and once on e
         if (i == 0) dockLots = lots;
     }
     syncAll(central.url(), stations, 2);
-    checkConverged(central.ledgerPath(), stations, 30);
+    checkConverged(central, stations, 30);
 
     // The dock's new lot is known at the line, with its item and supplier lot.
     auto line = stations[1].open();
@@ -42,12 +42,12 @@ TEST_CASE("three stations: every movement lands once on the server and once on e
         CHECK(summary->pending == 0);
         CHECK(summary->acked == 10);
     }
-    checkConverged(central.ledgerPath(), stations, 30);
+    checkConverged(central, stations, 30);
 }
 
-TEST_CASE("master data made on the server arrives at a new station - the station can then work") {
+TEST_CASE_TEMPLATE("master data made on the server arrives at a new station - the station can then work", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     auto station = makeStation(dir, central, "dock", "D");
     auto client = station.client(central.url());
     auto summary = client.syncOnce();
@@ -73,9 +73,9 @@ TEST_CASE("master data made on the server arrives at a new station - the station
     CHECK(again->pushed == 2);
 }
 
-TEST_CASE("lotstation sync: a one-shot command that remembers its server and token") {
+TEST_CASE_TEMPLATE("lotstation sync: a one-shot command that remembers its server and token", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     auto station = makeStation(dir, central, "dock", "D");
     auto unconfigured = runSyncCommand(station.path, std::nullopt, std::nullopt);
     REQUIRE_FALSE(unconfigured);
@@ -91,7 +91,7 @@ TEST_CASE("lotstation sync: a one-shot command that remembers its server and tok
     auto second = runSyncCommand(station.path, std::nullopt, std::nullopt);
     REQUIRE_MESSAGE(second, (second ? "" : second.error().message));
     CHECK(second->find("pushed 4 movement(s)") != std::string::npos);
-    checkConverged(central.ledgerPath(), {station}, 4);
+    checkConverged(central, {station}, 4);
 
     auto missing = runSyncCommand(dir / "nothing.sqlite", central.url(), station.token);
     REQUIRE_FALSE(missing);

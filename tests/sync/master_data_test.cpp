@@ -11,17 +11,9 @@ using namespace lotstation::storage;
 
 namespace {
 
-void replaceStore(const std::filesystem::path& dataDir, const std::filesystem::path& backupDir) {
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(dataDir / (std::string("ledger.sqlite") + suffix));
-    std::filesystem::copy_file(backupDir / "ledger.sqlite", dataDir / "ledger.sqlite");
-}
-
 // Changes every kind of master record on the server, as an administrator would while it serves.
 void changeOnServer(Central& central, const std::string& oilName) {
-    auto store = CentralStore::open(central.dataDir);
-    REQUIRE(store);
-    auto& ledger = store->ledger();
+    central.editMaster([&](Ledger& ledger) {
     auto oil = ledger.item("OIL");
     REQUIRE(oil);
     auto changed = asNewItem(*oil);
@@ -43,14 +35,16 @@ void changeOnServer(Central& central, const std::string& oilName) {
     lye.sku = "LYE";
     lye.name = "Sodium hydroxide";
     REQUIRE(ledger.addItem(lye));
+    });
 }
 
 } // namespace
 
-TEST_CASE("master data: a change on the server reaches the station item location supplier customer user "
-          "recipe") {
+TEST_CASE_TEMPLATE("master data: a change on the server reaches the station item location supplier customer user "
+                   "recipe",
+                   TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     auto dock = makeStation(dir, central, "dock", "D");
     syncAll(central.url(), {dock}, 1);
 
@@ -84,9 +78,9 @@ TEST_CASE("master data: a change on the server reaches the station item location
     CHECK(again->masterUpdated == 0);
 }
 
-TEST_CASE("master data: one bad record in the batch leaves the station's master data untouched") {
+TEST_CASE_TEMPLATE("master data: one bad record in the batch leaves the station's master data untouched", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     auto dock = makeStation(dir, central, "dock", "D");
     syncAll(central.url(), {dock}, 1);
     {
@@ -98,14 +92,12 @@ TEST_CASE("master data: one bad record in the batch leaves the station's master 
         REQUIRE(ledger.addUser(bob));
     }
     changeOnServer(central, "Renamed oil");
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
+    central.editMaster([](Ledger& ledger) {
         NewUser carl;
         carl.name = "carl";
         carl.badge = "B7"; // fine on the server, but bob has it on the station
-        REQUIRE(store->ledger().addUser(carl));
-    }
+        REQUIRE(ledger.addUser(carl));
+    });
     auto refused = dock.client(central.url()).syncOnce();
     REQUIRE_FALSE(refused);
     CHECK((refused.error().kind == ErrorKind::Io));
@@ -121,52 +113,42 @@ TEST_CASE("master data: one bad record in the batch leaves the station's master 
     CHECK(ledger.recipe("SOAP")->outputQuantity == 1);
 
     // Fixed on the server: everything arrives at once.
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
+    central.editMaster([](Ledger& server) {
         NewUser carl;
         carl.name = "carl";
         carl.badge = "C1";
-        REQUIRE(updateUser(store->ledger(), carl));
-    }
+        REQUIRE(updateUser(server, carl));
+    });
     auto fixed = dock.client(central.url()).syncOnce();
     REQUIRE_MESSAGE(fixed, (fixed ? "" : fixed.error().message));
     CHECK(dock.open().item("OIL")->name == "Renamed oil");
     CHECK(dock.open().user("carl")->badge.value_or("") == "C1");
 }
 
-TEST_CASE("master data: a server restored from an older backup does not undo newer master data on stations") {
+TEST_CASE_TEMPLATE("master data: a server restored from an older backup does not undo newer master data on stations", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     auto dock = makeStation(dir, central, "dock", "D");
     syncAll(central.url(), {dock}, 1);
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        REQUIRE(store->backup(dir / "backup"));
-    }
+    REQUIRE(central.open().backup(dir / "backup"));
     changeOnServer(central, "Newer name");
     REQUIRE(dock.client(central.url()).syncOnce());
     REQUIRE(dock.open().item("OIL")->name == "Newer name");
 
-    central.stop();
-    replaceStore(central.dataDir, dir / "backup");
-    central.restart();
+    central.restore(dir / "backup");
     auto summary = dock.client(central.url()).syncOnce();
     REQUIRE_MESSAGE(summary, (summary ? "" : summary.error().message));
     CHECK(summary->masterUpdated == 0);
     CHECK(dock.open().item("OIL")->name == "Newer name"); // the backup's older record is stale here
 
     // A change made on the restored server after the restore is newer than anything before: it arrives.
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        auto oil = store->ledger().item("OIL");
+    central.editMaster([](Ledger& ledger) {
+        auto oil = ledger.item("OIL");
         REQUIRE(oil);
         auto changed = asNewItem(*oil);
         changed.name = "Name after the restore";
-        REQUIRE(updateItem(store->ledger(), changed));
-    }
+        REQUIRE(updateItem(ledger, changed));
+    });
     REQUIRE(dock.client(central.url()).syncOnce());
     CHECK(dock.open().item("OIL")->name == "Name after the restore");
 }

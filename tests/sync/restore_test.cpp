@@ -9,12 +9,6 @@ using namespace lotstation::sync::test;
 
 namespace {
 
-void replaceStore(const std::filesystem::path& dataDir, const std::filesystem::path& backupDir) {
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(dataDir / (std::string("ledger.sqlite") + suffix));
-    std::filesystem::copy_file(backupDir / "ledger.sqlite", dataDir / "ledger.sqlite");
-}
-
 bool mentions(const std::vector<std::string>& notes, const std::string& text) {
     for (const auto& note : notes)
         if (note.find(text) != std::string::npos) return true;
@@ -23,10 +17,11 @@ bool mentions(const std::vector<std::string>& notes, const std::string& text) {
 
 } // namespace
 
-TEST_CASE(
-    "server restored from an older backup: stations notice the lower mark and push again what it lost") {
+TEST_CASE_TEMPLATE(
+    "server restored from an older backup: stations notice the lower mark and push again what it lost", TestType,
+    LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     std::vector<Station> stations{makeStation(dir, central, "dock", "D"),
                                   makeStation(dir, central, "line", "L")};
     syncAll(central.url(), stations, 1);
@@ -36,9 +31,7 @@ TEST_CASE(
     }
     syncAll(central.url(), stations, 2);
     {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        auto backup = store->backup(dir / "backup"); // while serving
+        auto backup = central.open().backup(dir / "backup"); // while serving
         REQUIRE_MESSAGE(backup, (backup ? "" : backup.error().message));
     }
     // More work after the backup, synced everywhere: the other station has it too.
@@ -49,11 +42,9 @@ TEST_CASE(
     syncAll(central.url(), stations, 2);
     const auto epoch = central.server->epoch();
 
-    central.stop();
-    replaceStore(central.dataDir, dir / "backup");
-    central.restart();
+    central.restore(dir / "backup");
     CHECK(central.server->epoch() == epoch); // a restored backup keeps its epoch
-    CHECK(storage::Ledger::open(central.ledgerPath())->movementCount().value() == 12);
+    CHECK(central.open().contents().value().movements.size() == 12);
 
     auto dock = stations[0].client(central.url());
     auto summary = dock.syncOnce();
@@ -62,7 +53,7 @@ TEST_CASE(
     CHECK(summary->pushed == 8);
     CHECK(summary->acked == 14);
     syncAll(central.url(), stations, 2);
-    checkConverged(central.ledgerPath(), stations, 28);
+    checkConverged(central, stations, 28);
 }
 
 TEST_CASE("server with a new store new epoch: stations notice and push everything again") {

@@ -3,8 +3,6 @@
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
-#include <cstdio>
-#include <sys/wait.h>
 
 using namespace lotstation;
 using namespace lotstation::sync;
@@ -12,32 +10,9 @@ using namespace lotstation::sync::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string output; // stdout and stderr
-};
-
-std::string quote(const std::string& text) {
-    std::string out = "'";
-    for (char c : text)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-Run server(const std::filesystem::path& dataDir, const std::vector<std::string>& args) {
-    std::string command = quote(serverExecutable().string()) + " --data " + quote(dataDir.string());
-    for (const auto& arg : args)
-        command += " " + quote(arg);
-    command += " 2>&1";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[512];
-    while (auto got = fread(buffer, 1, sizeof buffer, pipe))
-        run.output.append(buffer, got);
-    const int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+CommandRun server(const std::filesystem::path& dataDir, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--data", dataDir.string()});
+    return runServer(args);
 }
 
 std::filesystem::path csvFile(const ScratchDir& dir, const std::string& name, const std::string& text) {

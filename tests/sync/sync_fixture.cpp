@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <csignal>
+#include <cstdio>
 #include <fcntl.h>
 #include <map>
 #include <poll.h>
@@ -63,18 +64,66 @@ void seedMasterData(Ledger& ledger) {
     REQUIRE(ledger.addUser(sue));
 }
 
-Central::Central(std::filesystem::path dir, ServerOptions options) : dataDir(std::move(dir)) {
+std::optional<StoreUnderTest> StoreUnderTest::make(StoreKind kind) {
+    if (kind == StoreKind::Sqlite) return StoreUnderTest{kind, std::nullopt};
+    auto database = PgDatabase::create();
+    if (!database) return std::nullopt;
+    return StoreUnderTest{kind, std::move(database)};
+}
+
+Central::Central(std::filesystem::path dir, ServerOptions options)
+    : Central(StoreUnderTest{}, std::move(dir), std::move(options)) {}
+
+Central::Central(const StoreUnderTest& where, std::filesystem::path dir, ServerOptions options)
+    : dataDir(std::move(dir)), store(where.database ? where.database->url() : std::string()) {
     {
-        auto store = CentralStore::open(dataDir);
-        REQUIRE(store);
-        if (store->ledger().items().value().empty()) seedMasterData(store->ledger());
+        auto admin = open();
+        auto master = admin.masterData();
+        REQUIRE_MESSAGE(master, (master ? "" : master.error().message));
+        if (master->items.empty()) {
+            auto seeded = admin.editMaster([](Ledger& ledger) -> Result<void> {
+                seedMasterData(ledger);
+                return {};
+            });
+            REQUIRE_MESSAGE(seeded, (seeded ? "" : seeded.error().message));
+        }
     }
     restart(std::move(options));
+}
+
+CentralStore Central::open() const {
+    auto opened = CentralStore::open(location());
+    REQUIRE_MESSAGE(opened, (opened ? "" : opened.error().message));
+    return std::move(*opened);
+}
+
+void Central::editMaster(const std::function<void(Ledger&)>& edit) const {
+    auto edited = open().editMaster([&](Ledger& ledger) -> Result<void> {
+        edit(ledger);
+        return {};
+    });
+    REQUIRE_MESSAGE(edited, (edited ? "" : edited.error().message));
+}
+
+void Central::restore(const std::filesystem::path& backupDir) {
+    stop();
+    if (postgres()) {
+        // pg_restore puts every table, and the order's sequence, back as they were at the backup.
+        const auto command = "pg_restore --clean --if-exists --no-owner --single-transaction --dbname '" + store +
+                             "' '" + (backupDir / "central.dump").string() + "'";
+        REQUIRE_MESSAGE(std::system(command.c_str()) == 0, command);
+    } else {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(dataDir / (std::string("ledger.sqlite") + suffix));
+        std::filesystem::copy_file(backupDir / "ledger.sqlite", dataDir / "ledger.sqlite");
+    }
+    restart();
 }
 
 void Central::restart(ServerOptions options) {
     server.reset();
     options.dataDir = dataDir;
+    options.store = store;
     options.port = 0;
     auto created = SyncServer::create(std::move(options));
     REQUIRE_MESSAGE(created, (created ? "" : created.error().message));
@@ -83,15 +132,40 @@ void Central::restart(ServerOptions options) {
 }
 
 std::string Central::addStation(const std::string& name) {
-    auto store = CentralStore::open(dataDir);
-    REQUIRE(store);
-    auto token = store->addStation(name);
+    auto token = open().addStation(name);
     REQUIRE_MESSAGE(token, (token ? "" : token.error().message));
     return *token;
 }
 
 std::filesystem::path serverExecutable() {
     return std::filesystem::path(LOTSTATION_BINARY_DIR) / "sync" / "lotstation-server";
+}
+
+namespace {
+
+std::string quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+} // namespace
+
+CommandRun runServer(const std::vector<std::string>& args) {
+    std::string command = quote(serverExecutable().string());
+    for (const auto& arg : args)
+        command += " " + quote(arg);
+    command += " 2>&1";
+    CommandRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buffer[512];
+    while (auto got = fread(buffer, 1, sizeof buffer, pipe))
+        run.output.append(buffer, got);
+    const int status = pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
 }
 
 ServerProcess::ServerProcess(const std::filesystem::path& dataDir,
@@ -236,11 +310,47 @@ Snapshot snapshotOf(const std::filesystem::path& path, const std::string& label)
     return snapshot;
 }
 
+// The server's side when its store is PostgreSQL: the movements in its order (each hash recomputed, each
+// linked to its station's chain) and its balances.
+Snapshot snapshotOfStore(const Central& central) {
+    auto contents = central.open().contents();
+    REQUIRE_MESSAGE(contents, (contents ? "" : contents.error().message));
+    Snapshot snapshot;
+    std::map<std::string, std::string> heads;
+    for (const auto& m : contents->movements) {
+        CHECK_MESSAGE(movementHash(m) == m.hash, "the server holds movement " << m.seq << " of " << m.stationId
+                                                                             << " with a wrong hash");
+        auto head = heads.try_emplace(m.stationId, std::string(64, '0')).first;
+        CHECK_MESSAGE(m.prevHash == head->second,
+                      "movement " << m.seq << " of " << m.stationId << " does not link to its chain");
+        head->second = m.hash;
+        const bool fresh = snapshot.hashes.emplace(std::pair{m.stationId, m.seq}, m.hash).second;
+        CHECK_MESSAGE(fresh, "the server holds movement " << m.seq << " of " << m.stationId << " twice");
+    }
+    snapshot.balances = contents->balances;
+    return snapshot;
+}
+
+void checkAgainst(const Snapshot& server, const std::vector<Station>& stations,
+                  std::optional<std::int64_t> expected);
+
 } // namespace
+
+void checkConverged(const Central& central, const std::vector<Station>& stations,
+                    std::optional<std::int64_t> expected) {
+    if (!central.postgres()) return checkConverged(central.ledgerPath(), stations, expected);
+    checkAgainst(snapshotOfStore(central), stations, expected);
+}
 
 void checkConverged(const std::filesystem::path& serverLedger, const std::vector<Station>& stations,
                     std::optional<std::int64_t> expected) {
-    const auto server = snapshotOf(serverLedger, "the server");
+    checkAgainst(snapshotOf(serverLedger, "the server"), stations, expected);
+}
+
+namespace {
+
+void checkAgainst(const Snapshot& server, const std::vector<Station>& stations,
+                  std::optional<std::int64_t> expected) {
     if (expected) CHECK(static_cast<std::int64_t>(server.hashes.size()) == *expected);
     for (const auto& station : stations) {
         const auto here = snapshotOf(station.path, "station " + station.name);
@@ -264,6 +374,8 @@ void checkConverged(const std::filesystem::path& serverLedger, const std::vector
                       "station " << station.name << " balances differ from the server's");
     }
 }
+
+} // namespace
 
 void syncAll(const std::string& url, const std::vector<Station>& stations, int rounds) {
     for (int round = 0; round < rounds; ++round) {

@@ -101,20 +101,20 @@ std::string_view stateName(SourceState state) {
     return "unknown";
 }
 
-std::expected<Frame, SourceError> readImageFile(const fs::path& path, Clock::time_point captureTime) {
+Result<Frame> readImageFile(const fs::path& path, Clock::time_point captureTime) {
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return std::unexpected(SourceError{path.string() + ": no such file"});
+    if (!fs::is_regular_file(path, ec)) return fail(ErrorKind::NotFound, path.string() + ": no such file");
     try {
         const cv::Mat image = cv::imread(path.string(), cv::IMREAD_UNCHANGED);
         if (image.empty())
-            return std::unexpected(SourceError{path.string() + ": not an image OpenCV can read"});
+            return fail(ErrorKind::Invalid, path.string() + ": not an image OpenCV can read");
         cv::Mat eight = image;
         if (image.depth() != CV_8U) image.convertTo(eight, CV_8U, image.depth() == CV_16U ? 1.0 / 257 : 1.0);
         Frame frame = detail::frameFromMat(eight, captureTime, 0);
-        if (frame.empty()) return std::unexpected(SourceError{path.string() + ": unsupported pixel layout"});
+        if (frame.empty()) return fail(ErrorKind::Invalid, path.string() + ": unsupported pixel layout");
         return frame;
     } catch (const std::exception& e) {
-        return std::unexpected(SourceError{path.string() + ": " + e.what()});
+        return fail(ErrorKind::Io, path.string() + ": " + e.what());
     }
 }
 

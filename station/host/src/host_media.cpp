@@ -59,14 +59,14 @@ ImTextureID PreviewTexture::id() const {
     return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_texture));
 }
 
-std::expected<Image, std::string> captureBackBuffer(int width, int height) {
-    if (width <= 0 || height <= 0) return std::unexpected("the window has no size");
+Result<Image> captureBackBuffer(int width, int height) {
+    if (width <= 0 || height <= 0) return fail(ErrorKind::Io, "the window has no size");
     Image image{width, height, 3, {}};
     image.pixels.resize(image.rowBytes() * static_cast<std::size_t>(height));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, image.pixels.data());
-    if (glGetError() != GL_NO_ERROR) return std::unexpected("reading the back buffer failed");
+    if (glGetError() != GL_NO_ERROR) return fail(ErrorKind::Io, "reading the back buffer failed");
     // OpenGL's rows start at the bottom; PNG's at the top.
     const std::size_t row = image.rowBytes();
     std::vector<std::uint8_t> swap(row);

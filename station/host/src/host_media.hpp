@@ -5,7 +5,7 @@
 #include "lotstation/station/image.hpp"
 
 #include <cstdint>
-#include <expected>
+#include "lotstation/core/error.hpp"
 #include <optional>
 #include <imgui.h>
 #include <string>
@@ -34,7 +34,7 @@ class PreviewTexture {
 };
 
 // The frame just rendered, read from the back buffer before the swap, top row first, RGB.
-[[nodiscard]] std::expected<Image, std::string> captureBackBuffer(int width, int height);
+[[nodiscard]] Result<Image> captureBackBuffer(int width, int height);
 
 class TonePlayer {
   public:

@@ -193,19 +193,19 @@ static int runWindow(const AppOptions& options, bool& demoRequested) {
     }
     auto window = ui::Window::open(options);
     if (!window) {
-        std::fprintf(stderr, "lotstation: %s\n", window.error().c_str());
+        std::fprintf(stderr, "lotstation: %s\n", window.error().message.c_str());
         return 1;
     }
     const auto fonts = ui::loadFonts(options.assetsDir, kBodyFontSize);
     if (!fonts) {
-        std::fprintf(stderr, "lotstation: %s\n", fonts.error().c_str());
+        std::fprintf(stderr, "lotstation: %s\n", fonts.error().message.c_str());
         return 1;
     }
     ui::applyTheme(kBodyFontSize);
 
     auto ledger = openLedger(options);
     if (!ledger) {
-        std::fprintf(stderr, "lotstation: %s\n", ledger.error().c_str());
+        std::fprintf(stderr, "lotstation: %s\n", ledger.error().message.c_str());
         return 1;
     }
     storage::Ledger* ledgerInUse = ledger->ledger ? &*ledger->ledger : nullptr;
@@ -257,7 +257,7 @@ static int runWindow(const AppOptions& options, bool& demoRequested) {
     if (cameraOptions.cameraSource.empty()) cameraOptions.cameraSource = startSettings.cameraSource;
     const auto camera = cameraFor(cameraOptions, *ledger);
     if (!camera) {
-        std::fprintf(stderr, "lotstation: %s\n", camera.error().c_str());
+        std::fprintf(stderr, "lotstation: %s\n", camera.error().message.c_str());
         return 1;
     }
     // A recording plays round and round, like the demo camera: a kiosk showing one never goes still.
@@ -337,7 +337,7 @@ static int runWindow(const AppOptions& options, bool& demoRequested) {
         if (step.screenshot) {
             const auto path = screenshotPath(options, *step.screenshot);
             auto image = ui::captureBackBuffer(width, height);
-            auto written = image ? writePng(path, *image) : std::unexpected(Error{ErrorKind::Io, image.error()});
+            auto written = image ? writePng(path, *image) : std::unexpected(image.error());
             if (written)
                 std::printf("screenshot: %s\n", path.string().c_str());
             else

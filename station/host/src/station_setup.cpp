@@ -11,8 +11,8 @@ namespace lotstation::station {
 namespace {
 
 // The demo camera shows, round and round: a finished lot, the lot on hold, a raw material and a shelf.
-std::expected<scan::SourceSpec, std::string> demoFeed(const AppOptions& options, const OpenedLedger& opened) {
-    if (!opened.ledger || !opened.demo) return std::unexpected(std::string("--camera demo needs --demo"));
+Result<scan::SourceSpec> demoFeed(const AppOptions& options, const OpenedLedger& opened) {
+    if (!opened.ledger || !opened.demo) return fail(ErrorKind::Invalid, "--camera demo needs --demo");
     const auto& demo = *opened.demo;
     std::vector<std::string> lots;
     if (!demo.producedLots.empty()) lots.push_back(demo.producedLots.back());
@@ -21,24 +21,24 @@ std::expected<scan::SourceSpec, std::string> demoFeed(const AppOptions& options,
     const std::vector<std::string> locations{"STORE"};
     const std::vector<std::filesystem::path> dirs{options.assetsDir / "labels"};
     auto templates = labels::loadTemplates(dirs);
-    if (!templates) return std::unexpected("demo camera: " + templates.error().message);
+    if (!templates) return fail(ErrorKind::Io, "demo camera: " + templates.error().message);
     const auto folder = options.databasePath.parent_path() / "demo-labels";
     auto camera = makeDemoCamera(*opened.ledger, *templates, lots, locations, folder);
-    if (!camera) return std::unexpected("demo camera: " + camera.error().message);
+    if (!camera) return fail(ErrorKind::Io, "demo camera: " + camera.error().message);
     std::printf("demo labels (print them to try a real camera): %s\n", folder.string().c_str());
     return demoCameraSource(std::move(*camera));
 }
 
 } // namespace
 
-std::expected<OpenedLedger, std::string> openLedger(const AppOptions& options) {
+Result<OpenedLedger> openLedger(const AppOptions& options) {
     OpenedLedger opened;
     if (options.databasePath.empty()) return opened;
     std::filesystem::path path = options.databasePath;
     if (options.demo) {
         path.replace_filename(path.stem().string() + "-demo" + path.extension().string());
         auto demo = createDemoLedger(path, storage::systemClock()());
-        if (!demo) return std::unexpected("cannot set up the demo: " + demo.error().message);
+        if (!demo) return fail(ErrorKind::Io, "cannot set up the demo: " + demo.error().message);
         opened.demo = std::move(*demo);
         std::printf("demo database: %s\n", path.string().c_str());
     } else {
@@ -46,12 +46,12 @@ std::expected<OpenedLedger, std::string> openLedger(const AppOptions& options) {
         if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
     }
     auto ledger = storage::Ledger::open(path);
-    if (!ledger) return std::unexpected("cannot open " + path.string() + ": " + ledger.error().message);
+    if (!ledger) return fail(ErrorKind::Io, "cannot open " + path.string() + ": " + ledger.error().message);
     opened.ledger = std::move(*ledger);
     return opened;
 }
 
-std::expected<scan::SourceSpec, std::string> cameraFor(const AppOptions& options,
+Result<scan::SourceSpec> cameraFor(const AppOptions& options,
                                                        const OpenedLedger& opened) {
     if (options.cameraSource == "demo") return demoFeed(options, opened);
     if (!options.cameraSource.empty()) return scan::parseSourceSpec(options.cameraSource);

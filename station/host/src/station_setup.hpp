@@ -6,7 +6,7 @@
 #include "lotstation/station/demo_seed.hpp"
 #include "lotstation/storage/ledger.hpp"
 
-#include <expected>
+#include "lotstation/core/error.hpp"
 #include <optional>
 #include <string>
 
@@ -19,12 +19,12 @@ struct OpenedLedger {
     std::optional<DemoSummary> demo;
 };
 
-[[nodiscard]] std::expected<OpenedLedger, std::string> openLedger(const AppOptions& options);
+[[nodiscard]] Result<OpenedLedger> openLedger(const AppOptions& options);
 
 // Which camera the preview runs: the one named by --camera ("demo" for the demo camera), else camera 0. The
 // demo, on a machine with no camera, shows the demo camera instead, so a newcomer sees a scan happen; a
 // scripted run never does, so its scans are only the script's.
-[[nodiscard]] std::expected<scan::SourceSpec, std::string> cameraFor(const AppOptions& options,
+[[nodiscard]] Result<scan::SourceSpec> cameraFor(const AppOptions& options,
                                                                      const OpenedLedger& opened);
 
 } // namespace lotstation::station

@@ -40,11 +40,11 @@ std::optional<std::filesystem::path> findFont(const std::filesystem::path& asset
 
 } // namespace
 
-std::expected<Fonts, std::string> loadFonts(const std::filesystem::path& assetsDir, float bodySize) {
+Result<Fonts> loadFonts(const std::filesystem::path& assetsDir, float bodySize) {
     const auto regular = findFont(assetsDir, "DejaVuSans.ttf");
     const auto bold = findFont(assetsDir, "DejaVuSans-Bold.ttf");
     if (!regular || !bold)
-        return std::unexpected(
+        return fail(ErrorKind::Io, 
             std::string("DejaVu Sans not found: install fonts-dejavu-core, or put DejaVuSans.ttf "
                         "and DejaVuSans-Bold.ttf in ") +
             (assetsDir / "fonts").string());
@@ -62,7 +62,7 @@ std::expected<Fonts, std::string> loadFonts(const std::filesystem::path& assetsD
     fonts.title = add(*bold, bodySize * 1.4f);
     fonts.display = add(*bold, bodySize * 2.3f);
     if (!fonts.body || !fonts.bold || !fonts.title || !fonts.display)
-        return std::unexpected("cannot load " + regular->string());
+        return fail(ErrorKind::Io, "cannot load " + regular->string());
     return fonts;
 }
 

@@ -4,7 +4,7 @@
 // word).
 #include "ui_context.hpp"
 
-#include <expected>
+#include "lotstation/core/error.hpp"
 #include <filesystem>
 #include <string>
 
@@ -34,7 +34,7 @@ inline constexpr ImU32 scrim = rgb(0x00, 0x00, 0x00, 0xB8);
 } // namespace colour
 
 // Loads DejaVu Sans from the assets folder or the system (fonts-dejavu-core) and builds the font atlas.
-[[nodiscard]] std::expected<Fonts, std::string> loadFonts(const std::filesystem::path& assetsDir,
+[[nodiscard]] Result<Fonts> loadFonts(const std::filesystem::path& assetsDir,
                                                           float bodySize);
 void applyTheme(float bodySize);
 

@@ -7,9 +7,9 @@
 
 namespace lotstation::station::ui {
 
-std::expected<std::unique_ptr<Window>, std::string> Window::open(const AppOptions& options) {
+Result<std::unique_ptr<Window>> Window::open(const AppOptions& options) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
-        return std::unexpected(std::string("cannot start the display: ") + SDL_GetError());
+        return fail(ErrorKind::Unavailable, std::string("cannot start the display: ") + SDL_GetError());
     std::unique_ptr<Window> window(new Window());
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
@@ -24,10 +24,10 @@ std::expected<std::unique_ptr<Window>, std::string> Window::open(const AppOption
                                                     (options.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0));
     window->m_window = SDL_CreateWindow("Lotstation", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                         options.windowWidth, options.windowHeight, flags);
-    if (!window->m_window) return std::unexpected(std::string("cannot open the window: ") + SDL_GetError());
+    if (!window->m_window) return fail(ErrorKind::Unavailable, std::string("cannot open the window: ") + SDL_GetError());
     window->m_glContext = SDL_GL_CreateContext(window->m_window);
     if (!window->m_glContext)
-        return std::unexpected(std::string("cannot start OpenGL 3.0: ") + SDL_GetError());
+        return fail(ErrorKind::Unavailable, std::string("cannot start OpenGL 3.0: ") + SDL_GetError());
     SDL_GL_MakeCurrent(window->m_window, window->m_glContext);
     SDL_GL_SetSwapInterval(1);
 
@@ -39,7 +39,7 @@ std::expected<std::unique_ptr<Window>, std::string> Window::open(const AppOption
     io.LogFilename = nullptr;
     if (!ImGui_ImplSDL2_InitForOpenGL(window->m_window, window->m_glContext) ||
         !ImGui_ImplOpenGL3_Init("#version 130"))
-        return std::unexpected(std::string("cannot start the ImGui backends"));
+        return fail(ErrorKind::Unavailable, std::string("cannot start the ImGui backends"));
     window->m_backends = true;
     return window;
 }

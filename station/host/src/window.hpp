@@ -3,7 +3,7 @@
 // in the canonical order. GL 3.0 / GLSL 130 runs on Mesa's software renderer, so the app works under Xvfb.
 #include "lotstation/station/app_options.hpp"
 
-#include <expected>
+#include "lotstation/core/error.hpp"
 #include <memory>
 #include <string>
 
@@ -13,7 +13,7 @@ namespace lotstation::station::ui {
 
 class Window {
   public:
-    [[nodiscard]] static std::expected<std::unique_ptr<Window>, std::string> open(const AppOptions& options);
+    [[nodiscard]] static Result<std::unique_ptr<Window>> open(const AppOptions& options);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;

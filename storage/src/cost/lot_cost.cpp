@@ -3,6 +3,7 @@
 // (3600 s) and a percentage in hundredths (10,000) without any division, so each total is rounded once.
 #include "lotstation/storage/lot_cost.hpp"
 
+#include "../queries/critical_events.hpp"
 #include "../queries/query_rows.hpp"
 #include "../rows.hpp"
 #include "../wide_math.hpp"
@@ -156,21 +157,10 @@ class CostWalk {
 
 
     std::vector<CostInput> inputs(const std::string& run) {
-        auto s = m_core.db.cached("SELECT l.code, i.sku, i.uom, sum(c.quantity) FROM movements c "
-                                  "JOIN lots l ON l.id = c.lot_id JOIN items i ON i.id = l.item_id "
-                                  "WHERE c.run_code = ?1 AND c.kind = 'consume' "
-                                  "AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses = c.id) "
-                                  "GROUP BY l.id ORDER BY l.code");
-        s.bindAll(run);
         std::vector<CostInput> out;
-        while (s.step()) {
-            CostInput input;
-            input.lot = s.text(0);
-            input.sku = s.text(1);
-            input.uom = queries::parsedOr(parseUom(s.text(2)), Uom::Gram);
-            input.quantity = s.int64(3);
-            out.push_back(std::move(input));
-        }
+        for (auto& input : queries::runInputs(m_core, run))
+            out.push_back({.lot = std::move(input.lot), .sku = std::move(input.sku), .uom = input.uom,
+                           .quantity = input.quantity});
         return out;
     }
 

@@ -2,17 +2,17 @@
 // critical tracking event of the affected lots.
 #include "lotstation/storage/csv.hpp"
 #include "lotstation/storage/recall.hpp"
+#include "critical_events.hpp"
 #include "query_rows.hpp"
 #include "rows.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <tuple>
 
 namespace lotstation::storage {
 namespace {
 
-using queries::parsedOr;
+using namespace queries;
 
 const std::vector<std::string> kColumns{"event_type",
                                         "event_date",
@@ -34,24 +34,12 @@ struct Event {
     std::vector<std::string> fields;
 };
 
-std::string described(const std::optional<std::string>& code, const std::optional<std::string>& name) {
-    if (!code) return {};
-    if (!name || name->empty() || *name == *code) return *code;
-    return *code + " " + *name;
-}
-
-// "OIL-1 (12000 g); LYE-2 (1500 g)": the inputs of a run, net of reversed consumptions.
-std::string runInputs(LedgerCore& core, const std::string& run) {
-    auto s = core.db.cached(
-        "SELECT l.code, i.uom, sum(c.quantity) FROM movements c JOIN lots l ON l.id = c.lot_id "
-        "JOIN items i ON i.id = l.item_id WHERE c.run_code = ?1 AND c.kind = 'consume' "
-        "AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses = c.id) GROUP BY l.id ORDER BY l.code");
-    s.bindAll(run);
+// "OIL-1 (12000 g); LYE-2 (1500 g)": the inputs of a run.
+std::string describedInputs(LedgerCore& core, const std::string& run) {
     std::string out;
-    while (s.step()) {
-        const auto uom = parsedOr(parseUom(s.text(1)), Uom::Gram);
+    for (const auto& input : runInputs(core, run)) {
         if (!out.empty()) out += "; ";
-        out += s.text(0) + " (" + decimalQuantity(s.int64(2), uom) + " " + toString(uom) + ")";
+        out += input.lot + " (" + decimalQuantity(input.quantity, input.uom) + " " + toString(input.uom) + ")";
     }
     return out;
 }
@@ -62,60 +50,36 @@ std::string fsmaText(LedgerCore& core, const RecallReport& report) {
         auto row = findLot(core, lot.code);
         if (!row) continue;
         const std::string product = lot.itemName + " (" + lot.sku + ")";
-        auto s = core.db.cached(
-            "SELECT c.id, c.kind, c.at_ms, c.pos, c.quantity, c.party, c.reference, c.run_code, "
-            "f.code, f.name, t.code, t.name, coalesce(su.name, cu.name) FROM movements c "
-            "LEFT JOIN locations f ON f.id = c.from_location_id LEFT JOIN locations t ON t.id = "
-            "c.to_location_id LEFT JOIN suppliers su ON c.kind = 'receive' AND su.code = c.party "
-            "LEFT JOIN customers cu ON c.kind = 'ship' AND cu.code = c.party "
-            "WHERE c.lot_id = ?1 AND c.kind IN ('receive', 'produce', 'ship') "
-            "AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses = c.id) ORDER BY c.pos");
-        s.bindAll(row->id);
-        std::vector<std::pair<Event, std::optional<std::string>>> lotEvents; // run code for transformations
-        while (s.step()) {
-            const auto kind = s.text(1);
-            const auto at = Timestamp{std::chrono::milliseconds{s.int64(2)}};
-            const auto reference = s.optText(6);
-            const auto run = s.optText(7);
-            Event event{s.int64(2), s.int64(3), {}};
+        for (const auto& e : criticalEvents(core, row->id)) {
             std::string type, location, docType, docNumber, previous, next, supplierLot;
-            if (kind == "receive") {
+            switch (e.kind) {
+            case EventKind::Receiving:
                 type = "receiving";
-                location = described(s.optText(10), s.optText(11));
-                docType = reference ? "purchase order / delivery note" : "ledger movement";
-                docNumber = reference.value_or(s.text(0));
-                previous = described(s.optText(5), s.optText(12));
+                location = e.to;
+                docType = e.reference ? "purchase order / delivery note" : "ledger movement";
+                docNumber = e.reference.value_or(e.movementId);
+                previous = e.party;
                 supplierLot = lot.supplierLot.value_or("");
-            } else if (kind == "produce") {
+                break;
+            case EventKind::Transformation:
                 type = "transformation";
-                location = described(s.optText(10), s.optText(11));
+                location = e.to;
                 docType = "production run";
-                docNumber = run.value_or(s.text(0));
-            } else {
+                docNumber = e.run.value_or(e.movementId);
+                if (e.run) previous = describedInputs(core, *e.run);
+                break;
+            case EventKind::Shipping:
                 type = "shipping";
-                location = described(s.optText(8), s.optText(9));
-                docType = reference ? "sales order" : "ledger movement";
-                docNumber = reference.value_or(s.text(0));
-                next = described(s.optText(5), s.optText(12));
+                location = e.from;
+                docType = e.reference ? "sales order" : "ledger movement";
+                docNumber = e.reference.value_or(e.movementId);
+                next = e.party;
+                break;
             }
-            event.fields = {type,
-                            formatDate(dateOf(at)),
-                            lot.code,
-                            supplierLot,
-                            product,
-                            decimalQuantity(s.int64(4), lot.uom),
-                            toString(lot.uom),
-                            location,
-                            docType,
-                            docNumber,
-                            previous,
-                            next,
-                            s.text(0)};
-            lotEvents.emplace_back(std::move(event), kind == "produce" ? run : std::nullopt);
-        }
-        for (auto& [event, run] : lotEvents) {
-            if (run) event.fields[10] = runInputs(core, *run);
-            events.push_back(std::move(event));
+            events.push_back({e.atMs, e.pos,
+                              {type, formatDate(dateOf(Timestamp{std::chrono::milliseconds{e.atMs}})), lot.code,
+                               supplierLot, product, decimalQuantity(e.quantity, lot.uom), toString(lot.uom), location,
+                               docType, docNumber, previous, next, e.movementId}});
         }
     }
     std::ranges::sort(events, [](const Event& a, const Event& b) {

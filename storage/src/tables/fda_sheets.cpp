@@ -1,7 +1,7 @@
 // The recall's critical tracking events laid out as FDA's sortable spreadsheet (fda_sheets.hpp).
 #include "lotstation/storage/fda_sheets.hpp"
 
-#include "../queries/query_rows.hpp"
+#include "../queries/critical_events.hpp"
 #include "../rows.hpp"
 #include "lotstation/storage/csv.hpp"
 
@@ -11,13 +11,7 @@
 namespace lotstation::storage {
 namespace {
 
-using queries::parsedOr;
-
-std::string described(const std::optional<std::string>& code, const std::optional<std::string>& name) {
-    if (!code) return {};
-    if (!name || name->empty() || *name == *code) return *code;
-    return *code + " " + *name;
-}
+using namespace queries;
 
 Cell decimal(std::int64_t baseUnits, Uom uom) {
     const auto text = decimalQuantity(baseUnits, uom);
@@ -34,14 +28,6 @@ struct Sorted {
     std::int64_t pos = 0;
     std::vector<Cell> cells;
 };
-
-// Where a lot got its traceability lot code: the location its receipt or production put it.
-std::string tlcSource(LedgerCore& core, std::int64_t lotId) {
-    auto s = core.db.cached("SELECT t.code, t.name FROM movements m JOIN locations t ON t.id = m.to_location_id "
-                            "WHERE m.lot_id = ?1 AND m.kind IN ('receive', 'produce') ORDER BY m.pos LIMIT 1");
-    s.bindAll(lotId);
-    return s.step() ? described(s.optText(0), s.optText(1)) : std::string();
-}
 
 } // namespace
 
@@ -69,50 +55,38 @@ Result<std::vector<Table>> fdaSheets(const Ledger& ledger, const RecallReport& r
             auto row = findLot(core, lot.code);
             if (!row) continue;
             const std::string product = lot.itemName + " (" + lot.sku + ")";
-            const auto source = tlcSource(core, row->id);
-            auto s = core.db.prepare(
-                "SELECT c.id, c.kind, c.at_ms, c.pos, c.quantity, c.party, c.reference, c.run_code, "
-                "f.code, f.name, t.code, t.name, coalesce(su.name, cu.name) FROM movements c "
-                "LEFT JOIN locations f ON f.id = c.from_location_id LEFT JOIN locations t ON t.id = "
-                "c.to_location_id LEFT JOIN suppliers su ON c.kind = 'receive' AND su.code = c.party "
-                "LEFT JOIN customers cu ON c.kind = 'ship' AND cu.code = c.party "
-                "WHERE c.lot_id = ?1 AND c.kind IN ('receive', 'produce', 'ship') "
-                "AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses = c.id) ORDER BY c.pos");
-            s.bindAll(row->id);
-            while (s.step()) {
-                const auto kind = s.text(1);
-                const auto date = dateOf(Timestamp{std::chrono::milliseconds{s.int64(2)}});
-                const auto reference = s.optText(6);
-                const auto quantity = decimal(s.int64(4), lot.uom);
-                const std::string unit = toString(lot.uom);
-                if (kind == "receive") {
-                    received.push_back({s.int64(2), s.int64(3),
-                                        {lot.code, quantity, unit, product, text(described(s.optText(5), s.optText(12))),
-                                         text(described(s.optText(10), s.optText(11))), date, text(source),
-                                         text(lot.supplierLot.value_or("")),
-                                         reference ? "purchase order / delivery note" : "ledger movement",
-                                         reference.value_or(s.text(0)), s.text(0)}});
-                } else if (kind == "ship") {
-                    shipped.push_back({s.int64(2), s.int64(3),
-                                       {lot.code, quantity, unit, product, text(described(s.optText(5), s.optText(12))),
-                                        text(described(s.optText(8), s.optText(9))), date, text(source),
-                                        reference ? "sales order" : "ledger movement", reference.value_or(s.text(0)),
-                                        s.text(0)}});
-                } else if (const auto run = s.optText(7)) {
-                    auto inputs = core.db.prepare(
-                        "SELECT l.code, i.name, i.sku, i.uom, sum(c.quantity) FROM movements c JOIN lots l ON "
-                        "l.id = c.lot_id JOIN items i ON i.id = l.item_id WHERE c.run_code = ?1 AND c.kind = "
-                        "'consume' AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses = c.id) "
-                        "GROUP BY l.id ORDER BY l.code");
-                    inputs.bindAll(*run);
-                    while (inputs.step()) {
-                        const auto uom = parsedOr(parseUom(inputs.text(3)), Uom::Gram);
-                        transformed.push_back({s.int64(2), s.int64(3),
-                                               {inputs.text(0), inputs.text(1) + " (" + inputs.text(2) + ")",
-                                                decimal(inputs.int64(4), uom), std::string(toString(uom)), lot.code,
-                                                product, quantity, unit, text(described(s.optText(10), s.optText(11))),
-                                                date, "production run", *run, s.text(0)}});
-                    }
+            const auto events = criticalEvents(core, row->id);
+            // Where the lot got its traceability lot code: where its receipt or production put it.
+            std::string source;
+            for (const auto& e : events)
+                if (e.kind != EventKind::Shipping && source.empty()) source = e.to;
+            const std::string unit = toString(lot.uom);
+            for (const auto& e : events) {
+                const auto date = dateOf(Timestamp{std::chrono::milliseconds{e.atMs}});
+                const auto quantity = decimal(e.quantity, lot.uom);
+                switch (e.kind) {
+                case EventKind::Receiving:
+                    received.push_back({e.atMs, e.pos,
+                                        {lot.code, quantity, unit, product, text(e.party), text(e.to), date,
+                                         text(source), text(lot.supplierLot.value_or("")),
+                                         e.reference ? "purchase order / delivery note" : "ledger movement",
+                                         e.reference.value_or(e.movementId), e.movementId}});
+                    break;
+                case EventKind::Shipping:
+                    shipped.push_back({e.atMs, e.pos,
+                                       {lot.code, quantity, unit, product, text(e.party), text(e.from), date,
+                                        text(source), e.reference ? "sales order" : "ledger movement",
+                                        e.reference.value_or(e.movementId), e.movementId}});
+                    break;
+                case EventKind::Transformation:
+                    if (!e.run) break;
+                    for (const auto& input : runInputs(core, *e.run))
+                        transformed.push_back({e.atMs, e.pos,
+                                               {input.lot, input.itemName + " (" + input.sku + ")",
+                                                decimal(input.quantity, input.uom), std::string(toString(input.uom)),
+                                                lot.code, product, quantity, unit, text(e.to), date,
+                                                "production run", *e.run, e.movementId}});
+                    break;
                 }
             }
         }

@@ -26,6 +26,8 @@ struct LogEntry {
     std::int64_t seq = 0;
     std::string movementId;
     std::string body; // the movement as the protocol writes it
+    std::string lot{};
+    std::string hash{};
 };
 
 // Creates the log's table and sequence when missing.

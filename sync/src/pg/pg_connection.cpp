@@ -64,7 +64,7 @@ Result<Connection> Connection::open(std::string_view url) {
     if (PQstatus(connection) != CONNECTION_OK) {
         const auto why = trimmed(PQerrorMessage(connection));
         PQfinish(connection);
-        return fail(ErrorKind::Unavailable, "cannot reach the PostgreSQL store: " + why);
+        return fail(ErrorKind::Unavailable, "cannot connect to the PostgreSQL store: " + why);
     }
     Connection out(connection);
     // Notices ("relation exists, skipping") are not for people running the server.
@@ -85,19 +85,37 @@ Result<Rows> Connection::checked(pg_result* result) {
     return fail(kind, "PostgreSQL store: " + why);
 }
 
+bool Connection::broken() const {
+    return PQstatus(m_connection.get()) == CONNECTION_BAD;
+}
+
+// A connection the database dropped (a restart, a failover, an administrator ending it) is opened again
+// before the next statement that starts afresh; inside a transaction the failure stands (what it did is
+// gone with it) and the caller's whole transaction fails, to be retried by its caller.
+template <typename Send> Result<Rows> Connection::withReconnect(Send&& send) {
+    auto result = checked(send());
+    if (result || m_depth > 0 || PQstatus(m_connection.get()) != CONNECTION_BAD) return result;
+    PQreset(m_connection.get());
+    if (PQstatus(m_connection.get()) != CONNECTION_OK) return result;
+    if (!checked(PQexec(m_connection.get(), "SET client_min_messages = warning"))) return result;
+    return checked(send());
+}
+
 Result<Rows> Connection::exec(std::string_view sql, const Params& params) {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params)
         values.push_back(p ? p->c_str() : nullptr);
     const std::string statement(sql);
-    return checked(PQexecParams(m_connection.get(), statement.c_str(), static_cast<int>(values.size()),
-                                nullptr, values.data(), nullptr, nullptr, 0));
+    return withReconnect([&] {
+        return PQexecParams(m_connection.get(), statement.c_str(), static_cast<int>(values.size()), nullptr,
+                            values.data(), nullptr, nullptr, 0);
+    });
 }
 
 Result<void> Connection::script(std::string_view sql) {
     const std::string statement(sql);
-    auto done = checked(PQexec(m_connection.get(), statement.c_str()));
+    auto done = withReconnect([&] { return PQexec(m_connection.get(), statement.c_str()); });
     if (!done) return std::unexpected(done.error());
     return {};
 }

@@ -40,27 +40,37 @@ class Connection {
     // Several statements in one round trip, no parameters (schema, BEGIN / COMMIT).
     [[nodiscard]] Result<void> script(std::string_view sql);
 
-    // BEGIN, body, COMMIT; ROLLBACK when the body fails or throws.
+    // BEGIN, body, COMMIT; ROLLBACK when the body fails or throws. Inside another transaction of this
+    // connection it is a savepoint: its work commits (or not) with the outer one.
     template <typename Body> auto transaction(Body&& body) -> decltype(body()) {
-        if (auto begun = script("BEGIN"); !begun) return std::unexpected(begun.error());
+        const bool nested = m_depth > 0;
+        if (auto begun = script(nested ? "SAVEPOINT nested" : "BEGIN"); !begun) return std::unexpected(begun.error());
+        const auto undo = nested ? "ROLLBACK TO SAVEPOINT nested; RELEASE SAVEPOINT nested" : "ROLLBACK";
+        ++m_depth;
         try {
             auto result = body();
+            --m_depth;
             if (!result) {
-                (void)script("ROLLBACK");
+                if (!broken()) (void)script(undo); // a dropped connection took its transaction with it
                 return result;
             }
-            if (auto done = script("COMMIT"); !done) return std::unexpected(done.error());
+            if (auto done = script(nested ? "RELEASE SAVEPOINT nested" : "COMMIT"); !done)
+                return std::unexpected(done.error());
             return result;
         } catch (...) {
-            (void)script("ROLLBACK");
+            --m_depth;
+            if (!broken()) (void)script(undo);
             throw;
         }
     }
 
   private:
     explicit Connection(pg_conn* connection);
+    [[nodiscard]] bool broken() const;
     [[nodiscard]] Result<Rows> checked(pg_result* result);
+    template <typename Send> [[nodiscard]] Result<Rows> withReconnect(Send&& send);
     std::unique_ptr<pg_conn, void (*)(pg_conn*)> m_connection;
+    int m_depth = 0; // open transaction() calls
 };
 
 // True for the connection strings this store takes (postgresql:// or postgres://).

@@ -1,39 +1,40 @@
 #include "genealogy_fixture.hpp"
-#include "lotstation/storage/cost.hpp"
+#include "lotstation/storage/lot_cost.hpp"
 
 using namespace lotstation::storage;
 using namespace lotstation::storage::querytest;
 
-TEST_CASE("batch cost of an intermediate: Σ consumed × unit cost, exact, reversals honoured") {
+TEST_CASE("lot cost, material only, of an intermediate: Σ consumed × unit cost, exact, reversals honoured") {
     Genealogy g;
-    const auto cost = must(batchCost(g.l(), "BASE-1"));
+    const auto cost = must(lotCost(g.l(), "BASE-1"));
     CHECK(cost.run == "RUN-BASE");
     CHECK(cost.output == 10'000'000);
-    REQUIRE(cost.inputs.size() == 2); // OIL-B's reversed kilogram is not in it
-    CHECK(cost.inputs[0].lot == "LYE-A");
-    CHECK(cost.inputs[0].quantity == 3'000'000);
-    CHECK((cost.inputs[0].source == CostSource::Recorded));
-    CHECK((cost.inputs[0].cost == 6'000'000)); // 3 kg × 2.00/kg
-    CHECK(cost.inputs[1].lot == "OIL-A");
-    CHECK((cost.inputs[1].cost == 29'400'000)); // 7 kg × 4.20/kg
+    REQUIRE(cost.material.size() == 2); // OIL-B's reversed kilogram is not in it
+    CHECK(cost.material[0].lot == "LYE-A");
+    CHECK(cost.material[0].quantity == 3'000'000);
+    CHECK((cost.material[0].source == CostSource::Recorded));
+    CHECK((cost.material[0].cost == 6'000'000)); // 3 kg × 2.00/kg
+    CHECK(cost.material[1].lot == "OIL-A");
+    CHECK((cost.material[1].cost == 29'400'000)); // 7 kg × 4.20/kg
     CHECK((cost.total == 35'400'000));
-    CHECK(cost.knownTotal == 35'400'000);
+    CHECK(cost.materialCost == 35'400'000);
+    CHECK(cost.labourCost == 0); // no rates, no labour entries: material only
     CHECK((cost.perUnit == 3'540)); // 0.00354 per g = 3.54/kg
     CHECK(cost.missing.empty());
     // the same figure the ledger recorded on the lot when the run finished
     CHECK((must(g.l().lot("BASE-1")).unitCost == 3'540));
 }
 
-TEST_CASE("batch cost of finished batches through the intermediate") {
+TEST_CASE("lot cost, material only, of finished batches through the intermediate") {
     Genealogy g;
-    const auto one = must(batchCost(g.l(), "SOAP-1"));
+    const auto one = must(lotCost(g.l(), "SOAP-1"));
     CHECK((one.total == 21'240'000)); // 6 kg × 3.54/kg
     CHECK((one.perUnit == 354'000));  // 0.354 per bar
     CHECK((one.uom == Uom::Piece));
-    const auto two = must(batchCost(g.l(), "SOAP-2"));
-    REQUIRE(two.inputs.size() == 2);
-    CHECK((two.inputs[0].cost == 14'160'000)); // BASE-1 4 kg × 3.54/kg
-    CHECK((two.inputs[1].cost == 840'000));    // OIL-A 200 g × 4.20/kg
+    const auto two = must(lotCost(g.l(), "SOAP-2"));
+    REQUIRE(two.material.size() == 2);
+    CHECK((two.material[0].cost == 14'160'000)); // BASE-1 4 kg × 3.54/kg
+    CHECK((two.material[1].cost == 840'000));    // OIL-A 200 g × 4.20/kg
     CHECK((two.total == 15'000'000));
     CHECK((two.perUnit == 375'000)); // 40 bars
 }
@@ -52,19 +53,19 @@ TEST_CASE("a missing cost anywhere below is reported, never counted as zero") {
     g.consume("RUN-S4", "OIL-F", 100'000, {}, g.keepOilB);
     g.finish("RUN-S4", 7, "SOAP-4");
 
-    const auto base = must(batchCost(g.l(), "BASE-2"));
-    CHECK(base.missing == std::vector<std::string>{"LYE-N"});
+    const auto base = must(lotCost(g.l(), "BASE-2"));
+    CHECK(base.missing == std::vector<std::string>{"lot LYE-N has no unit cost"});
     CHECK_FALSE(base.total);
     CHECK_FALSE(base.perUnit);
-    CHECK(base.knownTotal == 4'500'000);
-    CHECK((base.inputs[0].source == CostSource::Missing));
-    CHECK_FALSE(base.inputs[0].cost);
+    CHECK(base.materialCost == 4'500'000);
+    CHECK((base.material[0].source == CostSource::Missing));
+    CHECK_FALSE(base.material[0].cost);
 
-    const auto soap = must(batchCost(g.l(), "SOAP-4"));
-    CHECK(soap.missing == std::vector<std::string>{"LYE-N"}); // found two levels down
+    const auto soap = must(lotCost(g.l(), "SOAP-4"));
+    CHECK(soap.missing == std::vector<std::string>{"lot LYE-N has no unit cost"}); // found two levels down
     CHECK_FALSE(soap.total);
-    CHECK(soap.knownTotal == 450'000); // only OIL-F's 100 g
-    CHECK((soap.inputs[0].source == CostSource::Missing));
+    CHECK(soap.materialCost == 450'000); // only OIL-F's 100 g
+    CHECK((soap.material[0].source == CostSource::Missing));
 }
 
 TEST_CASE("an intermediate without a recorded cost is costed from its own run, rounded half-to-even") {
@@ -104,12 +105,12 @@ TEST_CASE("an intermediate without a recorded cost is costed from its own run, r
     g.run("RUN-S5", "SOAP", 7);
     g.consume("RUN-S5", "BASE-R", 700'000);
     g.finish("RUN-S5", 7, "SOAP-5");
-    const auto cost = must(batchCost(g.l(), "SOAP-5"));
-    REQUIRE(cost.inputs.size() == 1);
-    CHECK((cost.inputs[0].source == CostSource::Computed));
+    const auto cost = must(lotCost(g.l(), "SOAP-5"));
+    REQUIRE(cost.material.size() == 1);
+    CHECK((cost.material[0].source == CostSource::Computed));
     // 4.50 over 700 g = 6428.571... micro per g -> 6429
-    CHECK((cost.inputs[0].unitCost == 6'429));
-    CHECK((cost.inputs[0].cost == 4'500'300)); // 700 g × 6429
+    CHECK((cost.material[0].unitCost == 6'429));
+    CHECK((cost.material[0].cost == 4'500'300)); // 700 g × 6429
     CHECK((cost.total == 4'500'300));
     CHECK((cost.perUnit == 642'900)); // per bar
     CHECK(cost.missing.empty());
@@ -117,9 +118,9 @@ TEST_CASE("an intermediate without a recorded cost is costed from its own run, r
 
 TEST_CASE("a received lot has no batch cost: its unit cost is the answer") {
     Genealogy g;
-    const auto cost = batchCost(g.l(), "OIL-A");
+    const auto cost = lotCost(g.l(), "OIL-A");
     REQUIRE_FALSE(cost);
     CHECK(cost.error().message ==
           "lot OIL-A was received, not produced: its cost is its unit cost (4.20/kg)");
-    CHECK((batchCost(g.l(), "NOPE").error().kind == ErrorKind::NotFound));
+    CHECK((lotCost(g.l(), "NOPE").error().kind == ErrorKind::NotFound));
 }

@@ -2,6 +2,7 @@
 // Where frames come from: a camera (index or device path), a network stream, a video file, one image or a
 // folder of images. Hides OpenCV. A camera that never opens or vanishes is a state with a reason and a retry
 // time, never an exception: the station shows it and keeps going.
+#include "lotstation/core/error.hpp"
 #include "lotstation/scan/frame.hpp"
 
 #include <chrono>
@@ -14,10 +15,6 @@
 #include <string_view>
 
 namespace lotstation::scan {
-
-struct SourceError {
-    std::string message;
-};
 
 enum class SourceKind { Camera, Stream, VideoFile, ImageFile, ImageFolder, Generated };
 
@@ -107,7 +104,7 @@ class FrameSource {
 };
 
 // One image file as a frame (gray or RGB), or why it could not be read.
-[[nodiscard]] std::expected<Frame, SourceError>
+[[nodiscard]] Result<Frame>
 readImageFile(const std::filesystem::path& path, std::chrono::steady_clock::time_point captureTime = {});
 
 } // namespace lotstation::scan

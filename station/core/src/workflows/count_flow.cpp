@@ -37,7 +37,7 @@ FlowOutcome CountFlow::apply(const CountIntent& intent, const FlowContext& conte
                           },
                           [&](const PickLot& i) {
                               auto scanned = lotOfScan(m_ledger, scan::OwnLot{i.lot});
-                              if (!scanned) return refuse(scanned.error());
+                              if (!scanned) return refuse(scanned.error().message);
                               return addLot(std::move(*scanned));
                           },
                           [&](const SelectLine& i) {
@@ -74,7 +74,7 @@ std::optional<FlowOutcome> CountFlow::scanned(const scan::Meaning& meaning, cons
         return refuse("no location " + own->location);
     if (!m_state.location) return refuse("Scan the location's label first");
     auto scannedLot = lotOfScan(m_ledger, meaning);
-    if (!scannedLot) return refuse("Not a lot: " + scannedLot.error());
+    if (!scannedLot) return refuse("Not a lot: " + scannedLot.error().message);
     return addLot(std::move(*scannedLot));
 }
 
@@ -137,12 +137,12 @@ FlowOutcome CountFlow::setCounted(const Quantity& quantity) {
     // Zero is a count too (the shelf is empty): only the unit is checked here.
     if (quantity.amount == 0) {
         auto unit = amountFor(Quantity{1, quantity.unit}, line.lot.item);
-        if (!unit) return refuse(unit.error());
+        if (!unit) return refuse(unit.error().message);
         line.counted = 0;
         return good(FlowOutcome::quiet());
     }
     auto counted = amountFor(quantity, line.lot.item);
-    if (!counted) return refuse(counted.error());
+    if (!counted) return refuse(counted.error().message);
     line.counted = *counted;
     return good(FlowOutcome::quiet());
 }

@@ -18,7 +18,7 @@ FlowOutcome MoveFlow::apply(const MoveIntent& intent, const FlowContext& context
         Overloaded{
             [&](const PickLot& i) {
                 auto scanned = lotOfScan(m_ledger, scan::OwnLot{i.lot});
-                if (!scanned) return refuse(scanned.error());
+                if (!scanned) return refuse(scanned.error().message);
                 m_state.choices.close();
                 return setLot(std::move(*scanned), i.from);
             },
@@ -43,11 +43,9 @@ FlowOutcome MoveFlow::apply(const MoveIntent& intent, const FlowContext& context
             },
             [&](const SetQuantity& i) {
                 if (!m_state.lot) return refuse("Scan the lot first");
-                auto wanted = amountFor(i.quantity, m_state.lot->item);
-                if (!wanted) return refuse(wanted.error());
-                if (*wanted > m_state.onHand)
-                    return refuse("only " + storage::formatQuantity(m_state.onHand, m_state.lot->item.uom) +
-                                  " of lot " + m_state.lot->lot.code + " is at " + *m_state.from);
+                auto wanted = amountToTake(i.quantity, m_state.lot->item,
+                                           {m_state.lot->lot.code, m_state.from.value_or(""), m_state.onHand});
+                if (!wanted) return refuse(wanted.error().message);
                 m_state.quantity = *wanted;
                 return done(FlowOutcome::quiet());
             },
@@ -74,7 +72,7 @@ std::optional<FlowOutcome> MoveFlow::scanned(const scan::Meaning& meaning, const
     if (const auto* own = std::get_if<scan::OwnLocation>(&meaning))
         return refuse("no location " + own->location);
     auto scannedLot = lotOfScan(m_ledger, meaning);
-    if (!scannedLot) return refuse("Not a lot or a location: " + scannedLot.error());
+    if (!scannedLot) return refuse("Not a lot or a location: " + scannedLot.error().message);
     return setLot(std::move(*scannedLot));
 }
 
@@ -96,14 +94,8 @@ std::vector<std::string> MoveFlow::missing() const {
 }
 
 FlowOutcome MoveFlow::setLot(ScannedLot scanned, const std::optional<std::string>& from) {
-    auto place = mainPlace(m_ledger, scanned.lot.code);
-    if (from) {
-        auto there = m_ledger.onHand(scanned.lot.code, *from);
-        if (!there) return refuse(there.error().message);
-        place = storage::Balance{scanned.lot.code, *from, *there};
-    }
-    if (!place || place->quantity <= 0)
-        return refuse("nothing of lot " + scanned.lot.code + " is on hand" + (from ? " at " + *from : ""));
+    auto place = placeToTake(m_ledger, scanned.lot.code, from);
+    if (!place) return refuse(place.error().message);
     if (m_state.to && m_state.to->code == place->location)
         return refuse("lot " + scanned.lot.code + " is already at " + place->location);
     const std::string message = scanned.item.name + " · " +

@@ -50,7 +50,7 @@ FlowOutcome ProduceFlow::apply(const ProduceIntent& intent, const FlowContext& c
                               if (m_state.step != ProduceStep::Gathering)
                                   return refuse("Pick the recipe and the planned quantity first");
                               auto scanned = lotOfScan(m_ledger, scan::OwnLot{i.lot}, recipeSkus());
-                              if (!scanned) return refuse(scanned.error());
+                              if (!scanned) return refuse(scanned.error().message);
                               return container(std::move(*scanned));
                           },
                           [&](const SetQuantity& i) { return setQuantity(i.quantity); },
@@ -93,7 +93,7 @@ FlowOutcome ProduceFlow::apply(const ProduceIntent& intent, const FlowContext& c
                           [&](const SetOutput& i) -> FlowOutcome {
                               if (!m_state.product) return refuse("Pick the recipe first");
                               auto output = amountFor(i.quantity, *m_state.product);
-                              if (!output) return refuse(output.error());
+                              if (!output) return refuse(output.error().message);
                               m_state.output = *output;
                               return good(FlowOutcome::quiet());
                           },
@@ -123,7 +123,7 @@ std::optional<FlowOutcome> ProduceFlow::scanned(const scan::Meaning& meaning, co
         return refuse("Pick the recipe and the planned quantity first, then scan the containers");
     if (m_state.approval) return refuse("Finish the supervisor's approval first, or cancel it");
     auto scannedLot = lotOfScan(m_ledger, meaning, recipeSkus());
-    if (!scannedLot) return refuse("Not a container here: " + scannedLot.error());
+    if (!scannedLot) return refuse("Not a container here: " + scannedLot.error().message);
     return container(std::move(*scannedLot));
 }
 
@@ -158,7 +158,7 @@ FlowOutcome ProduceFlow::setPlanned(const Quantity& quantity) {
     if (m_state.run) return refuse("Run " + *m_state.run + " is started: the plan is recorded");
     if (!m_state.product) return refuse("Pick the recipe first");
     auto planned = amountFor(quantity, *m_state.product);
-    if (!planned) return refuse(planned.error());
+    if (!planned) return refuse(planned.error().message);
     m_state.planned = *planned;
     m_state.container.reset();
     planLines();
@@ -267,7 +267,7 @@ FlowOutcome ProduceFlow::setQuantity(const Quantity& quantity) {
     if (!m_state.container) return refuse("Scan the container first");
     auto& c = *m_state.container;
     auto wanted = amountFor(quantity, c.item);
-    if (!wanted) return refuse(wanted.error());
+    if (!wanted) return refuse(wanted.error().message);
     if (*wanted > c.onHand)
         return refuse("only " + amount(c.onHand, c.item) + " of lot " + c.lot.code + " is at " + c.location);
     c.quantity = *wanted;
@@ -325,8 +325,8 @@ FlowOutcome ProduceFlow::use(const std::string& user) {
 FlowOutcome ProduceFlow::badge(const std::string& code) {
     auto name = supervisorOfBadge(m_ledger, code);
     if (!name) {
-        m_state.approval->problem = name.error();
-        return FlowOutcome::refused(name.error());
+        m_state.approval->problem = name.error().message;
+        return FlowOutcome::refused(name.error().message);
     }
     m_state.approval->supervisor = *name;
     m_state.approval->pin.clear();
@@ -339,8 +339,8 @@ FlowOutcome ProduceFlow::submitApproval() {
     auto approved = approve(m_ledger, *m_state.approval);
     m_state.approval->pin.clear(); // never kept past a try
     if (!approved) {
-        m_state.approval->problem = approved.error();
-        return FlowOutcome::refused(approved.error());
+        m_state.approval->problem = approved.error().message;
+        return FlowOutcome::refused(approved.error().message);
     }
     m_state.container->approval = *approved;
     m_state.approval.reset();

@@ -43,7 +43,7 @@ FlowOutcome ShipFlow::apply(const ShipIntent& intent, const FlowContext& context
             },
             [&](const PickLot& i) {
                 auto scanned = lotOfScan(m_ledger, scan::OwnLot{i.lot});
-                if (!scanned) return refuse(scanned.error());
+                if (!scanned) return refuse(scanned.error().message);
                 m_state.choices.close();
                 return addLot(std::move(*scanned), i.from);
             },
@@ -106,7 +106,7 @@ std::optional<FlowOutcome> ShipFlow::scanned(const scan::Meaning& meaning, const
             return apply(ship::SetReference{key->key}, context);
     }
     auto scannedLot = lotOfScan(m_ledger, meaning);
-    if (!scannedLot) return refuse("Not a lot to ship: " + scannedLot.error());
+    if (!scannedLot) return refuse("Not a lot to ship: " + scannedLot.error().message);
     return addLot(std::move(*scannedLot));
 }
 
@@ -137,14 +137,8 @@ FlowOutcome ShipFlow::addLot(ScannedLot scanned, const std::optional<std::string
     // The ledger's usage check without FEFO (a customer may get any good lot): status and expiry.
     if (auto usage = storage::statusUsage(scanned.lot, ledgerToday(m_ledger)); !usage.allowed())
         return refuse(usage.messages() + ": it cannot be shipped");
-    auto place = mainPlace(m_ledger, scanned.lot.code);
-    if (from) {
-        auto there = m_ledger.onHand(scanned.lot.code, *from);
-        if (!there) return refuse(there.error().message);
-        place = storage::Balance{scanned.lot.code, *from, *there};
-    }
-    if (!place || place->quantity <= 0)
-        return refuse("nothing of lot " + scanned.lot.code + " is on hand" + (from ? " at " + *from : ""));
+    auto place = placeToTake(m_ledger, scanned.lot.code, from);
+    if (!place) return refuse(place.error().message);
     ShipLine line{std::move(scanned.lot), std::move(scanned.item), place->location, place->quantity,
                   place->quantity};
     const std::string message =
@@ -157,11 +151,8 @@ FlowOutcome ShipFlow::addLot(ScannedLot scanned, const std::optional<std::string
 FlowOutcome ShipFlow::setQuantity(const Quantity& quantity) {
     if (!m_state.selected || *m_state.selected >= m_state.lines.size()) return refuse("Scan a lot first");
     auto& line = m_state.lines[*m_state.selected];
-    auto wanted = amountFor(quantity, line.item);
-    if (!wanted) return refuse(wanted.error());
-    if (*wanted > line.onHand)
-        return refuse("only " + amount(line.onHand, line.item) + " of lot " + line.lot.code + " is at " +
-                      line.location);
+    auto wanted = amountToTake(quantity, line.item, {line.lot.code, line.location, line.onHand});
+    if (!wanted) return refuse(wanted.error().message);
     line.quantity = *wanted;
     return done(FlowOutcome::quiet());
 }

@@ -20,15 +20,15 @@ const char* dimension(storage::Uom uom) {
     return "a count";
 }
 
-std::expected<ScannedLot, std::string> withItem(const storage::Ledger& ledger, storage::Lot lot) {
+Result<ScannedLot> withItem(const storage::Ledger& ledger, storage::Lot lot) {
     auto item = ledger.item(lot.sku);
-    if (!item) return std::unexpected(item.error().message);
+    if (!item) return std::unexpected(item.error());
     return ScannedLot{std::move(lot), std::move(*item)};
 }
 
 } // namespace
 
-std::expected<ScannedLot, std::string> lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
+Result<ScannedLot> lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
                                                  const std::vector<std::string>& preferSkus) {
     const LookupResult found = lookUp(ledger, meaning);
     if (const auto* lots = std::get_if<FoundLots>(&found)) {
@@ -40,18 +40,18 @@ std::expected<ScannedLot, std::string> lotOfScan(const storage::Ledger& ledger, 
         std::string codes;
         for (const auto& lot : lots->lots)
             codes += (codes.empty() ? "" : ", ") + lot.code;
-        return std::unexpected("that code names " + std::to_string(lots->lots.size()) + " lots (" + codes +
+        return fail(ErrorKind::Invalid, "that code names " + std::to_string(lots->lots.size()) + " lots (" + codes +
                                "): scan our lot label on the container");
     }
     if (const auto* item = std::get_if<FoundItem>(&found))
-        return std::unexpected("that is the item " + item->item.name +
+        return fail(ErrorKind::Invalid, "that is the item " + item->item.name +
                                ", not a lot: scan the lot label on the container");
     if (const auto* location = std::get_if<FoundLocation>(&found))
-        return std::unexpected("that is the location " + location->location.name + ", not a lot");
-    if (std::holds_alternative<FoundUser>(found)) return std::unexpected("that is a badge, not a lot");
+        return fail(ErrorKind::Invalid, "that is the location " + location->location.name + ", not a lot");
+    if (std::holds_alternative<FoundUser>(found)) return fail(ErrorKind::Invalid, "that is a badge, not a lot");
     if (std::holds_alternative<FoundCommand>(found))
-        return std::unexpected("that is a command label, not a lot");
-    return std::unexpected(std::get<NotFound>(found).reason);
+        return fail(ErrorKind::Invalid, "that is a command label, not a lot");
+    return fail(ErrorKind::NotFound, std::get<NotFound>(found).reason);
 }
 
 std::optional<storage::Location> locationOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning) {
@@ -66,11 +66,11 @@ std::optional<storage::Location> locationOfScan(const storage::Ledger& ledger, c
     return std::nullopt;
 }
 
-std::expected<std::int64_t, std::string> amountFor(const Quantity& quantity, const storage::Item& item) {
+Result<std::int64_t> amountFor(const Quantity& quantity, const storage::Item& item) {
     if (quantity.unit != item.uom)
-        return std::unexpected("That is " + std::string(dimension(quantity.unit)) + "; " + item.name +
+        return fail(ErrorKind::Invalid, "That is " + std::string(dimension(quantity.unit)) + "; " + item.name +
                                " is measured in " + storage::toString(item.uom));
-    if (quantity.amount <= 0) return std::unexpected(std::string("Enter more than zero"));
+    if (quantity.amount <= 0) return fail(ErrorKind::Invalid, "Enter more than zero");
     return quantity.amount;
 }
 
@@ -113,6 +113,29 @@ std::optional<storage::Balance> mainPlace(const storage::Ledger& ledger, const s
     for (const auto& balance : *balances)
         if (balance.quantity > 0 && (!best || balance.quantity > best->quantity)) best = balance;
     return best;
+}
+
+Result<storage::Balance> placeToTake(const storage::Ledger& ledger, const std::string& lot,
+                                     const std::optional<std::string>& from) {
+    auto place = mainPlace(ledger, lot);
+    if (from) {
+        auto there = ledger.onHand(lot, *from);
+        if (!there) return std::unexpected(there.error());
+        place = storage::Balance{lot, *from, *there};
+    }
+    if (!place || place->quantity <= 0)
+        return fail(ErrorKind::Refused, "nothing of lot " + lot + " is on hand" + (from ? " at " + *from : ""));
+    return *place;
+}
+
+Result<std::int64_t> amountToTake(const Quantity& quantity, const storage::Item& item,
+                                  const storage::Balance& place) {
+    auto wanted = amountFor(quantity, item);
+    if (!wanted) return wanted;
+    if (*wanted > place.quantity)
+        return fail(ErrorKind::Refused, "only " + storage::formatQuantity(place.quantity, item.uom) + " of lot " +
+                                            place.lot + " is at " + place.location);
+    return wanted;
 }
 
 storage::Date ledgerToday(const storage::Ledger& ledger) {

@@ -47,27 +47,25 @@ bool pressPinKey(ApprovalDraft& draft, KeypadKey key) {
     return true;
 }
 
-std::expected<std::string, std::string> supervisorOfBadge(const storage::Ledger& ledger,
-                                                          const std::string& badge) {
+Result<std::string> supervisorOfBadge(const storage::Ledger& ledger, const std::string& badge) {
     auto user = ledger.userByBadge(badge);
-    if (!user) return std::unexpected("no user has badge " + badge);
+    if (!user) return fail(ErrorKind::NotFound, "no user has badge " + badge);
     if (!storage::allowed(user->role, storage::Action::ApproveOverride))
-        return std::unexpected(storage::refusalMessage(*user, storage::Action::ApproveOverride));
+        return fail(ErrorKind::Refused, storage::refusalMessage(*user, storage::Action::ApproveOverride));
     return user->name;
 }
 
-std::expected<storage::Override, std::string> approve(storage::Ledger& ledger,
-                                                      const ApprovalDraft& draft) {
-    if (!draft.supervisor) return std::unexpected(std::string("Pick the supervisor or scan their badge"));
+Result<storage::Override> approve(storage::Ledger& ledger, const ApprovalDraft& draft) {
+    if (!draft.supervisor) return fail(ErrorKind::Invalid, "Pick the supervisor or scan their badge");
     auto user = ledger.user(*draft.supervisor);
-    if (!user) return std::unexpected(user.error().message);
+    if (!user) return std::unexpected(user.error());
     // The role first: an operator's PIN is never even tried as an approval.
     if (!storage::allowed(user->role, storage::Action::ApproveOverride))
-        return std::unexpected(storage::refusalMessage(*user, storage::Action::ApproveOverride));
-    if (draft.pin.empty()) return std::unexpected("Type " + user->name + "'s PIN");
+        return fail(ErrorKind::Refused, storage::refusalMessage(*user, storage::Action::ApproveOverride));
+    if (draft.pin.empty()) return fail(ErrorKind::Invalid, "Type " + user->name + "'s PIN");
     if (auto verified = ledger.recordPinAttempt(user->name, draft.pin); !verified)
-        return std::unexpected(verified.error().message);
-    if (!draft.reason || draft.reason->empty()) return std::unexpected(std::string("Pick a reason"));
+        return std::unexpected(verified.error());
+    if (!draft.reason || draft.reason->empty()) return fail(ErrorKind::Invalid, "Pick a reason");
     return storage::Override{*draft.reason, user->name};
 }
 

@@ -16,6 +16,7 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8750; // 0: any free port (see SyncServer::port)
     std::filesystem::path dataDir = "lotstation-server-data";
+    std::string store; // a postgresql:// URL: the store is there instead of in dataDir
     std::optional<std::filesystem::path> tlsCert; // PEM; both or neither
     std::optional<std::filesystem::path> tlsKey;
     std::size_t maxBodyBytes = 32u << 20;

@@ -6,9 +6,9 @@
 #include "lotstation/station/quantity_entry.hpp"
 #include "lotstation/storage/usage.hpp"
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/core/error.hpp"
 
 #include <cstdint>
-#include <expected>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +23,7 @@ struct ScannedLot {
 // The lot a scan names: our lot label, a GS1 label or Digital Link (GTIN + lot), our lot code or a supplier's
 // lot code typed or scanned plainly. When a supplier's lot code names several lots, the one of an item in
 // `preferSkus` wins if there is exactly one. Anything else is refused with what was read and why.
-[[nodiscard]] std::expected<ScannedLot, std::string>
+[[nodiscard]] Result<ScannedLot>
 lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
           const std::vector<std::string>& preferSkus = {});
 
@@ -33,8 +33,7 @@ lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
 
 // A keypad quantity in the item's base units, or why it does not fit ("That is a weight; Box is counted in
 // pc").
-[[nodiscard]] std::expected<std::int64_t, std::string> amountFor(const Quantity& quantity,
-                                                                 const storage::Item& item);
+[[nodiscard]] Result<std::int64_t> amountFor(const Quantity& quantity, const storage::Item& item);
 
 // A blocker of the ledger's usage check (lotstation/storage/usage.hpp) as the floor says it.
 struct UsageProblem {
@@ -51,6 +50,15 @@ struct UsageProblem {
 // Where a lot is taken from by default: the location holding most of it. Empty when nothing is on hand.
 [[nodiscard]] std::optional<storage::Balance> mainPlace(const storage::Ledger& ledger,
                                                         const std::string& lot);
+
+// Where a lot is taken from: `from` when the operator picked a place, else its main place. Refused when
+// nothing of the lot is there.
+[[nodiscard]] Result<storage::Balance> placeToTake(const storage::Ledger& ledger, const std::string& lot,
+                                                   const std::optional<std::string>& from);
+
+// A keypad quantity of `item` to take from `place`: in the item's units, more than zero, no more than is there.
+[[nodiscard]] Result<std::int64_t> amountToTake(const Quantity& quantity, const storage::Item& item,
+                                                const storage::Balance& place);
 
 // The ledger's today (its clock, so tests and the demo decide what "expired" means).
 [[nodiscard]] storage::Date ledgerToday(const storage::Ledger& ledger);

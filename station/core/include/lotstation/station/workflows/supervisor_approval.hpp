@@ -5,8 +5,8 @@
 // records the reason and the supervisor on the movement.
 #include "lotstation/station/quantity_entry.hpp"
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/core/error.hpp"
 
-#include <expected>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,12 +36,10 @@ inline constexpr std::size_t kMaxPinLength = 12;
 bool pressPinKey(ApprovalDraft& draft, KeypadKey key);
 
 // The supervisor named by a badge, or why not.
-[[nodiscard]] std::expected<std::string, std::string> supervisorOfBadge(const storage::Ledger& ledger,
-                                                                        const std::string& badge);
+[[nodiscard]] Result<std::string> supervisorOfBadge(const storage::Ledger& ledger, const std::string& badge);
 
 // Checks everything: a supervisor or admin chosen, their PIN right, a reason given. The PIN is cleared by
 // the caller after every try.
-[[nodiscard]] std::expected<storage::Override, std::string> approve(storage::Ledger& ledger,
-                                                                    const ApprovalDraft& draft);
+[[nodiscard]] Result<storage::Override> approve(storage::Ledger& ledger, const ApprovalDraft& draft);
 
 } // namespace lotstation::station
