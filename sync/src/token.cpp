@@ -3,19 +3,17 @@
 #include <array>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
+#include <sodium.h>
 #include <stdexcept>
 
 namespace lotstation::sync {
 namespace {
 
+// Lower-case hex through libsodium, as the ledger writes its digests.
 std::string hex(const unsigned char* data, std::size_t size) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out += kDigits[data[i] >> 4];
-        out += kDigits[data[i] & 0x0f];
-    }
+    std::string out(size * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), data, size);
+    out.pop_back();
     return out;
 }
 

@@ -152,3 +152,30 @@ TEST_CASE_TEMPLATE("master data: a server restored from an older backup does not
     REQUIRE(dock.client(central.url()).syncOnce());
     CHECK(dock.open().item("OIL")->name == "Name after the restore");
 }
+
+TEST_CASE_TEMPLATE("master data: an item's unit cannot change on the server once lots of it exist", TestType,
+                   LOTSTATION_STORES) {
+    ScratchDir dir;
+    LOTSTATION_CENTRAL(central, dir / "server");
+    auto dock = makeStation(dir, central, "dock", "D");
+    syncAll(central.url(), {dock}, 1);
+    {
+        auto ledger = dock.open();
+        (void)doWork(ledger, 1, "unit");
+    }
+    syncAll(central.url(), {dock}, 1);
+    auto store = central.open();
+    auto changed = store.editMaster([](Ledger& server) -> Result<void> {
+        auto oil = asNewItem(server.item("OIL").value());
+        oil.uom = Uom::Piece;
+        auto updated = updateItem(server, oil);
+        if (!updated) return std::unexpected(updated.error());
+        return {};
+    });
+    REQUIRE_FALSE(changed);
+    CHECK((changed.error().kind == ErrorKind::Conflict));
+    CHECK(changed.error().message.find("the unit of OIL cannot change from g to pc") != std::string::npos);
+    const auto master = store.masterData().value();
+    for (const auto& item : master.items)
+        if (item.value.sku == "OIL") CHECK((item.value.uom == Uom::Gram)); // nothing kept
+}

@@ -45,6 +45,12 @@ Column splitScreen(Ui& ui, ImVec2 min, ImVec2 max, float leftShare) {
     return column;
 }
 
+Column besideCamera(Ui& ui, ImVec2 min, ImVec2 max) {
+    const Column column = splitScreen(ui, min, max, 0.5f);
+    drawCameraPreview(ui, min, ImVec2(min.x + (max.x - min.x) * 0.5f, max.y));
+    return column;
+}
+
 void beginColumn(const Column& column) {
     ImGui::SetCursorScreenPos(ImVec2(column.x, column.top));
     ImGui::BeginGroup();

@@ -24,6 +24,8 @@ struct Column {
     float x = 0, top = 0, width = 0, bottom = 0;
 };
 [[nodiscard]] Column splitScreen(Ui& ui, ImVec2 min, ImVec2 max, float leftShare = 0.45f);
+// The camera preview on the left half of the body; the column beside it.
+[[nodiscard]] Column besideCamera(Ui& ui, ImVec2 min, ImVec2 max);
 // Starts drawing in the column (a group); endColumn closes it.
 void beginColumn(const Column& column);
 void endColumn();

@@ -2,6 +2,7 @@
 #include "lotstation/storage/access.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
+#include "floor_widgets.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -207,13 +208,10 @@ void drawLocationCard(const LocationCard& card, storage::Date today, Ui& ui, ImV
 }
 
 void drawWaiting(const AppState& state, const LookupState& lookup, Ui& ui, ImVec2 min, ImVec2 max) {
-    const float pad = ui.em(0.8f);
-    const float previewWidth = (max.x - min.x) * 0.5f;
-    drawCameraPreview(ui, min, ImVec2(min.x + previewWidth, max.y));
-    const float x = min.x + previewWidth + pad * 1.5f;
-    const float width = max.x - x;
-    ImGui::SetCursorScreenPos(ImVec2(x, min.y));
-    ImGui::BeginGroup();
+    const Column column = besideCamera(ui, min, max);
+    const float x = column.x;
+    const float width = column.width;
+    beginColumn(column);
     ImGui::PushTextWrapPos(x + width);
     paragraph(ui, "Scan any label: a lot, a supplier's case, a location", ui.fonts.title);
     if (lookup.problem)

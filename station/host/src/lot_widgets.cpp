@@ -45,7 +45,7 @@ float standingBadge(Ui& ui, LotStanding standing, bool big, ImVec2 at) {
     return size.x;
 }
 
-bool listRow(Ui& ui, std::string_view id, const RowText& row, float width) {
+bool listRow(Ui& ui, std::string_view id, const LotRowText& row, float width) {
     const float height = ui.em(2.9f);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + height);

@@ -18,7 +18,7 @@ namespace lotstation::station::ui {
 // A badge of the standing at the cursor; big for a card's headline, small in a row. Returns its width.
 float standingBadge(Ui& ui, LotStanding standing, bool big, ImVec2 at);
 
-struct RowText {
+struct LotRowText {
     std::string title;  // bold, left
     std::string detail; // dim, under the title
     std::string right;  // bold, right-aligned (a quantity)
@@ -27,7 +27,7 @@ struct RowText {
 
 // One row of a list at the cursor, full width. With an id it is a touch target (≥ 64 px) and returns true
 // when tapped; without one it is only drawn.
-bool listRow(Ui& ui, std::string_view id, const RowText& row, float width);
+bool listRow(Ui& ui, std::string_view id, const LotRowText& row, float width);
 
 // A list that scrolls by dragging anywhere on it, as on a phone; `id` names it for scripts' `drag`.
 void scrollList(Ui& ui, std::string_view id, ImVec2 size, const std::function<void(float width)>& rows);

@@ -1,6 +1,7 @@
 #include "lot_widgets.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
+#include "floor_widgets.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -15,13 +16,10 @@ LotStanding standingOfStatus(storage::LotStatus status) {
 }
 
 void drawChooseLot(const AppState& state, const RecallState& recall, Ui& ui, ImVec2 min, ImVec2 max) {
-    const float pad = ui.em(0.8f);
-    const float previewWidth = (max.x - min.x) * 0.5f;
-    drawCameraPreview(ui, min, ImVec2(min.x + previewWidth, max.y));
-    const float x = min.x + previewWidth + pad * 1.5f;
-    const float width = max.x - x;
-    ImGui::SetCursorScreenPos(ImVec2(x, min.y));
-    ImGui::BeginGroup();
+    const Column column = besideCamera(ui, min, max);
+    const float x = column.x;
+    const float width = column.width;
+    beginColumn(column);
     ImGui::PushTextWrapPos(x + width);
     paragraph(ui, "Scan the lot to trace, or pick its item", ui.fonts.title);
     if (recall.problem) paragraph(ui, "⚠ " + *recall.problem, ui.fonts.bold, colour::unknown);

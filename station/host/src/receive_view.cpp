@@ -1,5 +1,6 @@
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
+#include "floor_widgets.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -68,12 +69,10 @@ void drawDone(const ReceiveState& receive, Ui& ui, float width) {
 
 void drawFlowBody(const AppState& state, const ReceiveState& receive, Ui& ui, ImVec2 min, ImVec2 max) {
     const float pad = ui.em(0.8f);
-    const float previewWidth = (max.x - min.x) * 0.5f;
-    drawCameraPreview(ui, min, ImVec2(min.x + previewWidth, max.y));
-    const float x = min.x + previewWidth + pad * 1.5f;
-    const float width = max.x - x;
-    ImGui::SetCursorScreenPos(ImVec2(x, min.y));
-    ImGui::BeginGroup();
+    const Column column = besideCamera(ui, min, max);
+    const float x = column.x;
+    const float width = column.width;
+    beginColumn(column);
     ImGui::PushTextWrapPos(x + width);
     if (receive.step == ReceiveStep::Done) {
         drawDone(receive, ui, width);

@@ -9,8 +9,8 @@
 namespace lotstation::station::ui {
 namespace {
 
-RowText rowOf(const StockRow& row, bool withItem, std::size_t position) {
-    RowText text;
+LotRowText rowOf(const StockRow& row, bool withItem, std::size_t position) {
+    LotRowText text;
     text.title = (position > 0 ? std::to_string(position) + ". " : std::string()) + row.lot;
     std::string detail = withItem ? row.itemName + " · " : std::string();
     detail += row.expiry ? "use by " + storage::formatDate(*row.expiry) : std::string("no use-by date");

@@ -4,6 +4,9 @@
 #include "../wire.hpp"
 #include "lotstation/storage/internal/ledger_connection.hpp"
 #include "pg_central.hpp"
+#include "lotstation/storage/quantity.hpp"
+
+#include <map>
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,6 +22,26 @@ constexpr const char* kConflictColumns =
 std::optional<std::string> optional(const Rows& rows, int row, int column) {
     if (rows.null(row, column)) return std::nullopt;
     return rows.text(row, column);
+}
+
+// The scratch ledger holds no lots, so the ledger's own refusal of a unit change for an item with lots
+// cannot fire there: the store checks its lots here, with the same sentence.
+Result<void> unitsKept(Connection& db, const storage::MasterData& before, const storage::MasterData& after) {
+    std::map<std::string, storage::Uom> was;
+    for (const auto& item : before.items)
+        was.emplace(item.value.sku, item.value.uom);
+    for (const auto& item : after.items) {
+        const auto old = was.find(item.value.sku);
+        if (old == was.end() || old->second == item.value.uom) continue;
+        auto lots = db.exec("SELECT 1 FROM sync_lots WHERE sku = $1 LIMIT 1", {item.value.sku});
+        if (!lots) return std::unexpected(lots.error());
+        if (lots->size() > 0)
+            return fail(ErrorKind::Conflict, "the unit of " + item.value.sku + " cannot change from " +
+                                                 storage::toString(old->second) + " to " +
+                                                 storage::toString(item.value.uom) + ": lots of it exist, counted in " +
+                                                 storage::toString(old->second));
+    }
+    return {};
 }
 
 } // namespace
@@ -132,6 +155,7 @@ Result<void> PgCentral::editMaster(const MasterEdit& edit) {
         if (auto edited = edit(*scratch); !edited) return edited;
         auto after = storage::readMasterData(*scratch);
         if (!after) return std::unexpected(after.error());
+        if (auto kept = unitsKept(m_db, before, *after); !kept) return kept;
         auto saved = m_db.exec("UPDATE sync_master SET body = $1", {wire::masterToJson(*after).dump()});
         if (!saved) return std::unexpected(saved.error());
         // The items pulled lots name: master items replace what a station's push defined.

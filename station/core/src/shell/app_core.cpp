@@ -1,11 +1,11 @@
 #include "lotstation/station/app_core.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include <algorithm>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 std::optional<KeypadKey> keypadKeyFor(char c) {
     if (c >= '0' && c <= '9') return static_cast<KeypadKey>(c - '0');

@@ -1,4 +1,5 @@
 #include "lotstation/station/workflows/count_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/storage/queries.hpp"
 
@@ -6,9 +7,8 @@
 #include <array>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 constexpr std::array kCountReasons{
     ReasonOption{"cycle-count", "Cycle count correction"},

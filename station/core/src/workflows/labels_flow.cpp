@@ -1,13 +1,13 @@
 #include "lotstation/station/workflows/labels_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/labels/payload.hpp"
 #include "lotstation/station/label_content.hpp"
 #include "lotstation/station/lookup.hpp"
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 LabelPreviewer previewerOf(const FlowDeps& deps) {
     auto printer = deps.files.labelPreviews;

@@ -1,13 +1,13 @@
 #include "lotstation/station/workflows/login_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/storage/master_edits.hpp"
 
 #include <utility>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 std::string secondsLeft(Clock::duration left) {
     const auto seconds = std::chrono::ceil<std::chrono::seconds>(left).count();

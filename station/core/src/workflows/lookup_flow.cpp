@@ -1,11 +1,11 @@
 #include "lotstation/station/workflows/lookup_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include <algorithm>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 // One level of genealogy: the lots one hop away from the root.
 std::vector<storage::TraceLot> neighbours(const storage::Result<storage::Trace>& trace) {

@@ -1,13 +1,9 @@
 #include "lotstation/station/workflows/move_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include <algorithm>
 
 namespace lotstation::station {
-namespace {
-
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
-
-} // namespace
 
 FlowOutcome MoveFlow::apply(const MoveIntent& intent, const FlowContext& context) {
     using namespace move;

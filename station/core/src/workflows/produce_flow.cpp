@@ -1,11 +1,11 @@
 #include "lotstation/station/workflows/produce_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include <algorithm>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 std::string amount(std::int64_t quantity, const storage::Item& item) {
     return storage::formatQuantity(quantity, item.uom);

@@ -1,11 +1,11 @@
 #include "lotstation/station/workflows/recall_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/station/lookup.hpp"
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 bool blocked(storage::LotStatus status) {
     return status == storage::LotStatus::Hold || status == storage::LotStatus::Recalled ||

@@ -1,23 +1,9 @@
 #include "lotstation/station/workflows/receive_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
+
+#include "lotstation/station/workflows/stock_scan.hpp"
 
 namespace lotstation::station {
-namespace {
-
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
-
-const char* dimension(storage::Uom unit) {
-    switch (unit) {
-    case storage::Uom::Gram:
-        return "a weight";
-    case storage::Uom::Millilitre:
-        return "a volume";
-    case storage::Uom::Piece:
-        break;
-    }
-    return "a count";
-}
-
-} // namespace
 
 const char* toString(ReceiveField field) {
     switch (field) {
@@ -191,10 +177,7 @@ FlowOutcome ReceiveFlow::setItem(storage::Item item) {
 std::optional<std::string> ReceiveFlow::unitProblem() const {
     const auto& draft = m_state.draft;
     if (!draft.item || !draft.quantity) return std::nullopt;
-    const storage::Uom wanted = draft.item->uom;
-    if (draft.quantity->unit == wanted) return std::nullopt;
-    return "That is " + std::string(dimension(draft.quantity->unit)) + "; " + draft.item->name +
-           " is measured in " + storage::toString(draft.item->uom);
+    return unitMismatch(*draft.quantity, *draft.item);
 }
 
 FlowOutcome ReceiveFlow::refuse(std::string message) {

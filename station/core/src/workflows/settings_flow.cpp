@@ -1,13 +1,13 @@
 #include "lotstation/station/workflows/settings_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/labels/print.hpp"
 
 #include <algorithm>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 std::string trimmed(std::string text) {
     const auto space = [](unsigned char c) { return std::isspace(c) || c < 0x20; };

@@ -1,13 +1,13 @@
 #include "lotstation/station/workflows/ship_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/storage/queries.hpp"
 
 #include <algorithm>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 std::string amount(std::int64_t quantity, const storage::Item& item) {
     return storage::formatQuantity(quantity, item.uom);

@@ -1,4 +1,5 @@
 #include "lotstation/station/workflows/stock_flow.hpp"
+#include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/station/lookup.hpp"
 #include "lotstation/storage/quantity.hpp"
@@ -7,9 +8,8 @@
 #include <set>
 
 namespace lotstation::station {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 std::string whereText(std::vector<storage::Balance> balances, storage::Uom uom) {
     std::sort(balances.begin(), balances.end(),

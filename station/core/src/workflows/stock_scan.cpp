@@ -66,10 +66,14 @@ std::optional<storage::Location> locationOfScan(const storage::Ledger& ledger, c
     return std::nullopt;
 }
 
+std::optional<std::string> unitMismatch(const Quantity& quantity, const storage::Item& item) {
+    if (quantity.unit == item.uom) return std::nullopt;
+    return "That is " + std::string(dimension(quantity.unit)) + "; " + item.name + " is measured in " +
+           storage::toString(item.uom);
+}
+
 Result<std::int64_t> amountFor(const Quantity& quantity, const storage::Item& item) {
-    if (quantity.unit != item.uom)
-        return fail(ErrorKind::Invalid, "That is " + std::string(dimension(quantity.unit)) + "; " + item.name +
-                               " is measured in " + storage::toString(item.uom));
+    if (auto mismatch = unitMismatch(quantity, item)) return fail(ErrorKind::Invalid, std::move(*mismatch));
     if (quantity.amount <= 0) return fail(ErrorKind::Invalid, "Enter more than zero");
     return quantity.amount;
 }

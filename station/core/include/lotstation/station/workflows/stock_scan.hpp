@@ -31,6 +31,9 @@ lotOfScan(const storage::Ledger& ledger, const scan::Meaning& meaning,
 [[nodiscard]] std::optional<storage::Location> locationOfScan(const storage::Ledger& ledger,
                                                               const scan::Meaning& meaning);
 
+// Why a keypad quantity does not fit the item's unit ("That is a weight; Box is measured in pc"), if it does not.
+[[nodiscard]] std::optional<std::string> unitMismatch(const Quantity& quantity, const storage::Item& item);
+
 // A keypad quantity in the item's base units, or why it does not fit ("That is a weight; Box is counted in
 // pc").
 [[nodiscard]] Result<std::int64_t> amountFor(const Quantity& quantity, const storage::Item& item);
