@@ -96,6 +96,13 @@ std::expected<const nlohmann::json*, LabelError> JsonReader::array(std::string_v
     return &value;
 }
 
+std::expected<const nlohmann::json*, LabelError> JsonReader::object(std::string_view key) const {
+    if (!has(key)) return nullptr;
+    const auto& value = m_object.at(key);
+    if (!value.is_object()) return std::unexpected(error(key, "expected an object, got " + describe(value)));
+    return &value;
+}
+
 std::expected<void, LabelError> JsonReader::onlyKeys(std::initializer_list<std::string_view> allowed) const {
     if (!m_object.is_object())
         return std::unexpected(error("", "expected an object, got " + describe(m_object)));

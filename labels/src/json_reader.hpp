@@ -28,6 +28,8 @@ class JsonReader {
     // The array at key (an empty array when absent and optional).
     [[nodiscard]] std::expected<const nlohmann::json*, LabelError> array(std::string_view key,
                                                                          bool required) const;
+    // The object at key; nullptr when absent.
+    [[nodiscard]] std::expected<const nlohmann::json*, LabelError> object(std::string_view key) const;
     // Typos must not pass silently: any key outside the allowed list is an error.
     [[nodiscard]] std::expected<void, LabelError>
     onlyKeys(std::initializer_list<std::string_view> allowed) const;

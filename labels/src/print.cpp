@@ -119,6 +119,12 @@ bool allDigits(std::string_view text) {
 
 } // namespace
 
+bool sendsZpl(const PrinterTarget& target) {
+    if (const auto* file = std::get_if<FileTarget>(&target)) return file->path.extension() == ".zpl";
+    if (const auto* cups = std::get_if<CupsTarget>(&target)) return cups->format == CupsDataFormat::RawZpl;
+    return true;
+}
+
 std::expected<PrinterTarget, LabelError> parsePrinterTarget(std::string_view text) {
     if (text.empty()) return std::unexpected(jobError("no printer given"));
     if (text.starts_with("cups:")) {

@@ -5,10 +5,11 @@
 //   model 2; ^GFA, a bitmap of our own symbol, where it would need a magnification over 10), ^BY + ^BC (Code
 //   128 in mode N, the PNG symbol's own values written as invocation codes: >; >: >9 start C / B / A, >5 >6 >7
 //   switch to C / B / A, >8 FNC1, >0 '>', >< '^', >= '~'), ^BX (DataMatrix ECC 200; GS1 ones with # as the
-//   escape character, #1 = FNC1), ^PQ (copies).
+//   escape character, #1 = FNC1), ^PQ (copies), ^RS ^RFW (the RFID tag of a template with "rfid").
 #include "code128_values.hpp"
 #include "lotstation/labels/render.hpp"
 #include "resolved_label.hpp"
+#include "zpl_rfid.hpp"
 
 #include <algorithm>
 #include <array>
@@ -343,6 +344,11 @@ std::expected<std::string, LabelError> renderZpl(const LabelTemplate& tmpl,
         // Everything a field depends on is set in each job: a printer keeps these from the previous one.
         zpl.command("^LH0,0^LS0^FWN^LRN^PON^PMN^BY2,3,10");
         zpl.line();
+        if (const auto* lot = std::get_if<LotLabelData>(&content)) {
+            auto tag = zplTagCommands(tmpl, *lot);
+            if (!tag) return std::unexpected(tag.error());
+            zpl.command(*tag);
+        }
         for (const auto& code : resolved->codes) {
             // The same floor as the raster renderer: GS1's 0.25 mm smallest module.
             if (zpl.millimetres(moduleDots(zpl, code)) < 0.245)

@@ -133,6 +133,32 @@ std::expected<CodeSpec, LabelError> readCode(const JsonReader& in, const LabelTe
     return code;
 }
 
+std::expected<std::optional<RfidSpec>, LabelError> readRfid(const JsonReader& parent, const LabelTemplate& label) {
+    LABELS_TRY(object, parent.object("rfid"));
+    if (object == nullptr) return std::optional<RfidSpec>{};
+    if (label.kind != LabelKind::Lot)
+        return std::unexpected(parent.error("rfid", "only lot labels can encode an RFID tag"));
+    const auto in = parent.child(*object, "rfid");
+    if (auto keys = in.onlyKeys({"scheme", "filter", "companyPrefixLength"}); !keys)
+        return std::unexpected(keys.error());
+    RfidSpec rfid;
+    LABELS_TRY(scheme, in.string("scheme"));
+    auto parsed = formats::parseEpcScheme(scheme);
+    if (!parsed || (*parsed != formats::EpcScheme::Sgtin96 && *parsed != formats::EpcScheme::SgtinPlus &&
+                    *parsed != formats::EpcScheme::DsgtinPlus))
+        return std::unexpected(
+            in.error("scheme", "unknown tag scheme '" + scheme + "' (expected sgtin-96, sgtin+, dsgtin+)"));
+    rfid.scheme = *parsed;
+    LABELS_TRY(filter, in.integer("filter", 1));
+    if (filter < 0 || filter > 7) return std::unexpected(in.error("filter", "must be between 0 and 7"));
+    rfid.filter = filter;
+    LABELS_TRY(prefix, in.integer("companyPrefixLength", 7));
+    if (prefix < 6 || prefix > 12)
+        return std::unexpected(in.error("companyPrefixLength", "must be between 6 and 12"));
+    rfid.companyPrefixLength = prefix;
+    return rfid;
+}
+
 std::expected<LabelKind, LabelError> readKind(const JsonReader& in) {
     LABELS_TRY(kind, in.string("kind"));
     for (auto candidate : {LabelKind::Lot, LabelKind::Location, LabelKind::Badge, LabelKind::Command}) {
@@ -144,7 +170,7 @@ std::expected<LabelKind, LabelError> readKind(const JsonReader& in) {
 
 std::expected<LabelTemplate, LabelError> readLabel(const JsonReader& in) {
     if (auto keys = in.onlyKeys({"type", "name", "description", "kind", "widthMm", "heightMm", "dpi",
-                                 "marginMm", "fields", "codes"});
+                                 "marginMm", "fields", "codes", "rfid"});
         !keys)
         return std::unexpected(keys.error());
     LabelTemplate label;
@@ -179,6 +205,8 @@ std::expected<LabelTemplate, LabelError> readLabel(const JsonReader& in) {
         LABELS_TRY(code, readCode(in.child((*codes)[i], "codes[" + std::to_string(i) + "]"), label));
         label.codes.push_back(code);
     }
+    LABELS_TRY(rfid, readRfid(in, label));
+    label.rfid = rfid;
     if (label.fields.empty() && label.codes.empty())
         return std::unexpected(in.error("fields", "a label needs at least one field or code"));
     return label;

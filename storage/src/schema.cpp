@@ -6,6 +6,7 @@
 #include "quality/quality_schema.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
+#include "tags/lot_tags_schema.hpp"
 
 #include <array>
 #include <string>
@@ -194,7 +195,7 @@ CREATE TABLE pin_failures (
 
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
-                                kMigrationMasterAudit};
+                                kMigrationLotTags, kMigrationMasterAudit};
 
 } // namespace
 

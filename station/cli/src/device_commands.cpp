@@ -3,11 +3,13 @@
 #include "cli_context.hpp"
 #include "lotstation/labels/payload.hpp"
 #include "lotstation/labels/print.hpp"
+#include "lotstation/labels/render.hpp"
 #include "lotstation/labels/template_loader.hpp"
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/scan/scan_files.hpp"
 #include "lotstation/station/label_content.hpp"
 #include "lotstation/station/paths.hpp"
+#include "lotstation/storage/lot_tags.hpp"
 
 #include <CLI/CLI.hpp>
 #include <ostream>
@@ -101,6 +103,30 @@ void addOutputOptions(CLI::App& command, LabelArgs& args, const char* defaultTem
     out->excludes(printer);
 }
 
+// A lot label whose template encodes an RFID tag, sent as ZPL: one label per copy, each with its own serial
+// assigned and recorded by the station. The template is tried with a stand-in serial first, so a lot that
+// cannot be tagged (no GTIN, no date for dsgtin+) takes no serial.
+void assignTagSerials(const CliContext& context, labels::PrintJob& job) {
+    const auto& rfid = job.labelTemplate.rfid;
+    const auto* lot = std::get_if<labels::LotLabelData>(&job.labels.front());
+    if (!rfid || lot == nullptr) return;
+    auto trial = *lot;
+    trial.tagSerial = "1";
+    if (auto tried = labels::renderZpl(job.labelTemplate, std::vector<labels::LabelContent>{trial}); !tried)
+        throw CommandFailed(tried.error().message);
+    auto ledger = context.openLedger();
+    std::vector<labels::LabelContent> tagged;
+    for (int i = 0; i < job.copies; ++i) {
+        const storage::TagRequest request{lot->lotCode, formats::toString(rfid->scheme), rfid->filter,
+                                          rfid->companyPrefixLength, std::nullopt, context.user};
+        auto copy = *lot;
+        copy.tagSerial = unwrap(storage::tagLot(ledger, request)).serial;
+        tagged.emplace_back(std::move(copy));
+    }
+    job.labels = std::move(tagged);
+    job.copies = 1;
+}
+
 int printLabel(const CliContext& context, const LabelArgs& args, const std::string& defaultTemplate,
                labels::LabelContent content) {
     if (args.out.empty() && args.printer.empty()) throw CommandFailed("say where: --out FILE or --printer P");
@@ -116,6 +142,7 @@ int printLabel(const CliContext& context, const LabelArgs& args, const std::stri
     }
     auto target = labels::parsePrinterTarget(args.out.empty() ? args.printer : args.out);
     if (!target) throw CommandFailed(target.error().message);
+    if (labels::sendsZpl(*target)) assignTagSerials(context, job);
     const auto payload = labels::payloadFor(job.labels.front());
     auto receipt = labels::print(job, *target);
     if (!receipt) throw CommandFailed(receipt.error().message);

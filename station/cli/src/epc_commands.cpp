@@ -1,18 +1,13 @@
 // epc decode HEX|URI and epc encode LOT: RFID tags in the EPC Tag Data Standard (formats/epc.hpp).
 #include "cli_context.hpp"
 #include "lotstation/formats/epc.hpp"
+#include "lotstation/storage/lot_tags.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>
 
 namespace lotstation::station::cli {
 namespace {
-
-// YYMMDD, as GS1 writes dates.
-std::string gs1Date(storage::Date date) {
-    const auto text = storage::formatDate(date); // 2027-01-31
-    return text.substr(2, 2) + text.substr(5, 2) + text.substr(8, 2);
-}
 
 nlohmann::json epcJson(const formats::Epc& epc) {
     nlohmann::json elements = nlohmann::json::object();
@@ -62,51 +57,36 @@ void addDecode(CLI::App& epcCommand, CliContext& context) {
 }
 
 struct EncodeArgs {
-    std::string lot, scheme = "sgtin-96", serial;
+    std::string lot, scheme = "sgtin-96";
+    std::optional<std::string> serial;
     int companyPrefixLength = 7;
     int filter = 1;
 };
 
+// The tag is recorded in the ledger (lot_tags.hpp) so a scan of it finds the lot: without --serial the station
+// assigns the next serial of its range.
 void addEncode(CLI::App& epcCommand, CliContext& context) {
     auto args = std::make_shared<EncodeArgs>();
-    auto* encode = epcCommand.add_subcommand("encode", "The EPC for a lot's tag: its item's GTIN, a serial, lot and expiry");
+    auto* encode = epcCommand.add_subcommand("encode", "The EPC for a lot's tag, recorded so a scan of it finds the lot");
     encode->add_option("LOT", args->lot, "Lot code")->required();
     encode->add_option("--scheme", args->scheme, "sgtin-96, sgtin+ or dsgtin+ (default sgtin-96)");
-    encode->add_option("--serial", args->serial, "The tag's serial (digits for sgtin-96)")->required();
+    encode->add_option("--serial", args->serial, "The tag's serial (digits for sgtin-96); default: the station assigns one");
     encode->add_option("--company-prefix-length", args->companyPrefixLength,
                        "Digits of the GS1 company prefix in the GTIN, 6-12 (sgtin-96 only; default 7)");
     encode->add_option("--filter", args->filter, "EPC filter value 0-7 (default 1, point-of-sale item)");
     encode->callback([&context, args] {
         context.action = [&context, args] {
-            auto scheme = formats::parseEpcScheme(args->scheme);
-            if (!scheme) throw CommandFailed(scheme.error().message);
-            if (*scheme != formats::EpcScheme::Sgtin96 && *scheme != formats::EpcScheme::SgtinPlus &&
-                *scheme != formats::EpcScheme::DsgtinPlus)
-                throw CommandFailed("a lot is encoded as sgtin-96, sgtin+ or dsgtin+");
-            const auto ledger = context.openLedger();
-            const auto lot = unwrap(ledger.lot(args->lot));
-            const auto item = unwrap(ledger.item(lot.sku));
-            if (!item.gtin) throw CommandFailed("item " + item.sku + " has no GTIN; a tag needs one (item add --gtin)");
-            formats::Epc epc;
-            epc.scheme = *scheme;
-            epc.filter = args->filter;
-            epc.companyPrefixDigits = *scheme == formats::EpcScheme::Sgtin96 ? args->companyPrefixLength : 0;
-            epc.elements = {{"01", *item.gtin}, {"21", args->serial}};
-            if (*scheme == formats::EpcScheme::DsgtinPlus) {
-                if (!lot.expiry && !lot.bestBefore)
-                    throw CommandFailed("lot " + lot.code + " has no expiry or best-before date; dsgtin+ carries one");
-                epc.elements.push_back(lot.expiry ? formats::EpcElement{"17", gs1Date(*lot.expiry)}
-                                                  : formats::EpcElement{"15", gs1Date(*lot.bestBefore)});
-            }
-            if (*scheme != formats::EpcScheme::Sgtin96) {
-                epc.elements.push_back({"10", lot.code});
-                if (*scheme == formats::EpcScheme::SgtinPlus && lot.expiry)
-                    epc.elements.push_back({"17", gs1Date(*lot.expiry)});
-            }
-            auto hex = formats::encodeEpcHex(epc);
-            if (!hex) throw CommandFailed(hex.error().message);
-            const auto value = epcJson(epc);
-            context.emit(epcText(value), value);
+            auto ledger = context.openLedger();
+            storage::TagRequest request{args->lot, args->scheme, args->filter, args->companyPrefixLength,
+                                        args->serial, context.user};
+            const auto tag = unwrap(storage::tagLot(ledger, request));
+            auto epc = formats::decodeEpcHex(tag.epcHex);
+            if (!epc) throw CommandFailed(epc.error().message);
+            auto value = epcJson(*epc);
+            value["lot"] = tag.lot;
+            value["recorded_by"] = tag.user;
+            value["recorded_at"] = storage::formatTimestamp(tag.at);
+            context.emit(epcText(value) + "\nlot     " + tag.lot, value);
             return 0;
         };
     });

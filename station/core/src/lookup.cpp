@@ -1,12 +1,13 @@
 #include "lotstation/station/lookup.hpp"
 
 #include "lotstation/scan/interpreter.hpp"
+#include "lotstation/storage/lot_tags.hpp"
 
 namespace lotstation::station {
 namespace {
 
-// GS1 data names a lot by GTIN + lot (our code, or the supplier's code of that item); a GTIN alone is an
-// item.
+// GS1 data names a lot by GTIN + lot (our code, or the supplier's code of that item), or by GTIN + serial when
+// that is an RFID tag the ledger recorded for a lot (an SGTIN-96 carries no lot); a GTIN alone is an item.
 LookupResult fromGs1(const storage::Ledger& ledger, const scan::Gs1Data& data, const char* via) {
     if (data.gtin && data.lot) {
         if (auto lot = ledger.lotByGtin(*data.gtin, *data.lot)) return FoundLots{{*lot}, via};
@@ -17,6 +18,10 @@ LookupResult fromGs1(const storage::Ledger& ledger, const scan::Gs1Data& data, c
             return NotFound{"lot " + *data.lot + " of " + item->sku +
                             " is not in this station's ledger (yet)"};
         return NotFound{"no item has GTIN " + *data.gtin + " and no lot is called " + *data.lot};
+    }
+    if (data.gtin && data.serial) {
+        if (auto tag = storage::lotTag(ledger, *data.gtin, *data.serial))
+            if (auto lot = ledger.lot(tag->lot)) return FoundLots{{*lot}, "RFID tag"};
     }
     if (data.gtin) {
         if (auto item = ledger.itemByGtin(*data.gtin)) return FoundItem{*item, "GTIN"};

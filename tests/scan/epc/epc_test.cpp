@@ -49,24 +49,36 @@ TEST_CASE("TDS fact: SGTIN-96 3074257BF7194E4000001A85 is GTIN 80614141123458 se
     CHECK_FALSE(pure->scheme.has_value());
 }
 
+// The 96-bit examples of GS1's Tag Data Standard (each scheme's worked example: company prefix 0614141, filter
+// 3), as reproduced hex <-> tag URI <-> pure identity URI <-> element string in the TDSStandard unit tests of the
+// TagDataTranslation engine (C#). Checked again this session: SGLN-96 and GRAI-96 matched; the SSCC-96 value
+// here before was not a TDS example (it is epctagcoder's own SSCCParserTest vector, kept below as a second
+// source), so the TDS one is now the fact.
 TEST_CASE("TDS facts: SSCC-96, SGLN-96, GRAI-96, GIAI-96 and the lot class") {
-    auto sscc = decoded("31AC16465751CCD0C2000000");
-    CHECK(tagUri(sscc) == "urn:epc:tag:sscc-96:5.023356789.30200002");
-    CHECK(sscc.elements == std::vector<EpcElement>{{"00", key("30233567890200002")}});
+    auto sscc = decoded("3174257BF4499602D2000000");
+    CHECK(tagUri(sscc) == "urn:epc:tag:sscc-96:3.0614141.1234567890");
+    CHECK(pureIdentityUri(sscc) == "urn:epc:id:sscc:0614141.1234567890");
+    CHECK(sscc.elements == std::vector<EpcElement>{{"00", "106141412345678908"}});
+    CHECK(encoded(*parseEpcUri("urn:epc:tag:sscc-96:3.0614141.1234567890")) == "3174257BF4499602D2000000");
+    // epctagcoder (Java) SSCCParserTest: filter 5, a 9-digit company prefix, extension digit 3.
+    auto other = decoded("31AC16465751CCD0C2000000");
+    CHECK(tagUri(other) == "urn:epc:tag:sscc-96:5.023356789.30200002");
+    CHECK(other.elements == std::vector<EpcElement>{{"00", key("30233567890200002")}});
 
     auto sgln = parseEpcUri("urn:epc:tag:sgln-96:3.0614141.12345.5678");
     REQUIRE(sgln.has_value());
     CHECK(sgln->elements == std::vector<EpcElement>{{"414", key("061414112345")}, {"254", "5678"}});
-    CHECK(encoded(*sgln) == "3274257BF46072000000162E");
+    CHECK(encoded(*sgln) == "3274257BF46072000000162E"); // (414)0614141123452(254)5678
 
     auto grai = parseEpcUri("urn:epc:tag:grai-96:3.0614141.12345.5678");
     REQUIRE(grai.has_value());
     CHECK(grai->elements == std::vector<EpcElement>{{"8003", "0" + key("061414112345") + "5678"}});
-    CHECK(encoded(*grai) == "3374257BF40C0E400000162E");
+    CHECK(encoded(*grai) == "3374257BF40C0E400000162E"); // (8003)006141411234525678
 
     auto giai = parseEpcUri("urn:epc:tag:giai-96:3.0614141.5678");
     REQUIRE(giai.has_value());
     CHECK(giai->elements == std::vector<EpcElement>{{"8004", "06141415678"}});
+    CHECK(encoded(*giai) == "3474257BF40000000000162E");
     CHECK(decoded(encoded(*giai)) == *giai);
 
     auto lgtin = parseEpcUri("urn:epc:class:lgtin:0614141.812345.LOT42");

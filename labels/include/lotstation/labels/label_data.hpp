@@ -25,6 +25,9 @@ struct LotLabelData {
     std::string quantity; // display text, e.g. "500 g" (the ledger's exact integer is formatted upstream)
     std::string supplierLot;
     std::string freeText;
+    // The serial the station assigned to this label's RFID tag (templates with "rfid"; see lot_tags.hpp in
+    // storage). Empty for other templates.
+    std::string tagSerial;
 };
 
 struct LocationLabelData {

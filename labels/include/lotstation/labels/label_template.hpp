@@ -1,6 +1,7 @@
 #pragma once
 // Label templates and sheet layouts as loaded from JSON (assets/labels/*.json and the user's folder). All
 // lengths are millimetres measured from the label's top-left corner; font sizes are points.
+#include "lotstation/formats/epc.hpp"
 #include "lotstation/labels/label_data.hpp"
 
 #include <optional>
@@ -47,6 +48,14 @@ struct CodeSpec {
     bool humanReadable = true; // GS1 codes: the (01)…(17)…(10)… line under / beside the symbol
 };
 
+// A lot label printed on an RFID-capable Zebra also encodes the tag's EPC (ZPL ^RS / ^RFW) with this scheme;
+// the serial is the one the station assigned to the label (LotLabelData::tagSerial). PNG and PDF ignore it.
+struct RfidSpec {
+    formats::EpcScheme scheme = formats::EpcScheme::Sgtin96; // sgtin-96, sgtin+ or dsgtin+
+    int filter = 1;                                          // EPC filter value 0-7
+    int companyPrefixLength = 7;                             // sgtin-96: GTIN digits of the company prefix
+};
+
 struct LabelTemplate {
     std::string name;
     std::string sourceFile; // where it was loaded from, for messages
@@ -57,6 +66,7 @@ struct LabelTemplate {
     double marginMm = 0;
     std::vector<FieldSpec> fields;
     std::vector<CodeSpec> codes;
+    std::optional<RfidSpec> rfid; // lot labels only
 };
 
 // A page of equal labels (A4 / US Letter label stock).

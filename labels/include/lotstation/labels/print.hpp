@@ -50,6 +50,9 @@ using PrinterTarget = std::variant<FileTarget, CupsTarget, RawTcpTarget>;
 // .png/.pdf/.zpl extension → file.
 [[nodiscard]] std::expected<PrinterTarget, LabelError> parsePrinterTarget(std::string_view text);
 
+// True when the target gets ZPL (a .zpl file, raw TCP, a raw CUPS queue): the only output that writes RFID tags.
+[[nodiscard]] bool sendsZpl(const PrinterTarget& target);
+
 struct PrintReceipt {
     std::size_t bytesSent = 0;
     int labelsPrinted = 0; // labels × copies
