@@ -37,6 +37,7 @@ UserRole requiredRole(Action action) {
     case Action::Release:
     case Action::Reverse:
     case Action::ApproveOverride:
+    case Action::ManageMasterData:
         return UserRole::Supervisor;
     case Action::ManageUsers:
         return UserRole::Admin;
@@ -65,6 +66,8 @@ std::string describe(Action action) {
         return "approving an override";
     case Action::ManageUsers:
         return "adding a user";
+    case Action::ManageMasterData:
+        return "changing master data";
     case Action::QcDisposition:
         return "a QC release or rejection";
     }

@@ -43,7 +43,7 @@ std::vector<std::string> LabelPrinter::lotTemplateNames() const {
 PrintResult LabelPrinter::print(const LabelJob& job) const {
     const auto started = std::chrono::steady_clock::now();
     PrintResult result;
-    result.lot = job.content.lotCode;
+    result.lot = job.name;
     const auto finish = [&](bool ok, std::string message) {
         result.ok = ok;
         result.message = std::move(message);
@@ -54,7 +54,7 @@ PrintResult LabelPrinter::print(const LabelJob& job) const {
     const auto* tmpl = m_templates.findTemplate(job.setup.templateName);
     if (!tmpl) return finish(false, "No label template " + job.setup.templateName);
     const int copies = std::max(1, job.copies);
-    labels::PrintJob printJob{*tmpl, {labels::LabelContent{job.content}}, copies, std::nullopt, 0};
+    labels::PrintJob printJob{*tmpl, {job.content}, copies, std::nullopt, 0};
 
     labels::PrinterTarget target;
     if (isFolder(job.setup.printer)) {
@@ -65,7 +65,7 @@ PrintResult LabelPrinter::print(const LabelJob& job) const {
         if (error) return finish(false, "Cannot create " + folder.string() + ": " + error.message());
         // One copy as a PNG (what a raster printer or a person opening it wants); several as one PDF.
         const std::string name =
-            safeName(job.content.lotCode) + (copies == 1 ? ".png" : "-" + std::to_string(copies) + "x.pdf");
+            safeName(job.name) + (copies == 1 ? ".png" : "-" + std::to_string(copies) + "x.pdf");
         result.file = folder / name;
         target = labels::FileTarget{*result.file};
     } else {
@@ -111,7 +111,7 @@ PreparedJobs labelJobs(const storage::Ledger& ledger, const std::vector<std::str
         const int copies = static_cast<int>(same - i);
         auto content = lotLabelContent(ledger, lots[i]);
         if (content)
-            prepared.jobs.push_back(LabelJob{std::move(*content), copies, setup});
+            prepared.jobs.push_back(LabelJob{labels::LabelContent{std::move(*content)}, copies, setup, lots[i]});
         else
             prepared.failed.push_back(
                 PrintResult{lots[i], false, "Label " + lots[i] + ": " + content.error().message, {}, {}});
@@ -130,6 +130,31 @@ PrintWorker::~PrintWorker() {
     }
     m_wake.notify_all();
     m_thread.join();
+}
+
+PreparedJobs labelJobs(const storage::Ledger& ledger, const std::vector<LabelRequest>& requests, PrinterSetup setup) {
+    PreparedJobs prepared;
+    for (const auto& request : requests) {
+        const bool badge = request.kind == LabelFor::Badge;
+        storage::Result<labels::LabelContent> content = fail(ErrorKind::Invalid, "no label");
+        if (badge) {
+            auto made = badgeLabelContent(ledger, request.code);
+            content = made ? storage::Result<labels::LabelContent>(labels::LabelContent{*made})
+                           : std::unexpected(made.error());
+        } else {
+            auto made = locationLabelContent(ledger, request.code);
+            content = made ? storage::Result<labels::LabelContent>(labels::LabelContent{*made})
+                           : std::unexpected(made.error());
+        }
+        PrinterSetup own = setup;
+        own.templateName = badge ? "badge-86x54" : "location-100x50";
+        const std::string name = (badge ? "badge-" : "location-") + request.code;
+        if (content)
+            prepared.jobs.push_back(LabelJob{std::move(*content), 1, own, name});
+        else
+            prepared.failed.push_back(PrintResult{name, false, "Label " + name + ": " + content.error().message, {}, {}});
+    }
+    return prepared;
 }
 
 void PrintWorker::submit(LabelJob job) {
@@ -164,7 +189,7 @@ void PrintWorker::run() {
             result = m_printer.print(job);
         } catch (const std::exception& broken) { // a broken invariant in a renderer: say so, keep printing
             result = PrintResult{
-                job.content.lotCode, false, std::string("Label printing failed: ") + broken.what(), {}, {}};
+                job.name, false, std::string("Label printing failed: ") + broken.what(), {}, {}};
         }
         lock.lock();
         m_done.push_back(std::move(result));

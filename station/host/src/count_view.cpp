@@ -102,7 +102,7 @@ void drawFlowBody(const AppState& state, const CountState& count, Ui& ui, ImVec2
         std::vector<PickerOption> reasons;
         for (const auto& reason : countReasons())
             reasons.push_back({reason.id, reason.text, "recorded on the count"});
-        ui.intents.emit(intent::OpenPicker{"Why does it differ?", reasons, replyId<count::PickReason>()});
+        ui.intents.emit(intent::OpenPicker{"Why does it differ?", reasons, replyId<count::PickReason>(), "Type another reason"});
     }
     const bool haveSelection = count.selected && *count.selected < count.lines.size();
     const float bottom =

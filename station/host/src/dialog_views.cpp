@@ -62,6 +62,12 @@ void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top)
         ui.intents.emit(intent::ClosePicker{});
     ImGui::SetCursorScreenPos(ImVec2(headerStart.x, headerStart.y + ui.em(3.3f)));
 
+    if (picker.typeOwn) { // an answer of one's own, on the keyboard
+        if (touchButton(ui, "picker.type", "⌨  " + *picker.typeOwn + "…", ImVec2(inner, ui.em(2.8f)),
+                        ButtonKind::Primary))
+            ui.intents.emit(intent::PickerTypeOwn{});
+        ImGui::Dummy(ImVec2(0, ui.em(0.3f)));
+    }
     const float listHeight = ImGui::GetWindowPos().y + size.y - ImGui::GetCursorScreenPos().y - ui.em(1.0f);
     const ImVec2 listMin = ImGui::GetCursorScreenPos();
     ui.drawn.widget("picker.list", Rect{listMin.x, listMin.y, inner, listHeight}); // for scripts' drag

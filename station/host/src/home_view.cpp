@@ -59,34 +59,34 @@ bool tile(Ui& ui, Screen screen, ImVec2 min, ImVec2 size) {
     return pressed;
 }
 
-// The twelfth cell: what the scanner does here, and the last thing it read.
+// The strip under the tiles: what the scanner does here, and the last thing it read.
 void scannerCard(const AppState& state, Ui& ui, ImVec2 min, ImVec2 size) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 max(min.x + size.x, min.y + size.y);
     list->AddRect(min, max, colour::panelEdge, ui.em(0.5f), 0, 2.0f);
     const float pad = ui.em(0.9f);
-    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, min.y + pad), colour::text, "Scanner ready");
-    const float width = size.x - 2 * pad;
+    const float y = centred(ui.fonts.bold, "Ag", min, max).y;
+    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, y), colour::text, "Scanner ready");
+    const float x = min.x + pad + ui.em(8.5f);
     if (!state.lastScan) {
-        drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + pad + ui.em(1.7f)), colour::textDim,
-                 "Scan any label to look it up", width);
+        drawText(ui, list, ui.fonts.body, ImVec2(x, y), colour::textDim, "Scan any label to look it up");
         return;
     }
-    drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + pad + ui.em(1.7f)), colour::textDim,
-             "Last read", width);
-    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, min.y + pad + ui.em(3.0f)), colour::text,
-             state.lastScan->text, width);
+    drawText(ui, list, ui.fonts.body, ImVec2(x, y), colour::textDim, "Last read");
+    drawText(ui, list, ui.fonts.bold, ImVec2(x + ui.em(5.0f), y), colour::text, state.lastScan->text,
+             max.x - pad - x - ui.em(5.0f));
 }
 
 } // namespace
 
 void drawHome(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
-    // Four across; as many rows as the tiles and the scanner card need.
-    constexpr int columns = 4;
-    const int rows = static_cast<int>((homeTiles().size() + 1 + columns - 1) / columns);
+    // Five across (13 tiles in three rows at 1280 wide), then the scanner's strip across the bottom.
+    constexpr int columns = 5;
+    const int rows = static_cast<int>((homeTiles().size() + columns - 1) / columns);
     const float margin = ui.em(0.8f), gap = ui.em(0.6f);
+    const float strip = ui.em(3.6f);
     const float width = (max.x - min.x - 2 * margin - (columns - 1) * gap) / columns;
-    const float height = (max.y - min.y - 2 * margin - (rows - 1) * gap) / rows;
+    const float height = (max.y - min.y - 2 * margin - strip - rows * gap) / rows;
     int index = 0;
     for (const Screen screen : homeTiles()) {
         const ImVec2 at(min.x + margin + static_cast<float>(index % columns) * (width + gap),
@@ -94,9 +94,8 @@ void drawHome(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
         if (tile(ui, screen, at, ImVec2(width, height))) ui.intents.emit(intent::Navigate{screen});
         ++index;
     }
-    const ImVec2 last(min.x + margin + static_cast<float>(index % columns) * (width + gap),
-                      min.y + margin + static_cast<float>(index / columns) * (height + gap));
-    scannerCard(state, ui, last, ImVec2(width, height));
+    const ImVec2 last(min.x + margin, min.y + margin + static_cast<float>(rows) * (height + gap));
+    scannerCard(state, ui, last, ImVec2(max.x - min.x - 2 * margin, strip));
 }
 
 } // namespace lotstation::station::ui

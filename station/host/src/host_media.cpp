@@ -4,6 +4,12 @@
 
 #include <SDL.h>
 #include <SDL_opengl.h>
+
+#include "lotstation/station/display_check.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdint>
 
 namespace lotstation::station::ui {
@@ -75,6 +81,15 @@ Result<Image> captureBackBuffer(int width, int height) {
 }
 
 TonePlayer::TonePlayer() {
+    // Without a sound system SDL's ALSA backend would print a dozen lines of complaints: one quiet note.
+    const auto exists = [](const std::string& path) {
+        std::error_code ignored;
+        return std::filesystem::exists(path, ignored);
+    };
+    if (!soundLikely([](const char* name) { return std::getenv(name); }, exists)) {
+        std::printf("no sound card: scans flash without a tone\n");
+        return;
+    }
     if (SDL_WasInit(SDL_INIT_AUDIO) == 0) {
         if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return; // no sound system: the flashes still work
         m_ownsSubsystem = true;

@@ -148,6 +148,24 @@ void drawScreenIcon(ImDrawList* list, Screen screen, ImVec2 centre, float size, 
         pen.circle(0, -0.4f, 0.35f);
         pen.arc(0, 0.95f, 0.8f, kPi * 1.05f, kPi * 1.95f);
         break;
+    case Screen::Records: // a card file: a box of index cards, the front one with lines
+        pen.line(-0.8f, -0.2f, 0.8f, -0.2f);
+        pen.line(0.8f, -0.2f, 0.8f, 0.8f);
+        pen.line(0.8f, 0.8f, -0.8f, 0.8f);
+        pen.line(-0.8f, 0.8f, -0.8f, -0.2f);
+        pen.line(-0.6f, -0.2f, -0.6f, -0.7f);
+        pen.line(-0.6f, -0.7f, 0.6f, -0.7f);
+        pen.line(0.6f, -0.7f, 0.6f, -0.2f);
+        pen.line(-0.45f, 0.15f, 0.45f, 0.15f);
+        pen.line(-0.45f, 0.45f, 0.2f, 0.45f);
+        break;
+    case Screen::Setup: // a house: a new business's home
+        pen.line(-0.8f, -0.05f, 0.0f, -0.8f);
+        pen.line(0.0f, -0.8f, 0.8f, -0.05f);
+        pen.line(-0.6f, -0.2f, -0.6f, 0.8f);
+        pen.line(-0.6f, 0.8f, 0.6f, 0.8f);
+        pen.line(0.6f, 0.8f, 0.6f, -0.2f);
+        break;
     case Screen::Home:
         break;
     }

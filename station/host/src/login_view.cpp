@@ -10,7 +10,13 @@ namespace lotstation::station::ui {
 namespace {
 
 void pinPad(const LoginState& login, Ui& ui, float width, float bottom) {
-    label(ui, "PIN for " + login.who.value_or("?"), ui.fonts.title);
+    const bool choosing = login.step == LoginStep::ChoosePin || login.step == LoginStep::RepeatPin;
+    const std::string who = login.who.value_or("?");
+    label(ui,
+          login.step == LoginStep::ChoosePin   ? who + ", choose your PIN"
+          : login.step == LoginStep::RepeatPin ? "Type your new PIN again"
+                                               : "PIN for " + who,
+          ui.fonts.title);
     // The PIN itself is never drawn: one dot per digit.
     const ImVec2 size(width, ui.em(2.8f));
     const ImVec2 min = panel(size, colour::rgb(0, 0, 0));
@@ -25,7 +31,8 @@ void pinPad(const LoginState& login, Ui& ui, float width, float bottom) {
     if (login.problem)
         label(ui, "⚠ " + *login.problem, ui.fonts.bold, colour::unknown);
     else
-        label(ui, "Type your PIN, then Log in", ui.fonts.body, colour::textDim);
+        label(ui, choosing ? "4 to 12 digits, only you know it" : "Type your PIN, then Log in", ui.fonts.body,
+              colour::textDim);
 
     const float gap = ui.em(0.45f);
     const float keyWidth = (width - 2 * gap) / 3;
@@ -54,7 +61,7 @@ void pinPad(const LoginState& login, Ui& ui, float width, float bottom) {
     if (touchButton(ui, "pin.cancel", "Cancel", ImVec2(keyWidth, keyHeight)))
         ui.intents.emit(login::Cancel{});
     ImGui::SameLine();
-    if (touchButton(ui, "pin.ok", "Log in ✓", ImVec2(keyWidth * 2 + gap, keyHeight), ButtonKind::Primary,
+    if (touchButton(ui, "pin.ok", login.step == LoginStep::ChoosePin ? "Next →" : "Log in ✓", ImVec2(keyWidth * 2 + gap, keyHeight), ButtonKind::Primary,
                     ui.fonts.title))
         ui.intents.emit(login::SubmitPin{});
     ImGui::PopStyleVar();
@@ -118,7 +125,7 @@ void drawLoginBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(ImVec2(rightX, min.y));
     ImGui::BeginGroup();
     const LoginState* login = ui.stateOf<LoginFlow>();
-    if (login && login->step == LoginStep::EnterPin)
+    if (login && login->step != LoginStep::ScanOrPick)
         pinPad(*login, ui, rightWidth, max.y);
     else if (login) {
         userList(state, ui, rightWidth);

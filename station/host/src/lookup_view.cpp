@@ -87,9 +87,9 @@ void drawActions(const AppState& state, const LookupState& lookup, Ui& ui, float
         if (touchButton(ui, "lookup.release", mayRelease ? "Release…" : "Release: supervisor",
                         ImVec2(third, height), ButtonKind::Secondary, nullptr, mayRelease))
             ui.intents.emit(
-                intent::OpenPicker{"Why release " + card.lot.code + "?", reasons, reasonFor(StatusAction::Release)});
+                intent::OpenPicker{"Why release " + card.lot.code + "?", reasons, reasonFor(StatusAction::Release), "Type another reason"});
     } else if (touchButton(ui, "lookup.hold", "Hold…", ImVec2(third, height), ButtonKind::Danger)) {
-        ui.intents.emit(intent::OpenPicker{"Why hold " + card.lot.code + "?", reasons, reasonFor(StatusAction::Hold)});
+        ui.intents.emit(intent::OpenPicker{"Why hold " + card.lot.code + "?", reasons, reasonFor(StatusAction::Hold), "Type another reason"});
     }
     ImGui::SameLine(0, gap);
     if (touchButton(ui, "lookup.move", "Move →", ImVec2(third, height)))

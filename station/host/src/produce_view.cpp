@@ -237,7 +237,7 @@ void drawApproval(const AppState& state, const ProduceState& produce, Ui& ui, Im
         std::vector<PickerOption> reasons;
         for (const auto& reason : overrideReasons())
             reasons.push_back({reason.id, reason.text, "recorded on the movement"});
-        ui.intents.emit(intent::OpenPicker{"Why use it anyway?", reasons, replyId<produce::PickReason>()});
+        ui.intents.emit(intent::OpenPicker{"Why use it anyway?", reasons, replyId<produce::PickReason>(), "Type another reason"});
     }
     ImGui::PopStyleVar();
     const float gap = ui.em(0.5f);

@@ -86,7 +86,7 @@ void drawSummary(const AppState& state, const RecallState& recall, Ui& ui, ImVec
         const auto reasons = reasonOptions(holdReasons());
         if (touchButton(ui, "recall.hold", "Hold all " + std::to_string(free) + " lots…",
                         ImVec2(width, height), ButtonKind::Danger, ui.fonts.title))
-            ui.intents.emit(intent::OpenPicker{"Why hold them?", reasons, replyLabel<recall::ChooseReason>()});
+            ui.intents.emit(intent::OpenPicker{"Why hold them?", reasons, replyLabel<recall::ChooseReason>(), "Type another reason"});
     } else {
         const bool loggedIn = state.userName.has_value();
         if (touchButton(ui, "recall.hold",

@@ -80,7 +80,15 @@ void drawFlowBody(const AppState& state, const ReceiveState& receive, Ui& ui, Im
         ImGui::EndGroup();
         return;
     }
-    if (receive.problem)
+    if (receive.unknownGtin && !receive.draft.item) {
+        // A product the station has never seen (the flash said so): make the item now, GTIN filled in, and
+        // come back here. The button takes the place of the warning, so the form keeps its room.
+        if (touchButton(ui, "receive.new-item", "+ New item with GTIN " + *receive.unknownGtin,
+                        ImVec2(width, kMinTarget), ButtonKind::Primary)) {
+            ui.intents.emit(intent::Navigate{Screen::Records});
+            ui.intents.emit(records::NewItemWithGtin{*receive.unknownGtin});
+        }
+    } else if (receive.problem)
         paragraph(ui, "⚠ " + *receive.problem, ui.fonts.bold, colour::unknown);
     else
         paragraph(ui, prompt(receive), ui.fonts.bold);

@@ -7,6 +7,7 @@
 #include "lotstation/station/camera_feed.hpp"
 #include "lotstation/station/demo_camera.hpp"
 #include "lotstation/station/demo_seed.hpp"
+#include "lotstation/station/display_check.hpp"
 #include "lotstation/station/events_script.hpp"
 #include "lotstation/station/label_printer.hpp"
 #include "lotstation/station/paths.hpp"
@@ -16,6 +17,7 @@
 #include "theme.hpp"
 #include "views.hpp"
 #include "window.hpp"
+#include "window_startup.hpp"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -23,6 +25,7 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui_internal.h>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <ctime>
 #include <optional>
@@ -33,37 +36,6 @@ namespace {
 
 constexpr float kBodyFontSize = 26.0f;
 constexpr auto kFrameBudget = std::chrono::milliseconds(16); // ~60 fps where vsync is absent (Xvfb)
-
-std::string wallClock() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[8];
-    std::strftime(text, sizeof text, "%H:%M", &local);
-    return text;
-}
-
-std::optional<Key> keyOf(SDL_Keycode code) {
-    switch (code) {
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-        return Key::Enter;
-    case SDLK_BACKSPACE:
-        return Key::Backspace;
-    case SDLK_ESCAPE:
-        return Key::Escape;
-    case SDLK_TAB:
-        return Key::Tab;
-    default:
-        return std::nullopt;
-    }
-}
-
-std::filesystem::path screenshotPath(const AppOptions& options, const std::string& name) {
-    const std::filesystem::path path(name);
-    if (path.is_absolute() || !options.screenshotDir) return path;
-    return *options.screenshotDir / path;
-}
 
 // Everything the loop carries from frame to frame, so the loop body reads as the steps of one frame.
 struct Session {
@@ -78,14 +50,20 @@ struct Session {
     FrameRecord previous;
     long frame = 0;
     bool running = true;
+    bool demoRequested = false;
 
     void handle(const Effects& effects) {
         if (effects.tone) tones.play(*effects.tone);
-        if (!effects.labelsToPrint.empty()) printLabels(effects.labelsToPrint);
+        if (effects.openDemo) {
+            demoRequested = true;
+            running = false;
+        }
+        if (!effects.labelsToPrint.empty() || !effects.otherLabels.empty())
+            printLabels(effects.labelsToPrint, effects.otherLabels);
     }
     // Label content is read here (the ledger belongs to this thread); rendering and sending run on the
     // print worker, whose results come back as flashes (collectPrinted).
-    void printLabels(const std::vector<std::string>& lots) {
+    void printLabels(const std::vector<std::string>& lots, const std::vector<LabelRequest>& others) {
         for (const auto& lot : lots)
             std::printf("label due: %s\n", lot.c_str());
         if (!ledger || !printer) {
@@ -98,11 +76,12 @@ struct Session {
             setup.printer = settings->settings.printer;
             setup.templateName = settings->settings.labelTemplate;
         }
-        auto prepared = labelJobs(*ledger, lots, setup);
-        for (auto& job : prepared.jobs)
-            printer->submit(std::move(job));
-        for (const auto& failed : prepared.failed)
-            report(failed);
+        for (auto prepared : {labelJobs(*ledger, lots, setup), labelJobs(*ledger, others, setup)}) {
+            for (auto& job : prepared.jobs)
+                printer->submit(std::move(job));
+            for (const auto& failed : prepared.failed)
+                report(failed);
+        }
     }
     void collectPrinted() {
         if (!printer) return;
@@ -190,23 +169,10 @@ long long msSince(Clock::time_point start) {
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count());
 }
 
-AppConfig configFor(const AppOptions& options, const StationSettings& settings) {
-    AppConfig config;
-    config.stationName = options.demo ? "Demo station" : "Station";
-    if (!settings.stationName.empty()) config.stationName = settings.stationName;
-    return config;
-}
-
-// The settings file beside the ledger in use (the demo's beside the demo database).
-std::filesystem::path ledgerPathInUse(const AppOptions& options) {
-    std::filesystem::path path = options.databasePath;
-    if (options.demo) path.replace_filename(path.stem().string() + "-demo" + path.extension().string());
-    return path;
-}
-
 } // namespace
 
-int runStationApp(const AppOptions& options) {
+// One window over one ledger; `demoRequested` says the operator chose Try the demo at the first run.
+static int runWindow(const AppOptions& options, bool& demoRequested) {
     const auto started = Clock::now();
     bool firstScanSaid = false;
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // status lines reach a log or a pipe as they happen
@@ -219,6 +185,11 @@ int runStationApp(const AppOptions& options) {
             return 1;
         }
         script.emplace(std::move(*events));
+    }
+    // No display: say so in one sentence instead of failing inside SDL (or opening an invisible window).
+    if (auto why = missingDisplay([](const char* name) { return std::getenv(name); })) {
+        std::fprintf(stderr, "lotstation: %s\n", why->c_str());
+        return 1;
     }
     auto window = ui::Window::open(options);
     if (!window) {
@@ -240,6 +211,7 @@ int runStationApp(const AppOptions& options) {
     storage::Ledger* ledgerInUse = ledger->ledger ? &*ledger->ledger : nullptr;
     StationFiles files;
     files.exportFolder = userDataDir() / "exports";
+    files.importFolder = userDataDir() / "import";
     if (!options.databasePath.empty()) {
         files.settingsFile = settingsPathFor(ledgerPathInUse(options));
         auto settings = loadSettings(files.settingsFile);
@@ -268,7 +240,7 @@ int runStationApp(const AppOptions& options) {
         else
             std::fprintf(stderr, "lotstation: background sync: %s\n", syncing.error().message.c_str());
     }
-    Session session{Station(configFor(options, startSettings), Clock::now(), ledgerInUse, std::move(files)),
+    Session session{Station(configFor(options, startSettings, ledgerInUse), Clock::now(), ledgerInUse, std::move(files)),
                     ledgerInUse,
                     std::nullopt,
                     userDataDir() / "labels",
@@ -390,6 +362,8 @@ int runStationApp(const AppOptions& options) {
         session.printer->waitIdle();
         session.collectPrinted();
     }
+    demoRequested = session.demoRequested;
+    if (demoRequested) return 0;
     if (!session.script) return 0;
     const auto& failures = session.script->failures();
     for (const auto& failure : failures)
@@ -402,6 +376,16 @@ int runStationApp(const AppOptions& options) {
         return 1;
     }
     return failures.empty() ? 0 : 1;
+}
+
+int runStationApp(const AppOptions& options) {
+    bool demoRequested = false;
+    const int status = runWindow(options, demoRequested);
+    if (!demoRequested) return status;
+    AppOptions demo = options; // the same window again, on the demo ledger beside this one
+    demo.demo = true;
+    demo.eventsScript.reset();
+    return runWindow(demo, demoRequested);
 }
 
 } // namespace lotstation::station

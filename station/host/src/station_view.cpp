@@ -109,6 +109,8 @@ void drawStation(const AppState& state, Ui& ui, ImVec2 viewport) {
         ImGui::PopStyleColor();
         if (state.confirm)
             drawConfirm(*state.confirm, ui, viewport);
+        else if (state.keyboard)
+            drawKeyboard(*state.keyboard, ui, viewport, barHeight);
         else if (state.keypad)
             drawKeypad(*state.keypad, ui, viewport, barHeight);
         else if (state.picker)

@@ -133,8 +133,19 @@ void drawFlowBody(const AppState& state, const SettingsState& settings, Ui& ui, 
     ImGui::PopTextWrapPos();
     if (settings.waitingForText) {
         ImGui::Dummy(ImVec2(0, ui.em(0.3f)));
-        if (touchButton(ui, "settings.stop-waiting", "Cancel", ImVec2(width, ui.em(2.6f))))
+        const float half = (width - ui.em(0.8f)) / 2;
+        if (touchButton(ui, "settings.stop-waiting", "Cancel", ImVec2(half, ui.em(2.6f))))
             ui.intents.emit(settings::StopWaiting{});
+        ImGui::SameLine(0, ui.em(0.8f));
+        if (touchButton(ui, "settings.keyboard", "⌨  Type it", ImVec2(half, ui.em(2.6f)), ButtonKind::Primary)) {
+            const SettingField field = *settings.waitingForText;
+            const std::string prefix = settings.waitingPrefix;
+            std::string what = settings.waitingFor;
+            if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+            ui.intents.emit(intent::OpenKeyboard{what, "", [field, prefix](const std::string& text) {
+                                                     return StationFlows::step(settings::Set{field, prefix + text});
+                                                 }});
+        }
     }
     ImGui::EndGroup();
 }

@@ -6,8 +6,12 @@ namespace lotstation::station::ui {
 namespace {
 
 // Latin-1 plus the few symbols the screens use: arrows, ⌫, ✓, ✗, ●, ⚠, ⌂, dashes and the ellipsis.
-constexpr std::array<ImWchar, 23> kGlyphRanges{
+constexpr std::array<ImWchar, 31> kGlyphRanges{
     0x0020, 0x00FF, // Basic Latin + Latin-1 (·, µ, ×, accented names)
+    0x0100, 0x017F, // Latin Extended-A (œ, Ÿ, ł, č, ş: names the keyboard and scanners type)
+    0x20AC, 0x20AC, // €
+    0x21E7, 0x21E7, // ⇧ (the keyboard's shift)
+    0x2328, 0x2328, // ⌨
     0x2013, 0x2014, // – —
     0x2026, 0x2026, // …
     0x2190, 0x2193, // ← ↑ → ↓

@@ -28,7 +28,10 @@ void drawFlowBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 m
 void drawFlowBody(const AppState& state, const MoveState& move, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const CountState& count, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max);
+void drawFlowBody(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max);
+void drawFlowBody(const AppState& state, const RecordsState& records, Ui& ui, ImVec2 min, ImVec2 max);
 void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
+void drawKeyboard(const KeyboardSession& keyboard, Ui& ui, ImVec2 viewport, float top);
 void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
 void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);
 void drawFeedback(const AppState& state, Ui& ui, ImVec2 viewport, float top);

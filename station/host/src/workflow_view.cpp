@@ -11,12 +11,14 @@ namespace {
 void drawHeader(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     const float pad = ui.em(0.8f);
     const float buttonHeight = max.y - min.y - pad;
+    // The first run's setup has no way back: there is nothing behind it yet (its start page leads on).
+    const bool navigation = state.screen() != Screen::Setup;
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-    if (touchButton(ui, "nav.back", "← Back", ImVec2(ui.em(6.5f), buttonHeight)))
+    if (navigation && touchButton(ui, "nav.back", "← Back", ImVec2(ui.em(6.5f), buttonHeight)))
         ui.intents.emit(intent::Back{});
     ImDrawList* list = ImGui::GetWindowDrawList();
     const Screen screen = state.screen();
-    const float titleX = min.x + pad * 2 + ui.em(6.5f);
+    const float titleX = navigation ? min.x + pad * 2 + ui.em(6.5f) : min.x + pad * 1.5f;
     const ImVec2 rowMin(titleX, min.y + pad), rowMax(max.x, max.y);
     const std::string_view title = screenTitle(screen);
     drawText(ui, list, ui.fonts.title, ImVec2(titleX, centred(ui.fonts.title, title, rowMin, rowMax).y),
@@ -31,7 +33,7 @@ void drawHeader(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
                     centred(ui.fonts.body, purpose, rowMin, rowMax).y + ui.em(0.15f)),
              colour::textDim, purpose);
     ImGui::SetCursorScreenPos(ImVec2(max.x - pad - ui.em(5.5f), min.y + pad));
-    if (touchButton(ui, "nav.home", "⌂ Home", ImVec2(ui.em(5.5f), buttonHeight)))
+    if (navigation && touchButton(ui, "nav.home", "⌂ Home", ImVec2(ui.em(5.5f), buttonHeight)))
         ui.intents.emit(intent::GoHome{});
 }
 

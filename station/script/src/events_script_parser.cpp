@@ -1,5 +1,6 @@
 #include "lotstation/station/events_script.hpp"
 #include "lotstation/station/quantity_entry.hpp"
+#include "lotstation/station/text_entry.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -114,6 +115,34 @@ std::expected<std::vector<ScriptEvent>, std::string> parseLine(int line, std::st
             else
                 return std::unexpected(std::string("type takes digits and '.', not '") + c + "'");
             taps.push_back(ScriptEvent{line, ScriptAction::Tap, "keypad." + std::string(id), Key::Enter, 0});
+        }
+        return taps;
+    }
+    if (command == "spell") {
+        // Taps on the text keyboard's first layer: an upper-case letter is shift, then the letter.
+        if (rest.empty()) return std::unexpected("spell needs text, e.g. spell Rose & Co");
+        std::vector<ScriptEvent> taps;
+        auto tap = [&](std::string id) {
+            taps.push_back(ScriptEvent{line, ScriptAction::Tap, "keyboard." + id, Key::Enter, 0});
+        };
+        const auto rows = keyboardRows(KeyboardLayer::Letters, false);
+        auto onLayer = [&](const std::string& id) {
+            for (const auto& row : rows)
+                for (const auto& key : row)
+                    if (key.kind == TextKeyKind::Character && key.id == id) return true;
+            return false;
+        };
+        for (const char c : rest) {
+            const std::string lowered(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            if (c == ' ') {
+                tap("space");
+            } else if (onLayer(lowered)) {
+                if (std::isupper(static_cast<unsigned char>(c))) tap("shift");
+                tap(lowered);
+            } else {
+                return std::unexpected(std::string("spell types letters, digits, space and - ' / . , &, not '") +
+                                       c + "' (tap keyboard.layer.symbols or keyboard.layer.accents first)");
+            }
         }
         return taps;
     }

@@ -43,13 +43,18 @@ double greyVariance(const station::Image& image) {
 
 WindowRun runDemoScript(const std::filesystem::path& script, const std::filesystem::path& work,
                         const std::filesystem::path& shots) {
+    return runScript(script, work, shots, "--demo");
+}
+
+WindowRun runScript(const std::filesystem::path& script, const std::filesystem::path& work,
+                    const std::filesystem::path& shots, const std::string& arguments) {
     std::filesystem::create_directories(shots);
     const auto log = work / "station.log";
     const std::string command =
         "cd " + quote(work) + " && XDG_DATA_HOME=" + quote(work / "data") +
         " SDL_AUDIODRIVER=dummy LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s '-screen 0 1280x800x24' " +
-        quote(stationBinary()) + " --demo --db " + quote(work / "station.db") + " --events " + quote(script) +
-        " --screenshots " + quote(shots) + " > " + quote(log) + " 2>&1";
+        quote(stationBinary()) + " " + arguments + " --db " + quote(work / "station.db") + " --events " +
+        quote(script) + " --screenshots " + quote(shots) + " > " + quote(log) + " 2>&1";
     WindowRun run;
     run.status = std::system(command.c_str());
     run.output = readFile(log);

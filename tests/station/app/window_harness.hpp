@@ -29,6 +29,10 @@ struct WindowRun {
 [[nodiscard]] WindowRun runDemoScript(const std::filesystem::path& script, const std::filesystem::path& work,
                                       const std::filesystem::path& shots);
 
+// The same with other arguments than --demo ("" for the station's own ledger, e.g. a first run).
+[[nodiscard]] WindowRun runScript(const std::filesystem::path& script, const std::filesystem::path& work,
+                                  const std::filesystem::path& shots, const std::string& arguments);
+
 // The screenshot names in the script, after removing those files from `shots` (a stale one must not pass).
 [[nodiscard]] std::vector<std::string> prepareScreenshots(const std::vector<station::ScriptEvent>& events,
                                                           const std::filesystem::path& shots);

@@ -100,7 +100,7 @@ TEST_CASE("receive: refusals for an unknown GTIN, the wrong item's label and a q
     stranger.gtin = "07612345678900";
     stranger.lot = "X1";
     CHECK(flow.apply(receive::LabelScanned{stranger}).message ==
-          "GTIN 07612345678900 is not a known item: pick the item");
+          "GTIN 07612345678900 is not a known item: pick the item, or tap New item");
     CHECK_FALSE(flow.state().draft.supplierLot); // a refused label fills nothing
 
     flow.apply(receive::PickItem{"RM-LAV"});

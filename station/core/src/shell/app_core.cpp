@@ -42,6 +42,7 @@ Effects AppCore::withLeft(Effects effects) {
 
 void AppCore::leaveAll() {
     m_state.keypad.reset();
+    m_state.keyboard.reset();
     m_state.picker.reset();
     m_state.confirm.reset();
     while (m_state.navigation.size() > 1)
@@ -90,10 +91,28 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
                 m_state.keypad.reset();
                 return Effects{};
             },
-            [&](const intent::OpenPicker& i) {
-                m_state.picker = PickerSession{i.title, i.options, i.reply};
+            [&](const intent::OpenKeyboard& i) {
+                m_state.keyboard = KeyboardSession{i.label,  TextEntry(i.text, i.maxCharacters), i.hint, i.secret,
+                                                   std::nullopt, i.reply};
                 return Effects{};
             },
+            [&](const intent::KeyboardPress& i) {
+                if (!m_state.keyboard) return Effects{};
+                m_state.keyboard->problem.reset();
+                Effects effects;
+                if (!m_state.keyboard->entry.press(i.key)) effects.tone = FeedbackKind::Refused;
+                return effects;
+            },
+            [&](const intent::KeyboardDone&) { return keyboardDone(now); },
+            [&](const intent::KeyboardCancel&) {
+                m_state.keyboard.reset();
+                return Effects{};
+            },
+            [&](const intent::OpenPicker& i) {
+                m_state.picker = PickerSession{i.title, i.options, i.reply, i.typeOwn};
+                return Effects{};
+            },
+            [&](const intent::PickerTypeOwn&) { return pickerTypeOwn(); },
             [&](const intent::Pick& i) {
                 if (!m_state.picker) return Effects{};
                 const auto& options = m_state.picker->options;
@@ -174,6 +193,8 @@ Effects AppCore::back(TimePoint) {
     // Back closes the topmost thing first, so one button always means "not this".
     if (m_state.confirm) {
         m_state.confirm.reset();
+    } else if (m_state.keyboard) {
+        m_state.keyboard.reset();
     } else if (m_state.keypad) {
         m_state.keypad.reset();
     } else if (m_state.picker) {
@@ -208,8 +229,39 @@ Effects AppCore::keypadOk(TimePoint now) {
     return effects;
 }
 
+Effects AppCore::keyboardDone(TimePoint now) {
+    if (!m_state.keyboard) return Effects{};
+    auto& keyboard = *m_state.keyboard;
+    auto text = keyboard.entry.confirm();
+    if (!text) {
+        keyboard.problem = text.error().message;
+        return flash(FeedbackKind::Refused, keyboard.label, text.error().message, now);
+    }
+    const TextReply reply = keyboard.reply;
+    m_state.keyboard.reset();
+    Effects effects;
+    if (reply) effects.steps.push_back(reply(*text));
+    return effects;
+}
+
+Effects AppCore::pickerTypeOwn() {
+    if (!m_state.picker || !m_state.picker->typeOwn) return Effects{};
+    const ChoiceReply reply = m_state.picker->reply;
+    m_state.keyboard = KeyboardSession{*m_state.picker->typeOwn, TextEntry(), "", false, std::nullopt,
+                                       [reply](const std::string& text) {
+                                           return reply(PickerOption{text, text, ""});
+                                       }};
+    m_state.picker.reset();
+    return Effects{};
+}
+
 Effects AppCore::scanned(const scan::ScannedCode& code, TimePoint now) {
     m_state.lastScan = LastScan{code.text, code.origin, now};
+    if (m_state.keyboard) { // a field being typed takes what the camera read, as it is
+        m_state.keyboard->entry.replace(code.text);
+        m_state.keyboard->problem.reset();
+        return Effects{};
+    }
     // Whether the scan means anything is for the workflow of the screen to say (see Station).
     Effects effects;
     effects.scan = code;
@@ -217,6 +269,19 @@ Effects AppCore::scanned(const scan::ScannedCode& code, TimePoint now) {
 }
 
 Effects AppCore::key(Key pressed, TimePoint now) {
+    if (m_state.keyboard) {
+        switch (pressed) {
+        case Key::Enter:
+            return keyboardDone(now);
+        case Key::Backspace:
+            return apply(intent::KeyboardPress{"back"}, now);
+        case Key::Escape:
+            m_state.keyboard.reset();
+            return Effects{};
+        case Key::Tab:
+            return Effects{};
+        }
+    }
     if (m_state.keypad) {
         switch (pressed) {
         case Key::Enter:
@@ -250,6 +315,13 @@ Effects AppCore::key(Key pressed, TimePoint now) {
 }
 
 Effects AppCore::text(const std::string& typed, TimePoint now) {
+    if (m_state.keyboard) {
+        // A hardware keyboard, or a keyboard-wedge scanner, types into the open field.
+        m_state.keyboard->problem.reset();
+        Effects effects;
+        if (!m_state.keyboard->entry.type(typed)) effects.tone = FeedbackKind::Refused;
+        return effects;
+    }
     if (m_state.keypad) {
         // A PC station with a real keyboard types into the open keypad.
         Effects effects;

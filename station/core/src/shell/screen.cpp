@@ -12,7 +12,7 @@ struct ScreenText {
 };
 
 // Indexed by Screen; the order here must follow the enum.
-constexpr std::array<ScreenText, 14> kScreens{{
+constexpr std::array<ScreenText, 16> kScreens{{
     {"home", "Home", "Choose what to do"},
     {"receive", "Receive", "Supplier delivery in"},
     {"produce", "Produce", "Run a batch"},
@@ -27,11 +27,14 @@ constexpr std::array<ScreenText, 14> kScreens{{
     {"settings", "Settings", "Camera and printer"},
     {"quality", "Quality", "Inspect, release, reject"},
     {"login", "Log in", "Scan your badge or use your PIN"},
+    {"setup", "Welcome", "Set up this station"},
+    {"records", "Records", "Items, suppliers, people"},
 }};
 
-constexpr std::array<Screen, 12> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,   Screen::Move,
+constexpr std::array<Screen, 13> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,   Screen::Move,
                                         Screen::Count,   Screen::Lookup,  Screen::Recall, Screen::Stock,
-                                        Screen::Quality, Screen::Labels,  Screen::Sync,   Screen::Settings};
+                                        Screen::Quality, Screen::Labels,  Screen::Records, Screen::Sync,
+                                        Screen::Settings};
 
 const ScreenText& textOf(Screen screen) {
     return kScreens.at(static_cast<std::size_t>(screen));

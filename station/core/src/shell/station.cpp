@@ -3,6 +3,8 @@
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/catalog.hpp"
 
+#include <algorithm>
+
 namespace lotstation::station {
 namespace {
 
@@ -13,6 +15,15 @@ void merge(Effects& into, Effects from) {
         into.labelsToPrint.push_back(std::move(lot));
     for (const Screen screen : from.left)
         into.left.push_back(screen);
+    into.openDemo = into.openDemo || from.openDemo;
+    for (auto& label : from.otherLabels)
+        into.otherLabels.push_back(std::move(label));
+}
+
+// While the first run's setup is not done, nothing leaves its screen.
+bool leavesTheScreen(const Intent& intent) {
+    return std::holds_alternative<intent::Back>(intent) || std::holds_alternative<intent::GoHome>(intent) ||
+           std::holds_alternative<intent::Navigate>(intent) || std::holds_alternative<intent::LogOut>(intent);
 }
 
 StationFlows flowsOver(storage::Ledger* ledger, StationFiles files, std::function<std::string()> lotTemplate) {
@@ -23,7 +34,7 @@ StationFlows flowsOver(storage::Ledger* ledger, StationFiles files, std::functio
 } // namespace
 
 Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger, StationFiles files)
-    : m_core(std::move(config), now), m_ledger(ledger),
+    : m_core(config, now), m_ledger(ledger),
       m_flows(flowsOver(ledger, std::move(files), [this] {
           const auto* settings = stateOf<SettingsFlow>();
           return settings ? settings->settings.labelTemplate : std::string("lot-50x30");
@@ -33,6 +44,7 @@ Station::Station(AppConfig config, TimePoint now, storage::Ledger* ledger, Stati
         return flow && !flow->unsaved().empty();
     });
     if (m_ledger) m_core.setCatalog(catalogOf(*m_ledger));
+    if (config.firstRun && m_flows.get<SetupFlow>()) (void)m_core.apply(intent::Navigate{Screen::Setup}, now);
 }
 
 std::vector<storage::User> Station::users() const {
@@ -47,6 +59,23 @@ Effects Station::show(const FlowOutcome& outcome, TimePoint now) {
     Effects effects;
     if (outcome.feedback) effects = m_core.show(*outcome.feedback, outcome.message, {}, now);
     effects.labelsToPrint = outcome.labelsToPrint;
+    effects.otherLabels = outcome.otherLabels;
+    effects.openDemo = outcome.openDemo;
+    if (outcome.masterDataChanged && m_ledger) {
+        m_core.setCatalog(catalogOf(*m_ledger));
+        if (state().screen() == Screen::Setup) m_core.setStationName(m_ledger->station().name); // just named
+        // Records lists what it read when it was last left; read again unless it is open (it reads itself).
+        const auto& open = state().navigation;
+        if (auto* records = m_flows.get<RecordsFlow>();
+            records && std::find(open.begin(), open.end(), Screen::Records) == open.end())
+            records->cancel();
+    }
+    if (outcome.leaveScreen) {
+        merge(effects, m_core.apply(intent::Back{}, now));
+        if (ScreenFlow* below = m_flows.flowOn(state().screen()))
+            if (auto carried = below->resumed(context(now)); carried && carried->feedback)
+                (void)m_core.show(*carried->feedback, outcome.message + " · " + carried->message, {}, now);
+    }
     return effects;
 }
 
@@ -55,6 +84,10 @@ Effects Station::routeStep(const FlowStep& step, TimePoint now) {
 }
 
 Effects Station::apply(const Intent& intent, TimePoint now) {
+    if (const auto* setup = m_flows.get<SetupFlow>();
+        setup && setup->holdsTheStation() && state().screen() == Screen::Setup && !state().modalOpen() &&
+        leavesTheScreen(intent))
+        return Effects{};
     Effects effects;
     if (const auto* step = std::get_if<FlowStep>(&intent)) {
         effects = routeStep(*step, now);

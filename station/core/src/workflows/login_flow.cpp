@@ -1,6 +1,10 @@
 #include "lotstation/station/workflows/login_flow.hpp"
 #include "lotstation/station/overloaded.hpp"
 
+#include "lotstation/storage/master_edits.hpp"
+
+#include <utility>
+
 namespace lotstation::station {
 
 namespace {
@@ -17,14 +21,15 @@ FlowOutcome LoginFlow::apply(const LoginIntent& intent, const FlowContext& conte
     return std::visit(Overloaded{
                           [&](const login::BadgeScanned& i) { return badge(i.code, now); },
                           [&](const login::ChooseUser& i) {
-                              m_state.step = LoginStep::EnterPin;
+                              const auto user = m_ledger.user(i.name);
+                              m_state.step = user && !user->hasPin ? LoginStep::ChoosePin : LoginStep::EnterPin;
                               m_state.who = i.name;
                               m_state.pin.clear();
                               m_state.problem.reset();
                               return FlowOutcome::quiet();
                           },
                           [&](const login::PinKey& i) {
-                              if (m_state.step != LoginStep::EnterPin) return FlowOutcome::quiet();
+                              if (m_state.step == LoginStep::ScanOrPick) return FlowOutcome::quiet();
                               m_state.problem.reset();
                               if (i.key == KeypadKey::Clear)
                                   m_state.pin.clear();
@@ -66,7 +71,35 @@ FlowOutcome LoginFlow::badge(const std::string& code, TimePoint now) {
     return loggedIn(std::move(*user));
 }
 
+FlowOutcome LoginFlow::choosePin() {
+    const std::string typed = std::exchange(m_state.pin, {});
+    if (m_state.step == LoginStep::ChoosePin) {
+        if (auto valid = storage::checkPin(typed); !valid) {
+            m_state.problem = valid.error().message;
+            return FlowOutcome::refused(*m_state.problem);
+        }
+        m_state.chosenPin = typed;
+        m_state.step = LoginStep::RepeatPin;
+        m_state.problem.reset();
+        return FlowOutcome::quiet();
+    }
+    const std::string first = std::exchange(m_state.chosenPin, {});
+    if (typed != first) {
+        m_state.step = LoginStep::ChoosePin;
+        m_state.problem = "The two PINs differ: choose it again";
+        return FlowOutcome::refused(*m_state.problem);
+    }
+    auto user = storage::setOwnPin(m_ledger, *m_state.who, typed);
+    if (!user) {
+        m_state.step = LoginStep::ChoosePin;
+        m_state.problem = user.error().message;
+        return FlowOutcome::refused(*m_state.problem);
+    }
+    return loggedIn(std::move(*user));
+}
+
 FlowOutcome LoginFlow::submit(TimePoint now) {
+    if (m_state.step == LoginStep::ChoosePin || m_state.step == LoginStep::RepeatPin) return choosePin();
     if (m_state.step != LoginStep::EnterPin || !m_state.who) return FlowOutcome::quiet();
     if (m_state.lockedUntil && now < *m_state.lockedUntil) {
         m_state.pin.clear();

@@ -115,7 +115,13 @@ std::map<std::string, std::string> ReceiveFlow::unsaved() const {
 FlowOutcome ReceiveFlow::label(const SupplierLabel& label) {
     if (label.gtin) {
         auto item = m_ledger.itemByGtin(*label.gtin);
-        if (!item) return refuse("GTIN " + *label.gtin + " is not a known item: pick the item");
+        if (!item) {
+            m_unknownLabel = label;
+            m_state.unknownGtin = label.gtin;
+            return refuse("GTIN " + *label.gtin + " is not a known item: pick the item, or tap New item");
+        }
+        m_unknownLabel.reset();
+        m_state.unknownGtin.reset();
         if (m_state.draft.item && m_state.draft.item->sku != item->sku)
             return refuse("This label is for " + item->name + ", not " + m_state.draft.item->name);
         m_state.draft.item = std::move(*item);
@@ -133,6 +139,12 @@ FlowOutcome ReceiveFlow::label(const SupplierLabel& label) {
     }
     const std::string what = m_state.draft.item ? m_state.draft.item->name : std::string("Label");
     return done(FlowOutcome::accepted(what + " read"));
+}
+
+std::optional<FlowOutcome> ReceiveFlow::resumed(const FlowContext&) {
+    if (!m_unknownLabel) return std::nullopt;
+    const SupplierLabel again = *m_unknownLabel;
+    return label(again);
 }
 
 FlowOutcome ReceiveFlow::code(const std::string& text) {

@@ -16,7 +16,8 @@ enum class Action {
     Release,         // a held lot back to available
     Reverse,         // undo a movement with a reversal
     ApproveOverride, // allow what a rule refused
-    ManageUsers,     // add users
+    ManageUsers,     // add users, change their role or badge, reset a PIN
+    ManageMasterData, // add or change items, recipes, suppliers, customers, locations
     QcDisposition,   // release, reject or partially accept a lot after QC: the qa role only
 };
 

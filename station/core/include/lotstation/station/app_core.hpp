@@ -18,6 +18,7 @@ struct AppConfig {
     Clock::duration idleLogout = std::chrono::minutes(5);
     Clock::duration feedbackFor = std::chrono::milliseconds(1500);
     Clock::duration wedgeMaxGap = std::chrono::milliseconds(300);
+    bool firstRun = false; // a new ledger, not the demo: the station opens on its setup
 };
 
 // What the host must do after an intent: things outside the shell's state (sound, workflows, actions).
@@ -27,6 +28,8 @@ struct Effects {
     std::vector<Screen> left;              // screens that left the navigation stack, topmost first
     std::optional<scan::ScannedCode> scan; // a scan arrived (camera or wedge); the shell does not judge it
     std::vector<std::string> labelsToPrint; // lot codes a workflow wants labels for
+    std::vector<LabelRequest> otherLabels;  // location and badge labels a workflow wants
+    bool openDemo = false;                  // the first run's Try the demo: the host opens the demo ledger
 };
 
 class AppCore {
@@ -52,6 +55,7 @@ class AppCore {
     void logOut() { m_state.userName.reset(); }
     void setSync(SyncStatus status) { m_state.sync = std::move(status); }
     void setCatalog(Catalog catalog) { m_state.catalog = std::move(catalog); }
+    void setStationName(std::string name) { m_state.stationName = std::move(name); }
     // Whether leaving the screen would throw away entries (Back asks first); the workflows know.
     void setUnsavedCheck(std::function<bool(Screen)> unsaved) { m_unsaved = std::move(unsaved); }
 
@@ -59,6 +63,8 @@ class AppCore {
     Effects flash(FeedbackKind kind, std::string headline, std::string detail, TimePoint now);
     Effects back(TimePoint now);
     Effects keypadOk(TimePoint now);
+    Effects keyboardDone(TimePoint now);
+    Effects pickerTypeOwn();
     Effects scanned(const scan::ScannedCode& code, TimePoint now);
     Effects key(Key key, TimePoint now);
     Effects text(const std::string& text, TimePoint now);

@@ -4,6 +4,7 @@
 #include "lotstation/station/feedback.hpp"
 #include "lotstation/station/quantity_entry.hpp"
 #include "lotstation/station/screen.hpp"
+#include "lotstation/station/text_entry.hpp"
 #include "lotstation/station/workflows/flow_registry.hpp"
 
 #include <functional>
@@ -30,6 +31,7 @@ struct SyncStatus {
 using QuantityReply = std::function<FlowStep(const Quantity&)>;
 struct PickerOption;
 using ChoiceReply = std::function<FlowStep(const PickerOption&)>;
+using TextReply = std::function<FlowStep(const std::string&)>;
 
 // The usual replies: the quantity, the option's id or the option's label as the step's one field.
 template <FlowStepType Step> QuantityReply replyQuantity() {
@@ -37,6 +39,17 @@ template <FlowStepType Step> QuantityReply replyQuantity() {
 }
 template <FlowStepType Step> ChoiceReply replyId();
 template <FlowStepType Step> ChoiceReply replyLabel();
+
+// The on-screen text keyboard, open over a text field (a name, a reason, a note, a code). A hardware keyboard
+// and a keyboard-wedge scanner type into it too; a camera scan fills it.
+struct KeyboardSession {
+    std::string label; // "Business name"
+    TextEntry entry;
+    std::string hint;                   // what fits here: "Up to 4 letters or digits"
+    bool secret = false;                // a PIN: shown as dots
+    std::optional<std::string> problem; // why Done was refused, shown until the next key
+    TextReply reply;
+};
 
 // The numeric keypad, open over a quantity field.
 struct KeypadSession {
@@ -69,12 +82,18 @@ template <FlowStepType Step> ChoiceReply replyId() {
 template <FlowStepType Step> ChoiceReply replyLabel() {
     return [](const PickerOption& option) { return StationFlows::step(Step{option.label}); };
 }
+template <FlowStepType Step> TextReply replyText() {
+    return [](const std::string& text) { return StationFlows::step(Step{text}); };
+}
 
 // A big scrolling list to choose one of (items, locations, recipes).
 struct PickerSession {
     std::string title;
     std::vector<PickerOption> options;
     ChoiceReply reply;
+    // When set, the list also offers typing an answer of one's own on the keyboard, under this caption
+    // ("Type another reason"); the typed text reaches the reply as an option whose id and label are the text.
+    std::optional<std::string> typeOwn;
 };
 
 struct ConfirmRequest {
@@ -98,6 +117,7 @@ struct AppState {
     Catalog catalog;
     std::vector<Screen> navigation{Screen::Home}; // never empty; Home at the bottom
     std::optional<KeypadSession> keypad;
+    std::optional<KeyboardSession> keyboard;
     std::optional<PickerSession> picker;
     std::optional<ConfirmRequest> confirm;
     std::optional<Feedback> feedback;
@@ -106,7 +126,7 @@ struct AppState {
     TimePoint now{};          // the time this state was last brought up to date
 
     [[nodiscard]] Screen screen() const { return navigation.back(); }
-    [[nodiscard]] bool modalOpen() const { return keypad || picker || confirm; }
+    [[nodiscard]] bool modalOpen() const { return keypad || keyboard || picker || confirm; }
 };
 
 } // namespace lotstation::station

@@ -34,11 +34,26 @@ struct KeypadUnit {
 };
 struct KeypadOk {};
 struct KeypadCancel {};
+struct OpenKeyboard {
+    std::string label;
+    std::string text; // what the field holds now: edited, not retyped
+    TextReply reply;  // the step the typed text becomes
+    std::string hint;
+    std::size_t maxCharacters = 80;
+    bool secret = false;
+};
+struct KeyboardPress {
+    std::string key; // a TextKey id: "a", "shift", "back", "layer.accents", ...
+};
+struct KeyboardDone {};
+struct KeyboardCancel {};
 struct OpenPicker {
     std::string title;
     std::vector<PickerOption> options;
     ChoiceReply reply; // the step the chosen option becomes
+    std::optional<std::string> typeOwn{}; // see PickerSession::typeOwn
 };
+struct PickerTypeOwn {}; // the picker's "type your own" button: the keyboard replaces the list
 struct Pick {
     std::string optionId;
 };
@@ -65,7 +80,9 @@ struct SyncNow {};
 
 using ShellIntent =
     std::variant<intent::Navigate, intent::Back, intent::GoHome, intent::OpenKeypad, intent::KeypadPress,
-                 intent::KeypadUnit, intent::KeypadOk, intent::KeypadCancel, intent::OpenPicker, intent::Pick,
+                 intent::KeypadUnit, intent::KeypadOk, intent::KeypadCancel, intent::OpenKeyboard,
+                 intent::KeyboardPress, intent::KeyboardDone, intent::KeyboardCancel, intent::OpenPicker,
+                 intent::PickerTypeOwn, intent::Pick,
                  intent::ClosePicker, intent::AskConfirm, intent::Answer, intent::Scanned, intent::KeyPressed,
                  intent::TextTyped, intent::LogOut, intent::SyncNow, FlowStep>;
 

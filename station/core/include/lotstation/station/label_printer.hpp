@@ -8,6 +8,7 @@
 #include "lotstation/labels/label_template.hpp"
 #include "lotstation/core/error.hpp"
 #include "lotstation/station/image.hpp"
+#include "lotstation/station/label_request.hpp"
 #include "lotstation/storage/ledger.hpp"
 
 #include <chrono>
@@ -30,9 +31,10 @@ struct PrinterSetup {
 };
 
 struct LabelJob {
-    labels::LotLabelData content; // read from the ledger on the caller's thread (see labelJobs)
+    labels::LabelContent content; // a lot's, a location's or a badge's, read from the ledger on the caller's thread
     int copies = 1;
     PrinterSetup setup;
+    std::string name; // the lot code, location code or user: names the file and the result
 };
 
 struct PrintResult {
@@ -68,6 +70,9 @@ struct PreparedJobs {
 };
 [[nodiscard]] PreparedJobs labelJobs(const storage::Ledger& ledger, const std::vector<std::string>& lots,
                                      const PrinterSetup& setup);
+// Location and badge labels, on the shipped location-100x50 and badge-86x54 templates.
+[[nodiscard]] PreparedJobs labelJobs(const storage::Ledger& ledger, const std::vector<LabelRequest>& requests,
+                                     PrinterSetup setup);
 
 class PrintWorker {
   public:

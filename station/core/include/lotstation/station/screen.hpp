@@ -20,7 +20,9 @@ enum class Screen {
     Sync,
     Settings,
     Quality,
-    Login, // not a home tile: reached from the status bar
+    Login,   // not a home tile: reached from the status bar
+    Setup,   // not a home tile: the first run of a station
+    Records, // items, recipes, suppliers, customers, locations, users
 };
 
 [[nodiscard]] std::string_view screenId(Screen screen);    // "receive", "lookup", "stock", ...

@@ -13,6 +13,7 @@ namespace lotstation::station {
 
 struct StationFiles {
     std::filesystem::path exportFolder; // recall CSV / PDF reports
+    std::filesystem::path importFolder; // the spreadsheets (CSV) a new business starts from
     std::filesystem::path settingsFile; // see station_settings.hpp
     StationSettings settings;           // as loaded from settingsFile
     std::vector<std::string> labelTemplates{"lot-50x30"};

@@ -6,6 +6,7 @@
 //   scan LS:LOT:SOAP-261124-01  a scan, as if from the camera
 //   wedge 0104012345678901      a keyboard-wedge burst: the text typed as keys, then Enter
 //   type 2.5                    taps on the on-screen keypad: keypad.2, keypad.dot, keypad.5
+//   spell Rose & Co             taps on the text keyboard: keyboard.shift, keyboard.r, ..., keyboard.space, ...
 //   drag picker.list -300       press on the widget's centre, move the finger 300 px up, release (scrolls
 //   lists) key Enter                   a key: Enter, Backspace, Escape, Tab wait 500ms | wait 2s | wait 10
 //   frames screenshot receive.png      the next frame, to a PNG (relative names go to the screenshot folder)

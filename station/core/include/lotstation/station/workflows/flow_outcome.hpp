@@ -1,6 +1,7 @@
 #pragma once
 // What a workflow step tells the shell: which flash and tone, what to say, and what to do outside the ledger.
 #include "lotstation/station/feedback.hpp"
+#include "lotstation/station/label_request.hpp"
 
 #include <optional>
 #include <string>
@@ -12,6 +13,10 @@ struct FlowOutcome {
     std::optional<FeedbackKind> feedback;   // none: nothing worth a flash (a key press, a cancel)
     std::string message;                    // "Received SHEA-261124-01", "GTIN 0401... is not a known item"
     std::vector<std::string> labelsToPrint; // lot codes whose label should print now
+    std::vector<LabelRequest> otherLabels;  // location and badge labels to print now
+    bool openDemo = false;                  // the host leaves this ledger for the demo's (first run's Try the demo)
+    bool masterDataChanged = false;         // items, people, places changed: the pickers read them again
+    bool leaveScreen = false;               // done here: back to the screen below (a new item, back to Receive)
 
     [[nodiscard]] static FlowOutcome quiet() { return {}; }
     [[nodiscard]] static FlowOutcome accepted(std::string message) {

@@ -14,8 +14,10 @@
 #include "lotstation/station/workflows/produce_flow.hpp"
 #include "lotstation/station/workflows/quality_flow.hpp"
 #include "lotstation/station/workflows/recall_flow.hpp"
+#include "lotstation/station/workflows/records_flow.hpp"
 #include "lotstation/station/workflows/receive_flow.hpp"
 #include "lotstation/station/workflows/settings_flow.hpp"
+#include "lotstation/station/workflows/setup_flow.hpp"
 #include "lotstation/station/workflows/ship_flow.hpp"
 #include "lotstation/station/workflows/stock_flow.hpp"
 
@@ -147,7 +149,7 @@ template <class... Flows> class FlowSet {
 
 // The registration: every workflow of the station, once.
 using StationFlows = FlowSet<LoginFlow, ReceiveFlow, LookupFlow, RecallFlow, StockFlow, LabelsFlow, SettingsFlow,
-                             ProduceFlow, ShipFlow, MoveFlow, CountFlow, QualityFlow>;
+                             ProduceFlow, ShipFlow, MoveFlow, CountFlow, QualityFlow, SetupFlow, RecordsFlow>;
 
 using FlowStep = StationFlows::Step;
 

@@ -19,12 +19,14 @@ struct LoginPolicy {
     std::size_t maxPinLength = 12;
 };
 
-enum class LoginStep { ScanOrPick, EnterPin };
+// A user an admin added without a PIN (or whose PIN an admin reset) chooses one at log-in: typed twice.
+enum class LoginStep { ScanOrPick, EnterPin, ChoosePin, RepeatPin };
 
 struct LoginState {
     LoginStep step = LoginStep::ScanOrPick;
     std::optional<std::string> who; // the name or badge the PIN is for
     std::string pin;                // typed digits; views show dots
+    std::string chosenPin;          // the new PIN's first entry, until it is typed again
     std::optional<std::string> problem;
     int failedAttempts = 0;
     std::optional<TimePoint> lockedUntil;
@@ -65,6 +67,7 @@ class LoginFlow {
   private:
     FlowOutcome badge(const std::string& code, TimePoint now);
     FlowOutcome submit(TimePoint now);
+    FlowOutcome choosePin();
     FlowOutcome loggedIn(storage::User user);
 
     storage::Ledger& m_ledger; // a PIN attempt writes the lock-out count

@@ -46,6 +46,7 @@ struct ReceiveState {
                                       ReceiveField::Quantity, ReceiveField::Location};
     std::optional<std::string> problem;             // the last refusal, shown until the next step
     std::optional<storage::ReceiveResult> received; // after the confirm
+    std::optional<std::string> unknownGtin;         // a label's GTIN no item has: offer New item with it
 };
 
 namespace receive {
@@ -99,11 +100,17 @@ class ReceiveFlow final : public ScreenFlow {
     [[nodiscard]] Screen screen() const override { return Screen::Receive; }
     [[nodiscard]] std::optional<FlowOutcome> scanned(const scan::Meaning& meaning,
                                                      const FlowContext& context) override;
-    void cancel() override { m_state = ReceiveState{}; }
+    void cancel() override {
+        m_state = ReceiveState{};
+        m_unknownLabel.reset();
+    }
     [[nodiscard]] std::map<std::string, std::string> unsaved() const override;
+    // Back from a new item made for the label's unknown GTIN: the label is read again.
+    [[nodiscard]] std::optional<FlowOutcome> resumed(const FlowContext& context) override;
 
   private:
     FlowOutcome label(const SupplierLabel& label);
+    std::optional<SupplierLabel> m_unknownLabel; // the label whose GTIN no item had, read again on resumed
     FlowOutcome code(const std::string& text);
     FlowOutcome setItem(storage::Item item);
     FlowOutcome confirm(const std::string& user);

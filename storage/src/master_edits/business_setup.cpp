@@ -1,0 +1,78 @@
+// The first run of a station: the business and station named, the first admin made, the currency set, in
+// one transaction, on a ledger nobody has used yet.
+#include "lotstation/storage/currency.hpp"
+#include "master_audit.hpp"
+
+#include <cctype>
+
+namespace lotstation::storage {
+namespace {
+
+std::string trimmed(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
+    return std::string(text);
+}
+
+Result<std::string> shortCodeOf(std::string_view text) {
+    std::string code = trimmed(text);
+    if (code.empty() || code.size() > 4) return fail(ErrorKind::Invalid, "the short code is 1 to 4 letters or digits");
+    for (auto& c : code) {
+        if (!std::isalnum(static_cast<unsigned char>(c)))
+            return fail(ErrorKind::Invalid, "the short code is 1 to 4 letters or digits");
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return code;
+}
+
+} // namespace
+
+Result<User> setUpBusiness(Ledger& ledger, const BusinessSetup& setup) {
+    auto& core = LedgerAccess::core(ledger);
+    const std::string business = trimmed(setup.business);
+    const std::string station = trimmed(setup.station);
+    if (business.empty()) return fail(ErrorKind::Invalid, "the business needs a name");
+    if (station.empty()) return fail(ErrorKind::Invalid, "the station needs a name");
+    if (business.size() > 80 || station.size() > 40)
+        return fail(ErrorKind::Invalid, "a business name of at most 80 and a station name of at most 40 characters");
+    auto shortCode = shortCodeOf(setup.shortCode);
+    if (!shortCode) return std::unexpected(shortCode.error());
+    if (auto pin = checkPin(setup.pin); !pin) return std::unexpected(pin.error());
+    std::optional<User> admin;
+    const StationIdentity before = core.identity;
+    auto done = ledger.atomically([&]() -> Result<void> {
+        auto used = core.db.cached("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM movements)");
+        used.step();
+        if (used.int64(0) > 0) return fail(ErrorKind::Refused, "this station is already set up");
+        core.db.cached("UPDATE station SET name = ?1, short_code = ?2, business_name = ?3")
+            .bindAll(station, *shortCode, business)
+            .run();
+        core.identity.name = station; // lot and run codes carry the short code from now on
+        core.identity.shortCode = *shortCode;
+        auto made = ledger.addUser(NewUser{trimmed(setup.admin), UserRole::Admin, {}, setup.pin, {}});
+        if (!made) return std::unexpected(made.error());
+        if (auto currency = setLedgerCurrency(ledger, trimmed(setup.currency), made->name); !currency)
+            return std::unexpected(currency.error());
+        recordChange(core, made->name, MasterKind::User, made->name, "added",
+                     "role: admin; first admin of " + business + ", station " + station + " (" + *shortCode + ")");
+        admin = *made;
+        return {};
+    });
+    if (!done) {
+        core.identity = before; // rolled back: the codes keep the old short code too
+        return std::unexpected(done.error());
+    }
+    return *admin;
+}
+
+Result<std::string> businessName(const Ledger& ledger) {
+    auto& core = LedgerAccess::core(ledger);
+    return guarded([&]() -> Result<std::string> {
+        auto s = core.db.cached("SELECT business_name FROM station");
+        return s.step() ? s.text(0) : std::string();
+    });
+}
+
+} // namespace lotstation::storage
