@@ -87,8 +87,11 @@ Result<std::int64_t> pullRecords(SyncSession& s) {
 Result<void> syncQualityRecords(SyncSession& s) {
     auto acked = s.options.pull ? pullRecords(s) : Result<std::int64_t>(0);
     if (!acked && acked.error().kind == ErrorKind::Refused) {
-        // A server whose store does not keep quality records yet (404 not-supported): they stay here.
-        s.summary.notes.push_back("quality records not synced: " + acked.error().message);
+        // A server whose store does not keep quality records yet (404 not-supported): they stay here, and the
+        // operator is told so only when this station has some to send.
+        auto waiting = storage::qualityOutbox(s.ledger, 0, 1);
+        if (!waiting) return std::unexpected(waiting.error());
+        if (!waiting->empty()) s.summary.notes.push_back("quality records not synced: " + acked.error().message);
         return {};
     }
     if (!acked) return std::unexpected(acked.error());
