@@ -82,10 +82,17 @@ Result<std::int64_t> pullRecords(SyncSession& s) {
     }
 }
 
+// How far the server has this station's records, without pulling (a push-only sync).
+Result<std::int64_t> serverMark(SyncSession& s) {
+    auto answer = s.http.get("/v1/records?limit=1");
+    if (!answer) return std::unexpected(answer.error());
+    return answer->body.value("acked", std::int64_t{0});
+}
+
 } // namespace
 
 Result<void> syncQualityRecords(SyncSession& s) {
-    auto acked = s.options.pull ? pullRecords(s) : Result<std::int64_t>(0);
+    auto acked = s.options.pull ? pullRecords(s) : serverMark(s);
     if (!acked && acked.error().kind == ErrorKind::Refused) {
         // A server whose store does not keep quality records yet (404 not-supported): they stay here, and the
         // operator is told so only when this station has some to send.
@@ -96,11 +103,6 @@ Result<void> syncQualityRecords(SyncSession& s) {
     }
     if (!acked) return std::unexpected(acked.error());
     std::int64_t mark = *acked;
-    if (!s.options.pull) {
-        auto answer = s.http.get("/v1/records?limit=1");
-        if (!answer) return std::unexpected(answer.error());
-        mark = answer->body.value("acked", std::int64_t{0});
-    }
     constexpr std::size_t kBatchBytes = 8u * 1024u * 1024u; // a few documents at most per request
     while (true) {
         auto outbox = storage::qualityOutbox(s.ledger, mark, s.pushBatch);
