@@ -46,8 +46,12 @@ bool tile(Ui& ui, Screen screen, ImVec2 min, ImVec2 size) {
                         ImDrawFlags_RoundCornersTop);
     list->AddRect(min, max, colour::panelEdge, rounding, 0, 2.0f);
     const float pad = ui.em(0.9f);
-    drawText(ui, list, ui.fonts.title, ImVec2(min.x + pad, min.y + ui.em(1.6f)), colour::text,
-             screenTitle(screen));
+    // Five tiles across: a long title ("Stock & expiry") steps down to the bold body font rather than spill.
+    const std::string title(screenTitle(screen));
+    ImFont* titleFont = ui.fonts.title;
+    if (titleFont->CalcTextSizeA(titleFont->FontSize, FLT_MAX, 0, title.c_str()).x > size.x - 2 * pad)
+        titleFont = ui.fonts.bold;
+    drawText(ui, list, titleFont, ImVec2(min.x + pad, min.y + ui.em(1.6f)), colour::text, title);
     drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(3.4f)), colour::textDim,
              screenPurpose(screen), size.x - 2 * pad);
     const float iconSize = std::min(size.y - ui.em(5.6f), ui.em(3.0f));
