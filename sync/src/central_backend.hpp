@@ -10,7 +10,11 @@
 #include "lotstation/storage/quality_sync.hpp"
 #include "lotstation/sync/central_store.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <map>
 #include <set>
 #include <string>
@@ -33,10 +37,27 @@ struct Caller {
     std::int64_t acked = 0;
 };
 
+// A whole decimal number and nothing else ("12", not "12a" or " 12"), as query parameters carry them.
+[[nodiscard]] inline std::optional<std::int64_t> toInteger(std::string_view text) {
+    std::int64_t value = 0;
+    const auto* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end) return std::nullopt;
+    return value;
+}
+
 struct PullLimits {
     std::size_t defaultLimit = 1000;
     std::size_t maxLimit = 5000;
     std::size_t maxPushMovements = 10000;
+
+    // A pull's page size: the default when none is asked, capped at the maximum; empty when malformed.
+    [[nodiscard]] std::optional<std::size_t> pick(std::string_view text) const {
+        if (text.empty()) return defaultLimit;
+        const auto value = toInteger(text);
+        if (!value || *value < 1) return std::nullopt;
+        return std::min(static_cast<std::size_t>(*value), maxLimit);
+    }
 };
 
 // A registered station as the store holds it (the token only as its SHA-256).

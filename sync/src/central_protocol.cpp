@@ -22,14 +22,6 @@ Reply ok(const Json& body) {
     return Reply{200, body.dump(), false};
 }
 
-std::optional<std::int64_t> toInteger(std::string_view text) {
-    std::int64_t value = 0;
-    const auto* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end) return std::nullopt;
-    return value;
-}
-
 // The pull cursor: "<position>.<id of the movement there>". Opaque to stations. The id lets the server
 // notice a cursor from before a restore (the position then holds another movement, or none).
 std::string makeCursor(const OrderedMovement& at) {
@@ -192,12 +184,8 @@ Reply CentralBackend::push(const Caller& caller, std::string_view text, const Pu
 
 Reply CentralBackend::pull(const Caller& caller, std::string_view cursor, std::string_view limitText,
                            const PullLimits& limits) {
-    std::size_t limit = limits.defaultLimit;
-    if (!limitText.empty()) {
-        auto value = toInteger(limitText);
-        if (!value || *value < 1) return error(400, "malformed", "limit must be a positive integer");
-        limit = std::min(static_cast<std::size_t>(*value), limits.maxLimit);
-    }
+    const auto limit = limits.pick(limitText);
+    if (!limit) return error(400, "malformed", "limit must be a positive integer");
     std::int64_t position = 0;
     bool reset = false;
     if (!cursor.empty()) {
@@ -214,7 +202,7 @@ Reply CentralBackend::pull(const Caller& caller, std::string_view cursor, std::s
             reset = true;
         }
     }
-    auto read = orderAfter(position, limit);
+    auto read = orderAfter(position, *limit);
     if (!read) return storageError(read.error());
     const auto& page = *read;
     // The movements are written as JSON text directly (a page holds thousands); the rest as a document.
@@ -240,7 +228,7 @@ Reply CentralBackend::pull(const Caller& caller, std::string_view cursor, std::s
     Json body = {
         {"epoch", epoch},
         {"cursor", page.empty() ? (reset ? std::string() : std::string(cursor)) : makeCursor(page.back())},
-        {"more", page.size() == limit},
+        {"more", page.size() == *limit},
         {"reset", reset}};
     auto text = body.dump();
     text.pop_back(); // the closing brace: lots, items and movements go last, as written

@@ -32,14 +32,6 @@ Error notKept() {
     return Error{ErrorKind::Unavailable, "this server's store does not keep quality records yet"};
 }
 
-std::optional<std::int64_t> toInteger(std::string_view text) {
-    std::int64_t value = 0;
-    const auto* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end) return std::nullopt;
-    return value;
-}
-
 } // namespace
 
 Reply CentralBackend::pushRecords(const Caller& caller, std::string_view text, const PullLimits& limits) {
@@ -100,12 +92,8 @@ Reply CentralBackend::pushRecords(const Caller& caller, std::string_view text, c
 
 Reply CentralBackend::pullRecords(const Caller& caller, std::string_view cursor, std::string_view limitText,
                                       const PullLimits& limits) {
-    std::size_t limit = limits.defaultLimit;
-    if (!limitText.empty()) {
-        auto value = toInteger(limitText);
-        if (!value || *value < 1) return refusal(400, "malformed", "limit must be a positive integer");
-        limit = std::min(static_cast<std::size_t>(*value), limits.maxLimit);
-    }
+    const auto limit = limits.pick(limitText);
+    if (!limit) return refusal(400, "malformed", "limit must be a positive integer");
     std::int64_t position = 0;
     bool reset = false;
     if (!cursor.empty()) {
@@ -121,7 +109,7 @@ Reply CentralBackend::pullRecords(const Caller& caller, std::string_view cursor,
         else
             reset = true;
     }
-    auto page = recordsAfter(position, limit);
+    auto page = recordsAfter(position, *limit);
     if (!page) return unsupportedOr(page.error());
     Json records = Json::array();
     for (const auto& record : *page)
@@ -138,7 +126,7 @@ Reply CentralBackend::pullRecords(const Caller& caller, std::string_view cursor,
     return answer(200, Json{{"epoch", epoch},
                             {"acked", acked},
                             {"cursor", next},
-                            {"more", page->size() == limit},
+                            {"more", page->size() == *limit},
                             {"reset", reset},
                             {"records", std::move(records)}});
 }
