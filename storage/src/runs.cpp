@@ -3,7 +3,7 @@
 // / output quantity, computed exactly in 128-bit integers and rounded half-to-even once. If any consumed lot
 // had no known cost, the output's cost is unknown too (better no number than a wrong one).
 #include "quality/quality_rows.hpp"
-#include "codes.hpp"
+#include "codes/codes.hpp"
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
 #include "rows.hpp"
