@@ -28,10 +28,10 @@ std::string periodCaption(const CostsState& costs) {
 
 // Revenue as the bar's length: its cost in grey from the left, the margin left over in green; a cost beyond
 // the revenue (a loss) runs on in red.
-void marginBar(ImDrawList* list, const CostsState& costs, const ProductMargin& row, ImVec2 min, float width,
+void marginBar(ImDrawList* list, storage::Micros chartMax, const ProductMargin& row, ImVec2 min, float width,
                float height) {
     const auto span = [&](storage::Micros value) {
-        return width * static_cast<float>(barPermille(value, costs.chartMax)) / 1000.0f;
+        return width * static_cast<float>(barPermille(value, chartMax)) / 1000.0f;
     };
     const float revenue = span(row.revenue.value_or(0));
     const float cost = span(row.cost.value_or(0));
@@ -42,7 +42,8 @@ void marginBar(ImDrawList* list, const CostsState& costs, const ProductMargin& r
     if (cost > revenue) list->AddRectFilled(ImVec2(min.x + revenue, min.y), ImVec2(min.x + cost, max.y), colour::refused, 4.0f);
 }
 
-void productRow(Ui& ui, const CostsState& costs, const ProductMargin& row, float width) {
+// One product (or all of them, scaled to their own revenue): name and margin, then the bar and the sums.
+void productRow(Ui& ui, const CostsState& costs, const ProductMargin& row, float width, storage::Micros chartMax) {
     const float height = ui.em(3.3f), pad = ui.em(0.6f);
     const ImVec2 min = panel(ImVec2(width, height), colour::panel);
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -59,7 +60,7 @@ void productRow(Ui& ui, const CostsState& costs, const ProductMargin& row, float
     const float barTop = min.y + ui.em(1.75f);
     const std::string sums = moneyText(row.revenue, costs.currency) + " · cost " + moneyText(row.cost, costs.currency);
     const float sumsWidth = textWidth(ui.fonts.body, sums);
-    marginBar(list, costs, row, ImVec2(min.x + pad, barTop + ui.em(0.2f)), width - 3 * pad - sumsWidth, ui.em(0.9f));
+    marginBar(list, chartMax, row, ImVec2(min.x + pad, barTop + ui.em(0.2f)), width - 3 * pad - sumsWidth, ui.em(0.9f));
     drawText(ui, list, ui.fonts.body, ImVec2(min.x + width - pad - sumsWidth, barTop), colour::textDim, sums);
     ImGui::Dummy(ImVec2(width, height + ui.em(0.3f)));
 }
@@ -73,7 +74,7 @@ void legend(Ui& ui, float width) {
         list->AddRectFilled(ImVec2(at.x, at.y + ui.em(0.3f)), ImVec2(at.x + swatch, at.y + ui.em(0.3f) + swatch),
                             ink, 3.0f);
         drawText(ui, list, ui.fonts.body, ImVec2(at.x + swatch + ui.em(0.3f), at.y), colour::textDim, text);
-        at.x += swatch + ui.em(0.6f) + textWidth(ui.fonts.body, text) + ui.em(0.9f);
+        at.x += swatch + ui.em(0.3f) + textWidth(ui.fonts.body, text) + ui.em(0.8f);
     }
     ImGui::Dummy(ImVec2(width, ui.em(1.4f)));
 }
@@ -92,8 +93,8 @@ void figureCard(Ui& ui, const std::string& caption, const std::string& amount, c
     ImGui::Dummy(ImVec2(width, height));
 }
 
-std::string lotsText(std::int64_t lots, std::int64_t unknown) {
-    std::string text = std::to_string(lots) + (lots == 1 ? " lot" : " lots");
+std::string lotsText(std::int64_t lots, std::int64_t unknown, const char* what) {
+    std::string text = std::to_string(lots) + (lots == 1 ? " lot " : " lots ") + what;
     if (unknown > 0) text += ", " + std::to_string(unknown) + " without a known cost (not counted)";
     return text;
 }
@@ -107,53 +108,50 @@ void marginsColumn(Ui& ui, const CostsState& costs, ImVec2 min, ImVec2 max) {
     periodTab(ui, costs, CostsPeriod::ThisYear, "costs.period.year", tabWidth);
     ImGui::SameLine(0, gap);
     periodTab(ui, costs, CostsPeriod::AllTime, "costs.period.all", tabWidth);
-    ImGui::Dummy(ImVec2(0, ui.em(0.1f)));
-    const ImVec2 captionAt = ImGui::GetCursorScreenPos();
-    label(ui, "Margins per product · " + periodCaption(costs), ui.fonts.bold, colour::textDim);
-    ImGui::SetCursorScreenPos(ImVec2(max.x - ui.em(11.5f), captionAt.y));
-    legend(ui, ui.em(11.5f));
-    ImGui::SetCursorScreenPos(ImVec2(min.x, captionAt.y + ui.em(1.5f)));
-    const float totalHeight = ui.em(2.6f);
-    const ImVec2 listAt = ImGui::GetCursorScreenPos();
+    const ImVec2 captionAt(min.x, min.y + ui.em(3.0f));
+    ImGui::SetCursorScreenPos(captionAt);
+    label(ui, periodCaption(costs), ui.fonts.bold, colour::textDim);
+    const float legendWidth = ui.em(12.5f);
+    ImGui::SetCursorScreenPos(ImVec2(max.x - legendWidth, captionAt.y));
+    legend(ui, legendWidth);
+    const float totalHeight = ui.em(3.3f);
+    const ImVec2 listAt(min.x, captionAt.y + ui.em(1.5f));
+    ImGui::SetCursorScreenPos(listAt);
     scrollList(ui, "costs.products", ImVec2(width, max.y - listAt.y - totalHeight - gap), [&](float rowWidth) {
         if (costs.products.empty()) label(ui, "Nothing shipped in this period", ui.fonts.bold, colour::textDim);
         for (const auto& row : costs.products)
-            productRow(ui, costs, row, rowWidth);
+            productRow(ui, costs, row, rowWidth, costs.chartMax);
     });
     ImGui::SetCursorScreenPos(ImVec2(min.x, max.y - totalHeight));
-    const auto& total = costs.total;
-    infoCard(ui,
-             {{"All products: " + std::to_string(total.shipments) + " shipments, revenue " +
-                   moneyText(total.revenue, costs.currency),
-               "margin " + moneyText(total.margin, costs.currency) +
-                   (total.marginBasisPoints ? "  " + percentText(*total.marginBasisPoints) : std::string())}},
-             width);
+    ProductMargin total = costs.total;
+    total.name = "All products · " + std::to_string(total.shipments) + " shipments";
+    productRow(ui, costs, total, width, std::max(total.revenue.value_or(0), total.cost.value_or(0)));
 }
 
 void stockColumn(Ui& ui, const CostsState& costs, ImVec2 min, ImVec2 max) {
     const float width = max.x - min.x;
     ImGui::SetCursorScreenPos(min);
     figureCard(ui, "Stock value today (at full cost)", moneyText(costs.stockValue, costs.currency),
-               lotsText(costs.stockLots, costs.stockUnknown), colour::primary, width);
-    ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
-    const ImVec2 riskAt = ImGui::GetCursorScreenPos();
+               lotsText(costs.stockLots, costs.stockUnknown, "on hand"), colour::primary, width);
+    const ImVec2 riskAt(min.x, min.y + ui.em(5.6f));
+    ImGui::SetCursorScreenPos(riskAt);
     figureCard(ui, "At risk: use-by within " + std::to_string(costs.riskDays) + " days",
                moneyText(costs.atRiskValue, costs.currency),
-               lotsText(static_cast<std::int64_t>(costs.atRisk.size()), costs.atRiskUnknown), colour::unknown,
-               width);
-    const float buttonWidth = ui.em(7.5f);
-    const ImVec2 after = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(max.x - buttonWidth - ui.em(0.5f), riskAt.y + ui.em(0.5f)));
+               lotsText(static_cast<std::int64_t>(costs.atRisk.size()), costs.atRiskUnknown, "(listed below)"),
+               colour::unknown, width);
+    const float buttonWidth = ui.em(6.5f);
+    ImGui::SetCursorScreenPos(ImVec2(max.x - buttonWidth - ui.em(0.5f), riskAt.y + ui.em(1.3f)));
     if (touchButton(ui, "costs.days", "Days: " + std::to_string(costs.riskDays), ImVec2(buttonWidth, ui.em(2.5f))))
         ui.intents.emit(intent::OpenKeypad{"Use-by within how many days?", QuantityUnit::Piece, {},
                                            replyQuantity<costs::RiskDaysEntered>()});
-    ImGui::SetCursorScreenPos(ImVec2(after.x, after.y + ui.em(0.3f)));
-    const ImVec2 listAt = ImGui::GetCursorScreenPos();
+    const ImVec2 listAt(min.x, riskAt.y + ui.em(5.6f));
+    ImGui::SetCursorScreenPos(listAt);
     scrollList(ui, "costs.at-risk", ImVec2(width, max.y - listAt.y), [&](float rowWidth) {
+        if (costs.atRisk.empty()) label(ui, "Nothing expires that soon", ui.fonts.body, colour::textDim);
         for (const auto& lot : costs.atRisk) {
             LotRowText text;
             text.title = lot.lot;
-            text.detail = lot.itemName + " · use by " + dateOrDash(lot.expiry);
+            text.detail = "use by " + dateOrDash(lot.expiry) + " · " + lot.itemName;
             text.right = moneyText(lot.value, costs.currency);
             listRow(ui, "", text, rowWidth);
         }
@@ -174,7 +172,7 @@ void drawFlowBody(const AppState&, const CostsState& costs, Ui& ui, ImVec2 min, 
     if (costs.problem) label(ui, *costs.problem, ui.fonts.bold, colour::refused);
     if (!costs.loaded) return;
     const float gap = ui.em(0.8f);
-    const float split = min.x + (max.x - min.x) * 0.62f;
+    const float split = min.x + (max.x - min.x) * 0.57f;
     const float top = ImGui::GetCursorScreenPos().y;
     marginsColumn(ui, costs, ImVec2(min.x, top), ImVec2(split - gap / 2, max.y));
     stockColumn(ui, costs, ImVec2(split + gap / 2, top), ImVec2(max.x, max.y));

@@ -116,7 +116,9 @@ void drawCost(const LotCard& card, Ui& ui, float width) {
     const auto& cost = *card.cost;
     sectionHeading(ui, "What it cost");
     const auto money = [&](storage::Micros amount) { return moneyText(amount, card.currency); };
-    listRow(ui, "", {"Material", std::to_string(cost.material.size()) + " input lots", money(cost.materialCost), {}},
+    listRow(ui, "",
+            {"Material", std::to_string(cost.material.size()) + (cost.material.size() == 1 ? " input lot" : " input lots"),
+             money(cost.materialCost), {}},
             width);
     std::int64_t personSeconds = 0;
     for (const auto& line : cost.labour)
@@ -126,7 +128,9 @@ void drawCost(const LotCard& card, Ui& ui, float width) {
                            (cost.labour.empty() ? ", no rate" : ""),
              money(cost.labourCost), {}},
             width);
-    listRow(ui, "", {"Overhead", std::to_string(cost.overhead.size()) + " rates", money(cost.overheadCost), {}},
+    listRow(ui, "",
+            {"Overhead", std::to_string(cost.overhead.size()) + (cost.overhead.size() == 1 ? " rate" : " rates"),
+             money(cost.overheadCost), {}},
             width);
     const std::string output = storage::formatQuantity(cost.output, cost.uom) + " made";
     if (cost.total) {

@@ -51,18 +51,22 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
     if (!range) return std::unexpected(range.error());
     auto& core = LedgerAccess::core(ledger);
     return guarded([&]() -> Result<std::vector<MarginRow>> {
-        // shipped_daily holds the shipments per lot, day and customer (reversed ones left out, revenue exact):
-        // one row per lot (and customer or day when the grouping needs them) instead of every ship movement.
-        const std::string extra = by == MarginGrouping::Customer ? ", s.customer"
-                                  : by == MarginGrouping::Month  ? ", s.day"
-                                                                 : "";
+        // The summaries hold the shipments per lot and day (and customer), reversed ones left out, revenue
+        // exact: one row per lot (and customer or day when the grouping needs them) instead of every ship
+        // movement. Summed first, then joined to the lot once per group.
+        const bool byCustomer = by == MarginGrouping::Customer;
+        const std::string table = byCustomer ? "shipped_daily" : "shipped_lot_daily";
+        const std::string extra = byCustomer ? ", customer" : by == MarginGrouping::Month ? ", day" : "";
         const auto [fromDay, toDay] = dayRange(*range);
         // All time reads the summary in its own order (by lot: no sorting); a period through its day index.
-        const std::string where = period.from || period.to ? " WHERE s.day >= ?1 AND s.day < ?2" : " WHERE ?1 <= ?2";
+        const std::string where = period.from || period.to ? " WHERE day >= ?1 AND day < ?2" : " WHERE ?1 <= ?2";
+        const std::string grouped = "SELECT lot_id, " + std::string(byCustomer ? "customer" : "''") +
+                                    " AS customer, day, sum(shipments) AS shipments, sum(quantity) AS quantity, "
+                                    "sum(unpriced) AS unpriced, sum(revenue) AS revenue FROM " + table + where +
+                                    " GROUP BY lot_id" + extra;
         std::int64_t total = -1;
         if (progress) {
-            auto count = core.db.cached("SELECT count(*) FROM (SELECT 1 FROM shipped_daily s" + where +
-                                        " GROUP BY s.lot_id" + extra + ")");
+            auto count = core.db.cached("SELECT count(*) FROM (" + grouped + ")");
             count.bindAll(fromDay, toDay);
             count.step();
             total = count.int64(0);
@@ -71,10 +75,9 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
         ProgressTicker ticker(progress, total);
         std::map<std::string, Sums> groups;
         auto s = core.db.cached(
-            "SELECT l.code, l.run_code IS NOT NULL, l.unit_cost, i.sku, i.uom, s.customer, s.day, sum(s.shipments), "
-            "sum(s.quantity), sum(s.unpriced), sum(s.revenue), " + std::string(kCachedCostColumns) +
-            " FROM shipped_daily s JOIN lots l ON l.id = s.lot_id JOIN items i ON i.id = l.item_id" +
-            std::string(kCachedCostJoin) + where + " GROUP BY s.lot_id" + extra);
+            "SELECT l.code, l.run_code IS NOT NULL, l.unit_cost, i.sku, i.uom, s.customer, s.day, s.shipments, "
+            "s.quantity, s.unpriced, s.revenue, " + std::string(kCachedCostColumns) + " FROM (" + grouped +
+            ") s JOIN lots l ON l.id = s.lot_id JOIN items i ON i.id = l.item_id" + std::string(kCachedCostJoin));
         s.bindAll(fromDay, toDay);
         while (s.step()) {
             if (!ticker.tick()) return fail(ErrorKind::Refused, "cancelled: nothing was written");

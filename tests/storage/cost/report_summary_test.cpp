@@ -25,6 +25,14 @@ constexpr const char* kRebuilt =
 constexpr const char* kKept =
     "SELECT coalesce(group_concat(r, ';'), '') FROM (SELECT lot_id || ':' || day || ':' || customer || ':' || "
     "shipments || ':' || quantity || ':' || unpriced || ':' || revenue AS r FROM shipped_daily ORDER BY 1)";
+// shipped_lot_daily, and shipped_daily summed over customers: the same.
+constexpr const char* kKeptByLot =
+    "SELECT coalesce(group_concat(r, ';'), '') FROM (SELECT lot_id || ':' || day || ':' || shipments || ':' || "
+    "quantity || ':' || unpriced || ':' || revenue AS r FROM shipped_lot_daily ORDER BY 1)";
+constexpr const char* kSummedByLot =
+    "SELECT coalesce(group_concat(r, ';'), '') FROM (SELECT lot_id || ':' || day || ':' || sum(shipments) || ':' || "
+    "sum(quantity) || ':' || sum(unpriced) || ':' || sum(revenue) AS r FROM shipped_daily GROUP BY lot_id, day "
+    "ORDER BY 1)";
 
 // What the bars shipped so far cost, by the roll-up itself.
 void reportsAgreeWithTheRollUp(SoapCosting& soap, std::int64_t barsShipped) {
@@ -96,9 +104,12 @@ TEST_CASE("cost reports: the shipment summary is the movements' own, through pri
     must(shipAtPrice(l, {.lot = soap.base, .quantity = 250'000, .customer = "SHOP1", .user = "ana"}, 20'000)); // 20/kg
     CHECK(soap.shop.scalar(kKept) == soap.shop.scalar(kRebuilt));
     CHECK(soap.shop.count("shipped_daily") == 4);
+    CHECK(soap.shop.scalar(kKeptByLot) == soap.shop.scalar(kSummedByLot));
+    CHECK(soap.shop.count("shipped_lot_daily") == 3);
     must(l.reverse({.movementId = a.movement.id, .reason = "returned", .user = "sam"}));
     must(l.reverse({.movementId = c.movement.id, .reason = "returned", .user = "sam"}));
     CHECK(soap.shop.scalar(kKept) == soap.shop.scalar(kRebuilt));
+    CHECK(soap.shop.scalar(kKeptByLot) == soap.shop.scalar(kSummedByLot));
 
     const auto byCustomer = must(marginReport(l, {}, MarginGrouping::Customer));
     REQUIRE(byCustomer.size() == 2);
