@@ -52,8 +52,10 @@ std::string lotJoins(std::string_view alias) {
 
 // Today's on hand per lot, all locations, keyed by lot id.
 std::map<std::int64_t, LotOnHand> onHandNow(LedgerCore& core, std::optional<Date> expiringBy) {
-    auto s = core.db.cached("SELECT " + kLotColumns + ", sum(b.quantity) FROM balances b " + lotJoins("b") +
-                            "WHERE ?1 IS NULL OR (l.expiry IS NOT NULL AND l.expiry <= ?1) GROUP BY b.lot_id");
+    // Summed per lot first (balances are keyed by lot), then joined once per lot.
+    auto s = core.db.cached("SELECT " + kLotColumns + ", b.quantity FROM (SELECT lot_id, sum(quantity) AS quantity "
+                            "FROM balances GROUP BY lot_id) b " + lotJoins("b") +
+                            "WHERE ?1 IS NULL OR (l.expiry IS NOT NULL AND l.expiry <= ?1)");
     s.bindAll(expiringBy ? std::optional<std::string>(formatDate(*expiringBy)) : std::nullopt);
     std::map<std::int64_t, LotOnHand> out;
     while (s.step()) {
