@@ -213,7 +213,7 @@ TEST_CASE("records: the business's currency and lot-code pattern are changed on 
     CHECK(storage::lotCodePattern(demo.ledger) == "L{YY}{JJJ}-{ST}{NN}");
     CHECK(flow.state().rows[1].detail.rfind("L{YY}{JJJ}-{ST}{NN}", 0) == 0);
 
-    // The currency: a code that is not ISO 4217 is refused in words, a real one is kept.
+    // The currency: a code that is not ISO 4217 is refused in words.
     flow.apply(records::Edit{std::string(kCurrencySetting)}, kSam);
     CHECK(flow.state().draft->settingValue == "USD");
     flow.apply(records::SetText{RecordField::Setting, "EU"}, kSam);
@@ -221,10 +221,11 @@ TEST_CASE("records: the business's currency and lot-code pattern are changed on 
     CHECK(refused.feedback == FeedbackKind::Refused);
     CHECK(refused.message.find("not an ISO 4217 currency code") != std::string::npos);
     CHECK(storage::ledgerCurrency(demo.ledger) == "USD");
+    // The demo records prices in USD: the currency can no longer change, and the screen says why.
     flow.apply(records::SetText{RecordField::Setting, "EUR"}, kSam);
-    CHECK(flow.apply(records::Save{}, kSam).message == "Saved the currency: EUR");
-    CHECK(storage::ledgerCurrency(demo.ledger) == "EUR");
-    CHECK(flow.state().rows[0].detail.rfind("EUR · amounts shown with 2 decimals", 0) == 0);
+    CHECK(flow.apply(records::Save{}, kSam).message.find("the currency cannot change to EUR") != std::string::npos);
+    CHECK(storage::ledgerCurrency(demo.ledger) == "USD");
+    CHECK(flow.state().rows[0].detail.rfind("USD · amounts shown with 2 decimals", 0) == 0);
 }
 
 TEST_CASE("records: an existing location's label and a user's badge print again from the open record") {
