@@ -100,7 +100,10 @@ std::optional<ScaleReadout> ScaleSession::poll() {
     m_readout.reason = status.reason;
     m_readout.lastCommand = status.lastCommand;
     m_readout.name = nameOf(*m_settings, status.protocol);
-    if (!readings.empty()) m_readout.latest = std::move(readings.back());
+    // A tare reply names the tare taken off, not what lies on the scale: it is never the reading shown.
+    for (auto& reading : readings)
+        if (reading.condition != scale::Condition::Weight || reading.weight.kind != scale::WeightKind::Tare)
+            m_readout.latest = std::move(reading);
     // A reading from before the scale was lost is no reading of what lies on it now.
     if (status.state != scale::ScaleState::Live) m_readout.latest.reset();
     return m_readout;

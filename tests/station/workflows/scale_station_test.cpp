@@ -7,9 +7,11 @@
 #include "scale_watch.hpp"
 #include "simulated_scale.hpp"
 
+#include <algorithm>
 #include <functional>
 
 using namespace lotstation::test::floor;
+using lotstation::test::TempDir;
 using lotstation::scale::Condition;
 using lotstation::scale::Protocol;
 using lotstation::scale::ScaleState;
@@ -79,6 +81,9 @@ TEST_CASE("station scale: a count is weighed, taken only once settled, and the m
     const auto asked = sim.requests().size();
     REQUIRE(sim.waitForRequests(asked + 1, 2s));
     CHECK(std::ranges::count(sim.requests(), std::string("T")) == 1);
+    // The scale's answer (the tare taken, "T S 12.800 kg") is no reading of what lies on it.
+    REQUIRE(frames(session, station, [](const AppState& s) { return s.scale->lastCommand == "tare set"; }));
+    CHECK(station.apply(intent::KeypadOk{}, t0).tone == FeedbackKind::Refused);
 
     sim.show("12.850", "kg", true);
     REQUIRE(frames(session, station, [](const AppState& s) { return settledAt(s, "12.850 kg"); }));
