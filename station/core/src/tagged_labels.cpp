@@ -14,7 +14,7 @@ Result<TaggedCopies> tagCopies(storage::Ledger& ledger, const labels::LabelTempl
                                const labels::LotLabelData& lot, int copies, const std::string& user) {
     if (!tmpl.rfid) return fail(ErrorKind::Invalid, "template " + tmpl.name + " writes no RFID tag");
     auto trial = lot;
-    trial.tagSerial = "1";
+    trial.tagSerial.assign(1, '1'); // a stand-in (assign: g++ 12 warns wrongly about "1")
     if (auto tried = labels::renderZpl(tmpl, std::vector<labels::LabelContent>{trial}); !tried)
         return fail(tried.error().kind, tried.error().message);
     TaggedCopies out;

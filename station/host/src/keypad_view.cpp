@@ -40,6 +40,7 @@ std::string keyId(KeypadKey key) {
 ImU32 displayEdge(const KeypadSession& keypad, const std::optional<ScaleReadout>& scale) {
     if (keypad.problem) return colour::refused;
     if (!keypad.followsScale || !scale) return colour::text;
+    if (scale->state == lotstation::scale::ScaleState::Lost) return colour::refused;
     return scale->stable() ? colour::accepted : colour::unknown;
 }
 
@@ -77,7 +78,7 @@ void drawScaleButtons(const KeypadSession& keypad, Ui& ui, float inner, float ga
     if (touchButton(ui, "keypad.scale.zero", "Zero", size)) ui.intents.emit(intent::ScaleZero{});
     if (!keypad.followsScale) {
         ImGui::SameLine();
-        if (touchButton(ui, "keypad.scale.follow", "⚖ Scale", size, ButtonKind::Primary))
+        if (touchButton(ui, "keypad.scale.follow", "Use scale", size, ButtonKind::Primary))
             ui.intents.emit(intent::KeypadFollowScale{});
     }
 }
@@ -132,7 +133,7 @@ void drawKeypad(const KeypadSession& keypad, const std::optional<ScaleReadout>& 
 
     drawDisplay(keypad, scale, ui, inner);
     const bool weighing = scale && baseUnitOf(keypad.entry.unit()) == storage::Uom::Gram;
-    ImGui::PushTextWrapPos(headerStart.x + inner);
+    ImGui::PushTextWrapPos(0.0f); // the keypad's own right edge
     if (keypad.problem)
         paragraph(ui, "⚠ " + *keypad.problem, ui.fonts.bold, colour::unknown);
     else if (weighing)

@@ -63,6 +63,7 @@ TEST_CASE("station scale: a count is weighed, taken only once settled, and the m
     station.apply(count::PickLocation{"STORE"}, t0);
     station.apply(count::PickLot{olive}, t0);
 
+    station.setScale(session.poll()); // a frame: the window has polled the scale before any keypad opens
     station.apply(weighing("Counted " + olive, replyQuantity<count::SetCounted>()), t0);
     REQUIRE(station.state().keypad);
     CHECK(station.state().keypad->followsScale);
@@ -113,6 +114,7 @@ TEST_CASE("station scale: typing takes over from the scale, and the scale button
     station.apply(intent::Navigate{Screen::Count}, t0);
     station.apply(count::PickLocation{"STORE"}, t0);
     station.apply(count::PickLot{d->summary.receivedLots[0]}, t0);
+    station.setScale(session.poll()); // a frame: the window has polled the scale before any keypad opens
     station.apply(weighing("Counted", replyQuantity<count::SetCounted>()), t0);
     REQUIRE(frames(session, station, [](const AppState& s) { return settledAt(s, "0.750 kg"); }));
     CHECK(station.state().keypad->entry.text() == "0.750");
@@ -139,6 +141,7 @@ TEST_CASE("station scale: typing takes over from the scale, and the scale button
     session.choose(std::nullopt);
     station.setScale(session.poll());
     CHECK_FALSE(station.state().scale);
+    station.setScale(session.poll()); // a frame: the window has polled the scale before any keypad opens
     station.apply(weighing("Counted", replyQuantity<count::SetCounted>()), t0);
     CHECK_FALSE(station.state().keypad->followsScale);
 }
@@ -153,6 +156,7 @@ TEST_CASE("station scale: unplugged mid-weighing is Lost with the reason; OK ref
     station.apply(intent::Navigate{Screen::Count}, t0);
     station.apply(count::PickLocation{"STORE"}, t0);
     station.apply(count::PickLot{d->summary.receivedLots[0]}, t0);
+    station.setScale(session.poll()); // a frame: the window has polled the scale before any keypad opens
     station.apply(weighing("Counted", replyQuantity<count::SetCounted>()), t0);
     REQUIRE(frames(session, station, [](const AppState& s) { return settledAt(s, "1.000 kg"); }));
 
@@ -186,6 +190,7 @@ TEST_CASE("station scale: overload, under zero, nothing on it and pounds are ref
     station.apply(intent::Navigate{Screen::Count}, t0);
     station.apply(count::PickLocation{"STORE"}, t0);
     station.apply(count::PickLot{d->summary.receivedLots[0]}, t0);
+    station.setScale(session.poll()); // a frame: the window has polled the scale before any keypad opens
     station.apply(weighing("Counted", replyQuantity<count::SetCounted>()), t0);
     const auto refusal = [&](const std::function<bool(const AppState&)>& showing) {
         REQUIRE(frames(session, station, showing));
@@ -220,6 +225,7 @@ TEST_CASE("station scale: a delivery's net weight and a production container are
     pick(station, replyId<receive::PickItem>(), station.state().catalog.items, "COCONUT-OIL");
     pick(station, replyId<receive::PickSupplier>(), station.state().catalog.suppliers, "COCOS");
     station.apply(scanOf("(17)301231(10)CT-90001"), t0);
+    station.setScale(session.poll()); // a frame: the window has polled the scale before any keypad opens
     station.apply(weighing("Quantity received", replyQuantity<receive::SetQuantity>()), t0);
     station.setScale(session.poll());
     station.apply(intent::KeypadOk{}, t0);
@@ -235,6 +241,7 @@ TEST_CASE("station scale: a delivery's net weight and a production container are
     CHECK(station.apply(scanOf(lotLabel(d->summary.receivedLots[0])), t0).tone == FeedbackKind::Accepted);
     sim.show("2.345", "kg");
     REQUIRE(frames(session, station, [](const AppState& s) { return settledAt(s, "2.345 kg"); }));
+    station.setScale(session.poll()); // a frame: the window has polled the scale before any keypad opens
     station.apply(weighing("Quantity", replyQuantity<produce::SetQuantity>()), t0);
     station.apply(intent::KeypadOk{}, t0);
     CHECK(station.apply(produce::UseContainer{}, t0).tone == FeedbackKind::Accepted);
