@@ -1,6 +1,7 @@
 #include "schema.hpp"
 
 #include "cost/cost_schema.hpp"
+#include "cost/report_summary_schema.hpp"
 #include "master_edits/master_audit_schema.hpp"
 #include "master_revisions.hpp"
 #include "quality/quality_schema.hpp"
@@ -202,7 +203,7 @@ ALTER TABLE movements ADD COLUMN scale TEXT CHECK (scale IS NULL OR length(scale
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
                                 kMigrationLotTags, kMigrationQualitySync, kMigrationMasterAudit,
-                                kMigrationMovementScale, kMigrationTagRecords};
+                                kMigrationReportSummaries, kMigrationMovementScale, kMigrationTagRecords};
 
 } // namespace
 

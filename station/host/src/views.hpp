@@ -30,6 +30,7 @@ void drawFlowBody(const AppState& state, const CountState& count, Ui& ui, ImVec2
 void drawFlowBody(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const RecordsState& records, Ui& ui, ImVec2 min, ImVec2 max);
+void drawFlowBody(const AppState& state, const CostsState& costs, Ui& ui, ImVec2 min, ImVec2 max);
 // With a scale chosen in Settings, a weight's keypad shows the scale's live reading and its state above the keys.
 void drawKeypad(const KeypadSession& keypad, const std::optional<ScaleReadout>& scale, Ui& ui, ImVec2 viewport,
                 float top);
