@@ -9,6 +9,10 @@
 //   an absent value:  <name>-\n                          (absent and empty are different)
 // Numbers are decimal without leading zeros; `at` is YYYY-MM-DDTHH:MM:SS.mmmZ; enums are their lower-case
 // names; lot and locations are codes as stored.
+//
+//   lotstation-movement/2\n   a movement weighed on a scale: format 1's lines, then scale=...
+// Format 2 is used only when the scale is present, so every movement without one (all written before it
+// existed included) keeps format 1's exact text and hash.
 #include "canonical_fields.hpp"
 #include "crypto.hpp"
 #include "lotstation/storage/ledger.hpp"
@@ -18,9 +22,22 @@ namespace lotstation::storage {
 
 using canonical::CanonicalLines;
 
+namespace {
+
+// The fields format 2 adds after format 1's.
+bool addedInFormat2(std::string_view name) {
+    return name == "scale";
+}
+
+} // namespace
+
 std::string canonicalMovementText(const Movement& m) {
-    std::string out = "lotstation-movement/1\n";
-    visitMovementFields(m, CanonicalLines{out});
+    const bool format2 = m.scale.has_value();
+    std::string out = format2 ? "lotstation-movement/2\n" : "lotstation-movement/1\n";
+    const CanonicalLines lines{out};
+    visitMovementFields(m, [&](std::string_view name, const auto& value) {
+        if (format2 || !addedInFormat2(name)) lines(name, value);
+    });
     return out;
 }
 

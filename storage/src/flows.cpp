@@ -122,6 +122,9 @@ Result<Movement> Ledger::count(const CountRequest& request) {
             draft.to = at->location.code;
         }
         if (request.reason && !request.reason->empty()) draft.reason = *request.reason;
+        auto scale = validScale(request.scale);
+        if (!scale) return std::unexpected(scale.error());
+        draft.scale = *scale;
         return appendLocalMovement(core, std::move(draft));
     });
 }

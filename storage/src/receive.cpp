@@ -135,6 +135,9 @@ Result<ReceiveResult> Ledger::receive(const ReceiveRequest& request) {
         draft.party = supplier->party.code;
         draft.reference = request.reference;
         draft.unitCost = request.unitCost;
+        auto scale = validScale(request.scale);
+        if (!scale) return std::unexpected(scale.error());
+        draft.scale = *scale;
         auto movement = appendLocalMovement(core, std::move(draft));
         if (qcOnReceipt(policyOf(core, item->id)))
             quarantineOnArrival(core, lotCode, user->name, "QC on receipt: awaiting inspection");

@@ -238,12 +238,12 @@ class RemoteBatch {
             .cached(
                 "INSERT INTO movements (id, station_id, seq, at, at_ms, user_name, kind, lot_id, quantity, "
                 "from_location_id, to_location_id, run_code, party, reference, reason, unit_cost, "
-                "reverses, lot_status, approved_by, overridden, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, "
-                "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)")
+                "reverses, lot_status, approved_by, overridden, prev_hash, hash, scale) VALUES (?1, ?2, ?3, "
+                "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)")
             .bindAll(m.id, m.stationId, m.seq, formatTimestamp(m.at),
                      static_cast<std::int64_t>(m.at.time_since_epoch().count()), m.user, toString(m.kind),
                      lotId, m.quantity, fromId, toId, m.run, m.party, m.reference, m.reason, m.unitCost,
-                     m.reverses, lotStatus, m.approvedBy, m.overridden, m.prevHash, m.hash)
+                     m.reverses, lotStatus, m.approvedBy, m.overridden, m.prevHash, m.hash, m.scale)
             .run();
     }
 

@@ -46,7 +46,7 @@ std::optional<PartyRow> findParty(LedgerCore& core, std::string_view table, std:
 const std::string_view kMovementSelect =
     "SELECT m.id, m.station_id, m.seq, m.at_ms, m.user_name, m.kind, lot.code, m.quantity, f.code, t.code, "
     "m.run_code, m.party, m.reference, m.reason, m.unit_cost, m.reverses, m.lot_status, m.approved_by, "
-    "m.overridden, m.prev_hash, m.hash, m.at "
+    "m.overridden, m.prev_hash, m.hash, m.at, m.scale "
     "FROM movements m JOIN lots lot ON lot.id = m.lot_id "
     "LEFT JOIN locations f ON f.id = m.from_location_id LEFT JOIN locations t ON t.id = m.to_location_id ";
 
@@ -73,6 +73,7 @@ Movement readMovement(const sql::Statement& s) {
     m.overridden = s.optText(18);
     m.prevHash = s.text(19);
     m.hash = s.text(20);
+    m.scale = s.optText(22);
     return m;
 }
 

@@ -126,6 +126,9 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
             draft.approvedBy = supervisor->name;
             draft.overridden = usage.rules();
         }
+        auto scale = validScale(request.scale);
+        if (!scale) return std::unexpected(scale.error());
+        draft.scale = *scale;
         auto movement = appendLocalMovement(core, std::move(draft));
         return movement;
     });
@@ -193,6 +196,9 @@ Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
         draft.to = location->location.code;
         draft.run = run->run.code;
         draft.unitCost = unitCost;
+        auto scale = validScale(request.scale);
+        if (!scale) return std::unexpected(scale.error());
+        draft.scale = *scale;
         auto movement = appendLocalMovement(core, std::move(draft));
         if (qcOnRelease(policyOf(core, item.id)))
             quarantineOnArrival(core, lotCode, user->name, "QC on release: awaiting inspection");

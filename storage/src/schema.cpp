@@ -195,10 +195,17 @@ CREATE TABLE pin_failures (
 ) WITHOUT ROWID;
 )sql";
 
+// A movement whose quantity was read from a weighing scale names the scale ("mt-sics on /dev/ttyUSB0"); the
+// name is part of the movement's hash (format 2 of the canonical text, canonical.cpp).
+constexpr std::string_view kMigrationMovementScale = R"sql(
+ALTER TABLE movements ADD COLUMN scale TEXT CHECK (scale IS NULL OR length(scale) BETWEEN 1 AND 120);
+)sql";
+
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
                                 kMigrationLotTags, kMigrationQualitySync, kMigrationMasterAudit,
-                                kMigrationReportSummaries, kMigrationLotCodePattern};
+                                kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationMovementScale,
+                                kMigrationTagRecords};
 
 } // namespace
 

@@ -28,6 +28,15 @@ Result<std::string> validReason(std::string_view reason, std::string_view forWha
     return std::string(text);
 }
 
+Result<std::optional<std::string>> validScale(const std::optional<std::string>& scale) {
+    if (!scale) return std::optional<std::string>{};
+    if (scale->empty() || scale->size() > 120)
+        return fail(ErrorKind::Invalid, "a scale's name has 1 to 120 characters");
+    for (const unsigned char c : *scale)
+        if (c < 0x20 || c == 0x7f) return fail(ErrorKind::Invalid, "a scale's name cannot hold control characters");
+    return scale;
+}
+
 Result<std::int64_t> positive(std::int64_t quantity, std::string_view what) {
     if (quantity <= 0) return fail(ErrorKind::Invalid, std::string(what) + " must be more than zero");
     return quantity;

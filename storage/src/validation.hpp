@@ -14,6 +14,9 @@ namespace lotstation::storage {
 // A reason a person typed: required, trimmed, at most 500 characters.
 [[nodiscard]] Result<std::string> validReason(std::string_view reason, std::string_view forWhat);
 
+// The name of the scale a quantity was read from, when there is one: 1-120 printable characters.
+[[nodiscard]] Result<std::optional<std::string>> validScale(const std::optional<std::string>& scale);
+
 [[nodiscard]] Result<std::int64_t> positive(std::int64_t quantity, std::string_view what);
 
 // An Override is usable when it has a reason and names a supervisor or admin.

@@ -1,5 +1,5 @@
-// Quality records on the wire (wire.hpp, sync/PROTOCOL.md "Quality records"): specs, inspections, signatures
-// and documents, each with the station and sequence that make it travel exactly once.
+// Quality records on the wire (wire.hpp, sync/PROTOCOL.md "Quality records"): specs, inspections, signatures,
+// documents, and lots' RFID tags with their voids, each with the station and sequence that make it travel exactly once.
 #include "wire.hpp"
 
 #include "lotstation/storage/time.hpp"
@@ -173,6 +173,28 @@ DocumentRecord documentFrom(const Json& json, const std::string& where) {
     return d;
 }
 
+Json tagJson(const LotTag& t) {
+    return {{"id", t.id},           {"gtin", t.gtin},         {"serial", t.serial},
+            {"lot", t.lot},         {"scheme", t.scheme},     {"epc_hex", t.epcHex},
+            {"station", t.stationId}, {"user", t.user},       {"at", formatTimestamp(t.at)}};
+}
+
+LotTag tagFrom(const Json& json, const std::string& where) {
+    return LotTag{stringAt(json, "id", where),      stringAt(json, "gtin", where),    stringAt(json, "serial", where),
+                  stringAt(json, "lot", where),     stringAt(json, "scheme", where),  stringAt(json, "epc_hex", where),
+                  stringAt(json, "station", where), stringAt(json, "user", where),    timeAt(json, "at", where)};
+}
+
+Json tagVoidJson(const TagVoid& v) {
+    return {{"tag", v.tagId}, {"station", v.stationId}, {"user", v.user}, {"at", formatTimestamp(v.at)},
+            {"reason", v.reason}};
+}
+
+TagVoid tagVoidFrom(const Json& json, const std::string& where) {
+    return TagVoid{stringAt(json, "tag", where), stringAt(json, "station", where), stringAt(json, "user", where),
+                   timeAt(json, "at", where), stringAt(json, "reason", where)};
+}
+
 } // namespace
 
 Json toJson(const QualityRecord& record) {
@@ -182,7 +204,9 @@ Json toJson(const QualityRecord& record) {
             if constexpr (std::is_same_v<T, SpecRecord>) return specJson(value);
             else if constexpr (std::is_same_v<T, Inspection>) return inspectionJson(value);
             else if constexpr (std::is_same_v<T, Signature>) return toJson(value);
-            else return documentJson(value);
+            else if constexpr (std::is_same_v<T, DocumentRecord>) return documentJson(value);
+            else if constexpr (std::is_same_v<T, LotTag>) return tagJson(value);
+            else return tagVoidJson(value);
         },
         record.value);
     return {{"station", record.stationId}, {"seq", record.seq}, {"kind", recordKindOf(record)},
@@ -203,7 +227,9 @@ QualityRecord qualityRecordFrom(const Json& json, const std::string& where) {
     else if (kind == "inspection") record.value = inspectionFrom(body, at);
     else if (kind == "signature") record.value = signatureFrom(body, at);
     else if (kind == "document") record.value = documentFrom(body, at);
-    else throw WireError(where + ".kind '" + kind + "' is not spec, inspection, signature or document");
+    else if (kind == "tag") record.value = tagFrom(body, at);
+    else if (kind == "tag-void") record.value = tagVoidFrom(body, at);
+    else throw WireError(where + ".kind '" + kind + "' is not spec, inspection, signature, document, tag or tag-void");
     return record;
 }
 

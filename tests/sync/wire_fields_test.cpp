@@ -33,6 +33,7 @@ Movement everyField() {
     m.approvedBy = "sam";
     m.overridden = "expired,fefo";
     m.prevHash = std::string(64, 'a');
+    m.scale = "mt-sics on /dev/ttyUSB0";
     m.hash = storage::movementHash(m);
     return m;
 }

@@ -9,6 +9,7 @@
 #include "lotstation/scan/scan_files.hpp"
 #include "lotstation/station/label_content.hpp"
 #include "lotstation/station/paths.hpp"
+#include "lotstation/station/tagged_labels.hpp"
 #include "lotstation/storage/lot_tags.hpp"
 
 #include <CLI/CLI.hpp>
@@ -104,27 +105,16 @@ void addOutputOptions(CLI::App& command, LabelArgs& args, const char* defaultTem
 }
 
 // A lot label whose template encodes an RFID tag, sent as ZPL: one label per copy, each with its own serial
-// assigned and recorded by the station. The template is tried with a stand-in serial first, so a lot that
-// cannot be tagged (no GTIN, no date for dsgtin+) takes no serial.
-void assignTagSerials(const CliContext& context, labels::PrintJob& job) {
-    const auto& rfid = job.labelTemplate.rfid;
+// taken and recorded by the station (tagged_labels.hpp). Returns the tags taken: voided when the print fails.
+station::TakenTags assignTagSerials(const CliContext& context, labels::PrintJob& job) {
     const auto* lot = std::get_if<labels::LotLabelData>(&job.labels.front());
-    if (!rfid || lot == nullptr) return;
-    auto trial = *lot;
-    trial.tagSerial = "1";
-    if (auto tried = labels::renderZpl(job.labelTemplate, std::vector<labels::LabelContent>{trial}); !tried)
-        throw CommandFailed(tried.error().message);
+    if (!job.labelTemplate.rfid || lot == nullptr) return {};
     auto ledger = context.openLedger();
-    std::vector<labels::LabelContent> tagged;
-    for (int i = 0; i < job.copies; ++i) {
-        const storage::TagRequest request{lot->lotCode, formats::toString(rfid->scheme), rfid->filter,
-                                          rfid->companyPrefixLength, std::nullopt, context.user};
-        auto copy = *lot;
-        copy.tagSerial = unwrap(storage::tagLot(ledger, request)).serial;
-        tagged.emplace_back(std::move(copy));
-    }
-    job.labels = std::move(tagged);
+    auto tagged = station::tagCopies(ledger, job.labelTemplate, *lot, job.copies, context.user);
+    if (!tagged) throw CommandFailed(tagged.error().message);
+    job.labels.assign(tagged->labels.begin(), tagged->labels.end());
     job.copies = 1;
+    return tagged->tags;
 }
 
 int printLabel(const CliContext& context, const LabelArgs& args, const std::string& defaultTemplate,
@@ -142,10 +132,17 @@ int printLabel(const CliContext& context, const LabelArgs& args, const std::stri
     }
     auto target = labels::parsePrinterTarget(args.out.empty() ? args.printer : args.out);
     if (!target) throw CommandFailed(target.error().message);
-    if (labels::sendsZpl(*target)) assignTagSerials(context, job);
+    const auto tags = labels::sendsZpl(*target) ? assignTagSerials(context, job) : station::TakenTags{};
     const auto payload = labels::payloadFor(job.labels.front());
     auto receipt = labels::print(job, *target);
-    if (!receipt) throw CommandFailed(receipt.error().message);
+    if (!receipt) {
+        auto ledger = context.openLedger();
+        std::string message = receipt.error().message;
+        if (!tags.empty()) message += "; the RFID serials it took are voided, never used again";
+        for (const auto& problem : station::voidTags(ledger, tags, "label not printed: " + receipt.error().message))
+            message += "; " + problem;
+        throw CommandFailed(message);
+    }
     context.emit(receipt->detail, {{"detail", receipt->detail},
                                    {"labels", receipt->labelsPrinted},
                                    {"bytes", receipt->bytesSent},

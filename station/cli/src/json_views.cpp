@@ -96,6 +96,7 @@ nlohmann::json toJson(const storage::Movement& movement, storage::Uom uom) {
             {"reverses", optionalValue(movement.reverses)},
             {"approved_by", optionalValue(movement.approvedBy)},
             {"overridden", optionalValue(movement.overridden)},
+            {"scale", optionalValue(movement.scale)},
             {"hash", movement.hash}};
 }
 
@@ -110,6 +111,7 @@ std::string describe(const storage::Movement& movement, storage::Uom uom) {
     if (movement.reference) line << "  ref " << *movement.reference;
     if (movement.reason) line << "  reason: " << *movement.reason;
     if (movement.approvedBy) line << "  approved by " << *movement.approvedBy;
+    if (movement.scale) line << "  weighed on " << *movement.scale;
     line << "  by " << movement.user << "  [" << movement.id << "]";
     return line.str();
 }

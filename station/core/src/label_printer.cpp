@@ -19,12 +19,11 @@ std::string safeName(std::string_view code) {
     return name;
 }
 
-// A folder rather than a printer: empty (the default folder) or a path.
-bool isFolder(const std::string& printer) {
+} // namespace
+
+bool printsToFolder(const std::string& printer) {
     return printer.empty() || printer.front() == '/' || printer.front() == '.' || printer.front() == '~';
 }
-
-} // namespace
 
 std::expected<LabelPrinter, Error>
 LabelPrinter::load(const std::vector<std::filesystem::path>& templateDirs) {
@@ -44,6 +43,7 @@ PrintResult LabelPrinter::print(const LabelJob& job) const {
     const auto started = std::chrono::steady_clock::now();
     PrintResult result;
     result.lot = job.name;
+    result.tags = job.tags;
     const auto finish = [&](bool ok, std::string message) {
         result.ok = ok;
         result.message = std::move(message);
@@ -57,7 +57,7 @@ PrintResult LabelPrinter::print(const LabelJob& job) const {
     labels::PrintJob printJob{*tmpl, {job.content}, copies, std::nullopt, 0};
 
     labels::PrinterTarget target;
-    if (isFolder(job.setup.printer)) {
+    if (printsToFolder(job.setup.printer)) {
         const std::filesystem::path folder =
             job.setup.printer.empty() ? job.setup.labelsFolder : std::filesystem::path(job.setup.printer);
         std::error_code error;
@@ -189,7 +189,7 @@ void PrintWorker::run() {
             result = m_printer.print(job);
         } catch (const std::exception& broken) { // a broken invariant in a renderer: say so, keep printing
             result = PrintResult{
-                job.name, false, std::string("Label printing failed: ") + broken.what(), {}, {}};
+                job.name, false, std::string("Label printing failed: ") + broken.what(), {}, {}, job.tags};
         }
         lock.lock();
         m_done.push_back(std::move(result));

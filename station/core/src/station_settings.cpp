@@ -30,7 +30,8 @@ std::expected<StationSettings, Error> loadSettings(const std::filesystem::path& 
     for (auto [key, field] :
          {std::pair{"station_name", &settings.stationName}, std::pair{"camera", &settings.cameraSource},
           std::pair{"printer", &settings.printer}, std::pair{"label_template", &settings.labelTemplate},
-          std::pair{"server_url", &settings.serverUrl}}) {
+          std::pair{"server_url", &settings.serverUrl}, std::pair{"scale_port", &settings.scalePort},
+          std::pair{"scale_protocol", &settings.scaleProtocol}, std::pair{"scale_baud", &settings.scaleBaud}}) {
         if (!read(key, *field))
             return fail(ErrorKind::Invalid, path.string() + ": \"" + key + "\" should be text");
     }
@@ -42,7 +43,10 @@ std::expected<void, Error> saveSettings(const std::filesystem::path& path, const
                               {"camera", settings.cameraSource},
                               {"printer", settings.printer},
                               {"label_template", settings.labelTemplate},
-                              {"server_url", settings.serverUrl}};
+                              {"server_url", settings.serverUrl},
+                              {"scale_port", settings.scalePort},
+                              {"scale_protocol", settings.scaleProtocol},
+                              {"scale_baud", settings.scaleBaud}};
     std::error_code error;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
     const std::filesystem::path temporary = path.string() + ".tmp";

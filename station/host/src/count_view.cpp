@@ -119,7 +119,8 @@ void drawFlowBody(const AppState& state, const CountState& count, Ui& ui, ImVec2
                          line.counted ? std::optional(amount(*line.counted, item)) : std::nullopt,
                          "Tap to type", wide))
             ui.intents.emit(intent::OpenKeypad{"Counted " + line.lot.lot.code,
-                                               unitFor(item.uom, line.expected), unitsFor(item.uom), replyQuantity<count::SetCounted>()});
+                                               unitFor(item.uom, line.expected), unitsFor(item.uom), replyQuantity<count::SetCounted>(),
+                                               true});
         ImGui::SameLine(0, gap);
         // The keypad takes no zero: an empty shelf has its own button.
         if (touchButton(ui, "count.empty", "None", ImVec2(ui.em(5.5f), ui.em(2.9f))))

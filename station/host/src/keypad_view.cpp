@@ -35,13 +35,61 @@ std::string keyId(KeypadKey key) {
     return "keypad." + std::string(keypadKeyId(key));
 }
 
-void drawDisplay(const KeypadSession& keypad, Ui& ui, float width) {
+// The display's frame says at a glance whether OK will take what it shows: green for a settled weight,
+// amber while the scale moves, red for a refusal.
+ImU32 displayEdge(const KeypadSession& keypad, const std::optional<ScaleReadout>& scale) {
+    if (keypad.problem) return colour::refused;
+    if (!keypad.followsScale || !scale) return colour::text;
+    if (scale->state == lotstation::scale::ScaleState::Lost) return colour::refused;
+    return scale->stable() ? colour::accepted : colour::unknown;
+}
+
+// The scale's state in words, coloured like the display's frame.
+void drawScaleState(const KeypadSession& keypad, const ScaleReadout& scale, Ui& ui) {
+    if (!keypad.followsScale) {
+        label(ui, "Typed · the scale shows " + scale.shown(), ui.fonts.body, colour::textDim);
+        return;
+    }
+    switch (scale.state) {
+    case lotstation::scale::ScaleState::Lost:
+        paragraph(ui, "⚠ Scale lost: " + scale.reason + " · retrying; type the weight meanwhile", ui.fonts.bold,
+                  colour::refused);
+        return;
+    case lotstation::scale::ScaleState::Connecting:
+    case lotstation::scale::ScaleState::Stopped:
+        label(ui, "Connecting to the scale…", ui.fonts.bold, colour::unknown);
+        return;
+    case lotstation::scale::ScaleState::Live:
+        break;
+    }
+    if (scale.stable())
+        label(ui, "✓ Stable · OK takes it", ui.fonts.bold, colour::accepted);
+    else
+        label(ui, "Settling… (" + scale.shown() + ")", ui.fonts.bold, colour::unknown);
+}
+
+// Tare, Zero, and back to the scale after typing: one row of big buttons.
+void drawScaleButtons(const KeypadSession& keypad, Ui& ui, float inner, float gap) {
+    const int count = keypad.followsScale ? 2 : 3;
+    const float buttonWidth = (inner - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
+    const ImVec2 size(buttonWidth, ui.em(2.6f));
+    if (touchButton(ui, "keypad.scale.tare", "Tare", size)) ui.intents.emit(intent::ScaleTare{});
+    ImGui::SameLine();
+    if (touchButton(ui, "keypad.scale.zero", "Zero", size)) ui.intents.emit(intent::ScaleZero{});
+    if (!keypad.followsScale) {
+        ImGui::SameLine();
+        if (touchButton(ui, "keypad.scale.follow", "Use scale", size, ButtonKind::Primary))
+            ui.intents.emit(intent::KeypadFollowScale{});
+    }
+}
+
+void drawDisplay(const KeypadSession& keypad, const std::optional<ScaleReadout>& scale, Ui& ui, float width) {
     const ImVec2 size(width, ui.em(3.4f));
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(min, max, colour::rgb(0, 0, 0), ui.em(0.35f));
-    list->AddRect(min, max, keypad.problem ? colour::refused : colour::text, ui.em(0.35f), 0, 3.0f);
+    list->AddRect(min, max, displayEdge(keypad, scale), ui.em(0.35f), 0, 3.0f);
     const std::string number = keypad.entry.text().empty() ? "0" : keypad.entry.text();
     const std::string unit(unitSymbol(keypad.entry.unit()));
     ImFont* big = ui.fonts.display;
@@ -60,7 +108,8 @@ void drawDisplay(const KeypadSession& keypad, Ui& ui, float width) {
 
 } // namespace
 
-void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top) {
+void drawKeypad(const KeypadSession& keypad, const std::optional<ScaleReadout>& scale, Ui& ui, ImVec2 viewport,
+                float top) {
     const float margin = ui.em(0.8f);
     const float width = ui.em(22.0f);
     const ImVec2 size(width, viewport.y - top - 2 * margin);
@@ -82,11 +131,16 @@ void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top)
         ui.intents.emit(intent::KeypadCancel{});
     ImGui::SetCursorScreenPos(ImVec2(headerStart.x, headerStart.y + kMinTarget));
 
-    drawDisplay(keypad, ui, inner);
+    drawDisplay(keypad, scale, ui, inner);
+    const bool weighing = scale && baseUnitOf(keypad.entry.unit()) == storage::Uom::Gram;
+    ImGui::PushTextWrapPos(0.0f); // the keypad's own right edge
     if (keypad.problem)
-        label(ui, "⚠ " + *keypad.problem, ui.fonts.bold, colour::unknown);
+        paragraph(ui, "⚠ " + *keypad.problem, ui.fonts.bold, colour::unknown);
+    else if (weighing)
+        drawScaleState(keypad, *scale, ui);
     else
         label(ui, unitHint(keypad.entry.unit()), ui.fonts.body, colour::textDim);
+    ImGui::PopTextWrapPos();
 
     // Unit buttons: the selected one is white, so it reads at a glance.
     const std::vector<QuantityUnit> units =
@@ -94,6 +148,7 @@ void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top)
     const float unitWidth =
         (inner - gap * static_cast<float>(units.size() - 1)) / static_cast<float>(units.size());
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    if (weighing) drawScaleButtons(keypad, ui, inner, gap);
     for (std::size_t i = 0; i < units.size(); ++i) {
         if (i > 0) ImGui::SameLine();
         const std::string symbol(unitSymbol(units[i]));

@@ -150,7 +150,8 @@ void drawContainer(const ProduceState& produce, const ContainerDraft& container,
                          width)) {
             const auto uom = container.item.uom;
             ui.intents.emit(intent::OpenKeypad{"Quantity of " + container.lot.code,
-                                               unitFor(uom, container.quantity), unitsFor(uom), replyQuantity<produce::SetQuantity>()});
+                                               unitFor(uom, container.quantity), unitsFor(uom), replyQuantity<produce::SetQuantity>(),
+                                               true});
         }
     }
     if (touchButton(ui, "produce.drop", "Put back", ImVec2(container.blocked() ? half : width, ui.em(2.9f))))
@@ -194,7 +195,7 @@ void drawGathering(const AppState& state, const ProduceState& produce, Ui& ui, c
     if (compactField(ui, "produce.output", "Output made", amount(output, *produce.product), "", half)) {
         const auto uom = produce.product->uom;
         ui.intents.emit(
-            intent::OpenKeypad{"Output made", unitFor(uom, output), unitsFor(uom), replyQuantity<produce::SetOutput>()});
+            intent::OpenKeypad{"Output made", unitFor(uom, output), unitsFor(uom), replyQuantity<produce::SetOutput>(), true});
     }
     if (bottomButton(ui, column, "produce.finish", loggedIn ? "Finish ✓" : "Log in", loggedIn, half,
                      column.x + half + gap))

@@ -138,7 +138,8 @@ void drawFlowBody(const AppState& state, const ReceiveState& receive, Ui& ui, Im
             : std::nullopt;
     if (compactField(ui, "receive.quantity", "Quantity", quantity, "Tap to enter", width)) {
         const auto units = unitsFor(draft.item);
-        ui.intents.emit(intent::OpenKeypad{"Quantity received", units.front(), units, replyQuantity<receive::SetQuantity>()});
+        ui.intents.emit(intent::OpenKeypad{"Quantity received", units.front(), units, replyQuantity<receive::SetQuantity>(),
+                                           true}); // the net weight, from the scale when there is one
     }
     std::optional<std::string> location = draft.location;
     if (!location && draft.item && draft.item->defaultLocation)

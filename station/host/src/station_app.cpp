@@ -13,6 +13,7 @@
 #include "lotstation/station/paths.hpp"
 #include "lotstation/station/station.hpp"
 #include "lotstation/station/sync_link.hpp"
+#include "lotstation/station/tagged_labels.hpp"
 #include "lotstation/sync/background_sync.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -51,9 +52,11 @@ struct Session {
     long frame = 0;
     bool running = true;
     bool demoRequested = false;
+    ScaleSession scale{}; // the scale chosen in Settings, read on its own thread
 
     void handle(const Effects& effects) {
         if (effects.tone) tones.play(*effects.tone);
+        if (effects.scaleCommand) scale.command(*effects.scaleCommand);
         if (effects.openDemo) {
             demoRequested = true;
             running = false;
@@ -76,7 +79,9 @@ struct Session {
             setup.printer = settings->settings.printer;
             setup.templateName = settings->settings.labelTemplate;
         }
-        for (auto prepared : {labelJobs(*ledger, lots, setup), labelJobs(*ledger, others, setup)}) {
+        // A lot label whose template writes an RFID tag to this printer takes its serials now, on this thread.
+        auto lotJobs = tagLabelJobs(*ledger, labelJobs(*ledger, lots, setup), printer->templates(), core.state().userName);
+        for (auto prepared : {std::move(lotJobs), labelJobs(*ledger, others, setup)}) {
             for (auto& job : prepared.jobs)
                 printer->submit(std::move(job));
             for (const auto& failed : prepared.failed)
@@ -88,7 +93,14 @@ struct Session {
         for (const auto& result : printer->takeFinished())
             report(result);
     }
-    void report(const PrintResult& result) {
+    void report(PrintResult result) {
+        // The RFID serials a failed print took are voided: never used again, never shown as the lot's tag.
+        if (!result.ok && !result.tags.empty() && ledger) {
+            const std::string reason = "label not printed: " + result.message;
+            result.message += " · its RFID serial is voided";
+            for (const auto& problem : voidTags(*ledger, result.tags, reason))
+                result.message += " · " + problem;
+        }
         std::printf("label %s: %s (%.1f ms)\n", result.ok ? "printed" : "failed", result.message.c_str(),
                     static_cast<double>(result.took.count()) / 1000.0);
         // A label that came out adds to what the operator is reading ("Received lot ...") instead of
@@ -107,6 +119,14 @@ struct Session {
     void notify(FeedbackKind kind, std::string headline, std::string detail) {
         const Effects effects = core.notify(kind, std::move(headline), std::move(detail), Clock::now());
         if (effects.tone) tones.play(*effects.tone);
+    }
+    // The scale Settings chose now (a change restarts the reader), polled without waiting on its port.
+    void pollScale() {
+        std::optional<scale::ScaleSettings> chosen;
+        if (const auto* settings = core.stateOf<SettingsFlow>())
+            if (auto parsed = scaleSettingsOf(settings->settings)) chosen = *parsed;
+        scale.choose(chosen);
+        core.setScale(scale.poll());
     }
     // A sync client, when the host has one, takes the request; without one the operator hears why not.
     void syncNow() {
@@ -288,6 +308,7 @@ static int runWindow(const AppOptions& options, bool& demoRequested) {
             session.core, std::cerr, "keeping time", [&] { return session.core.tick(Clock::now()); }, Clock::now()));
         if (background)
             session.core.setSync(toSyncStatus(background->status(), std::chrono::system_clock::now()));
+        session.pollScale();
 
         for (const auto& code : feed.update(Clock::now())) {
             if (!firstScanSaid) { // start-up figures for people and for the station bench

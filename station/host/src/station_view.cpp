@@ -112,7 +112,7 @@ void drawStation(const AppState& state, Ui& ui, ImVec2 viewport) {
         else if (state.keyboard)
             drawKeyboard(*state.keyboard, ui, viewport, barHeight);
         else if (state.keypad)
-            drawKeypad(*state.keypad, ui, viewport, barHeight);
+            drawKeypad(*state.keypad, state.scale, ui, viewport, barHeight);
         else if (state.picker)
             drawPicker(*state.picker, ui, viewport, barHeight);
     }

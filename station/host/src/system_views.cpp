@@ -73,6 +73,48 @@ void drawSyncBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     ImGui::EndGroup();
 }
 
+namespace {
+
+// The weighing scale: its device, protocol and baud rate, each from a short list (or typed).
+void drawScaleSettings(const StationSettings& s, Ui& ui, float width, bool allowed) {
+    if (compactField(ui, "settings.scale", "Weighing scale",
+                     s.scalePort.empty() ? std::optional<std::string>() : std::optional(s.scalePort),
+                     "None: quantities are typed", width, allowed))
+        ui.intents.emit(intent::OpenPicker{
+            "Weighing scale",
+            {{"", "No scale", "weights are typed on the keypad"},
+             {"/dev/ttyUSB0", "/dev/ttyUSB0", "the first USB-serial adapter"},
+             {"/dev/ttyUSB1", "/dev/ttyUSB1", "the second USB-serial adapter"},
+             {"/dev/ttyACM0", "/dev/ttyACM0", "a scale with its own USB port"},
+             {"/dev/ttyS0", "/dev/ttyS0", "the first serial port"},
+             {"await:|the scale's device path", "Other device…", "scan or type its path"}},
+            choose(SettingField::ScalePort)});
+    if (s.scalePort.empty()) return;
+    const std::string line = (s.scaleProtocol.empty() ? "auto" : s.scaleProtocol) + " · " +
+                             (s.scaleBaud.empty() ? "the protocol's baud rate" : s.scaleBaud + " baud");
+    if (compactField(ui, "settings.scale-protocol", "Scale protocol", line, "", width, allowed))
+        ui.intents.emit(intent::OpenPicker{
+            "Scale protocol",
+            {{"auto", "Find it (auto)", "listens, then asks in each protocol"},
+             {"mt-sics", "MT-SICS", "Mettler Toledo"},
+             {"toledo", "Toledo 8217", "retail scales"},
+             {"continuous", "Continuous stream", "ST,GS,+0001.234kg (Ohaus, CAS, ...)"},
+             {"and", "A&D", "FX-i and similar"}},
+            choose(SettingField::ScaleProtocol)});
+    if (compactField(ui, "settings.scale-baud", "Scale baud rate",
+                     s.scaleBaud.empty() ? std::optional<std::string>() : std::optional(s.scaleBaud),
+                     "The protocol's own", width, allowed))
+        ui.intents.emit(intent::OpenPicker{"Scale baud rate",
+                                           {{"", "The protocol's own", "9600, or 2400 for A&D"},
+                                            {"2400", "2400", ""},
+                                            {"4800", "4800", ""},
+                                            {"9600", "9600", ""},
+                                            {"19200", "19200", ""}},
+                                           choose(SettingField::ScaleBaud)});
+}
+
+} // namespace
+
 void drawFlowBody(const AppState& state, const SettingsState& settings, Ui& ui, ImVec2 min, ImVec2 max) {
     const float width = std::min(max.x - min.x, ui.em(36.0f));
     const float x = min.x + (max.x - min.x - width) / 2;
@@ -127,6 +169,7 @@ void drawFlowBody(const AppState& state, const SettingsState& settings, Ui& ui, 
                      "None: this station works alone", width, allowed))
         ui.intents.emit(
             settings::AwaitText{SettingField::ServerUrl, "the server's address (http://…)", ""});
+    drawScaleSettings(s, ui, width, allowed);
     ImGui::PopStyleVar();
     ImGui::PushTextWrapPos(x + width);
     paragraph(ui, "Camera now: " + ui.preview.sourceName, ui.fonts.body, colour::textDim);

@@ -31,7 +31,9 @@ void drawFlowBody(const AppState& state, const QualityState& quality, Ui& ui, Im
 void drawFlowBody(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const RecordsState& records, Ui& ui, ImVec2 min, ImVec2 max);
 void drawFlowBody(const AppState& state, const CostsState& costs, Ui& ui, ImVec2 min, ImVec2 max);
-void drawKeypad(const KeypadSession& keypad, Ui& ui, ImVec2 viewport, float top);
+// With a scale chosen in Settings, a weight's keypad shows the scale's live reading and its state above the keys.
+void drawKeypad(const KeypadSession& keypad, const std::optional<ScaleReadout>& scale, Ui& ui, ImVec2 viewport,
+                float top);
 void drawKeyboard(const KeyboardSession& keyboard, Ui& ui, ImVec2 viewport, float top);
 void drawPicker(const PickerSession& picker, Ui& ui, ImVec2 viewport, float top);
 void drawConfirm(const ConfirmRequest& confirm, Ui& ui, ImVec2 viewport);

@@ -1,6 +1,7 @@
 // Applying another station's quality record, exactly once (quality_sync.hpp).
 #include "quality_rows.hpp"
 #include "signature_writer.hpp"
+#include "../tags/tag_rows.hpp"
 
 #include "../crypto.hpp"
 #include "lotstation/storage/quality_sync.hpp"
@@ -154,7 +155,9 @@ Result<ApplyOutcome> applyRemoteQualityRecord(Ledger& ledger, const QualityRecor
                 if constexpr (std::is_same_v<T, SpecRecord>) return insertSpec(core, value);
                 else if constexpr (std::is_same_v<T, Inspection>) return insertInspection(core, value);
                 else if constexpr (std::is_same_v<T, Signature>) return insertSignature(core, value);
-                else return insertDocument(core, value);
+                else if constexpr (std::is_same_v<T, DocumentRecord>) return insertDocument(core, value);
+                else if constexpr (std::is_same_v<T, LotTag>) return insertRemoteTag(core, value);
+                else return insertRemoteTagVoid(core, value);
             },
             record.value);
         if (!written) return std::unexpected(written.error());

@@ -1,6 +1,7 @@
 // Reading the quality record log (quality_sync.hpp): this station's outbox and the log in arrival order.
 #include "quality_rows.hpp"
 #include "signature_writer.hpp"
+#include "../tags/tag_rows.hpp"
 
 #include "lotstation/storage/quality_sync.hpp"
 
@@ -65,6 +66,10 @@ Result<std::vector<QualityRecord>> readLog(LedgerCore& core, std::string_view wh
             if (auto inspection = findInspection(core, id)) record.value = std::move(*inspection), found = true;
         } else if (kind == "signature") {
             if (auto signature = findSignature(core, id)) record.value = std::move(*signature), found = true;
+        } else if (kind == "tag") {
+            if (auto tag = findTagById(core, id)) record.value = std::move(*tag), found = true;
+        } else if (kind == "tag-void") {
+            if (auto tagVoid = findTagVoid(core, id)) record.value = std::move(*tagVoid), found = true;
         } else if (auto document = findDocumentRecord(core, id, pos)) {
             record.value = std::move(*document), found = true;
         }
@@ -77,7 +82,7 @@ Result<std::vector<QualityRecord>> readLog(LedgerCore& core, std::string_view wh
 } // namespace
 
 const char* recordKindOf(const QualityRecord& record) {
-    constexpr const char* kinds[] = {"spec", "inspection", "signature", "document"};
+    constexpr const char* kinds[] = {"spec", "inspection", "signature", "document", "tag", "tag-void"};
     return kinds[record.value.index()];
 }
 
@@ -87,6 +92,7 @@ std::string recordIdOf(const QualityRecord& record) {
             using T = std::decay_t<decltype(value)>;
             if constexpr (std::is_same_v<T, SpecRecord>) return value.recordId;
             else if constexpr (std::is_same_v<T, DocumentRecord>) return value.attachment.id;
+            else if constexpr (std::is_same_v<T, TagVoid>) return value.tagId;
             else return value.id;
         },
         record.value);

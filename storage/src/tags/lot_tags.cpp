@@ -5,6 +5,8 @@
 #include "../crypto.hpp"
 #include "../ledger_core.hpp"
 #include "../rows.hpp"
+#include "../validation.hpp"
+#include "tag_rows.hpp"
 #include "lotstation/formats/gs1.hpp"
 #include "lotstation/formats/gtin.hpp"
 #include "lotstation/formats/lot_epc.hpp"
@@ -29,6 +31,8 @@ std::optional<LotTag> findTag(LedgerCore& core, const std::string& gtin, std::st
     if (!s.step()) return std::nullopt;
     return readTag(s);
 }
+
+constexpr std::string_view kNotVoided = " AND NOT EXISTS (SELECT 1 FROM lot_tag_voids v WHERE v.tag_id = lot_tags.id)";
 
 // The next free serial of this station's range for the GTIN, read inside the caller's write transaction.
 Result<std::string> nextSerial(LedgerCore& core, const std::string& gtin) {
@@ -124,18 +128,51 @@ Result<LotTag> lotTag(const Ledger& ledger, std::string_view gtin, std::string_v
     return guarded([&]() -> Result<LotTag> {
         const auto gtin14 = formats::asGtin14(gtin);
         if (!gtin14) return fail(ErrorKind::Invalid, "'" + std::string(gtin) + "' is not a GTIN");
-        if (auto tag = findTag(core, *gtin14, serial)) return *tag;
+        if (auto tag = findTag(core, *gtin14, serial)) {
+            if (auto voided = findTagVoid(core, tag->id))
+                return fail(ErrorKind::NotFound, "the tag of GTIN " + *gtin14 + " serial " + std::string(serial) +
+                                                     " was voided (" + voided->reason + "): it names no lot");
+            return *tag;
+        }
         return fail(ErrorKind::NotFound, "no lot has the tag of GTIN " + *gtin14 + " serial " + std::string(serial));
     });
 }
 
 std::vector<LotTag> tagsOfLot(const Ledger& ledger, std::string_view lot) {
     auto& core = LedgerAccess::core(ledger);
-    auto s = core.db.cached("SELECT " + std::string(kColumns) + " FROM lot_tags WHERE lot_code = ?1 ORDER BY pos");
+    auto s = core.db.cached("SELECT " + std::string(kColumns) + " FROM lot_tags WHERE lot_code = ?1" + std::string(kNotVoided) +
+                            " ORDER BY pos");
     s.bindAll(lot);
     std::vector<LotTag> out;
     while (s.step()) out.push_back(readTag(s));
     return out;
+}
+
+std::optional<LotTag> findTagById(LedgerCore& core, std::string_view id) {
+    auto s = core.db.cached("SELECT " + std::string(kColumns) + " FROM lot_tags WHERE id = ?1");
+    s.bindAll(id);
+    if (!s.step()) return std::nullopt;
+    return readTag(s);
+}
+
+Result<TagVoid> voidLotTag(Ledger& ledger, std::string_view tagId, std::string_view reason, std::string_view user) {
+    auto& core = LedgerAccess::core(ledger);
+    return guarded([&]() -> Result<TagVoid> {
+        auto why = validReason(reason, "voiding a tag");
+        if (!why) return std::unexpected(why.error());
+        auto who = requireUser(core, std::string(user));
+        if (!who) return std::unexpected(who.error());
+        sql::Transaction transaction(core.db);
+        if (!findTagById(core, tagId)) return fail(ErrorKind::NotFound, "no tag " + std::string(tagId));
+        if (auto earlier = findTagVoid(core, tagId)) return *earlier;
+        TagVoid record{std::string(tagId), core.identity.stationId, who->name, core.clock(), *why};
+        core.db
+            .cached("INSERT INTO lot_tag_voids (tag_id, station_id, user_name, at, reason) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .bindAll(record.tagId, record.stationId, record.user, formatTimestamp(record.at), record.reason)
+            .run();
+        transaction.commit();
+        return record;
+    });
 }
 
 } // namespace lotstation::storage

@@ -13,6 +13,13 @@ std::optional<KeypadKey> keypadKeyFor(char c) {
     return std::nullopt;
 }
 
+// The keypad unit a scale's unit is typed in; none for units the keypad has no button for (lb, oz, mg).
+std::optional<QuantityUnit> keypadUnitOf(const std::string& unit) {
+    if (unit == "kg") return QuantityUnit::Kilogram;
+    if (unit == "g") return QuantityUnit::Gram;
+    return std::nullopt;
+}
+
 } // namespace
 
 AppCore::AppCore(AppConfig config, TimePoint now)
@@ -20,6 +27,23 @@ AppCore::AppCore(AppConfig config, TimePoint now)
     m_state.stationName = m_config.stationName;
     m_state.now = now;
     m_idle.touch(now);
+}
+
+void AppCore::setScale(std::optional<ScaleReadout> readout) {
+    m_state.scale = std::move(readout);
+    followScale();
+}
+
+void AppCore::followScale() {
+    if (!m_state.keypad || !m_state.keypad->followsScale) return;
+    auto& entry = m_state.keypad->entry;
+    if (!m_state.scale || !m_state.scale->latest || m_state.scale->latest->condition != scale::Condition::Weight) {
+        entry.setText("");
+        return;
+    }
+    const auto& weight = m_state.scale->latest->weight;
+    if (auto unit = keypadUnitOf(weight.unit)) entry.setUnit(*unit);
+    entry.setText(weight.value);
 }
 
 void AppCore::logIn(std::string userName, TimePoint now) {
@@ -71,11 +95,15 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
             [&](const intent::OpenKeypad& i) {
                 QuantityEntry entry(i.unit);
                 m_state.keypad = KeypadSession{i.label, entry, i.units, std::nullopt, i.reply};
+                // A weight is read from the scale when there is one; the keys stay for typing it instead.
+                m_state.keypad->followsScale = i.weighable && m_state.scale && baseUnitOf(i.unit) == storage::Uom::Gram;
+                followScale();
                 return Effects{};
             },
             [&](const intent::KeypadPress& i) {
                 if (!m_state.keypad) return Effects{};
                 m_state.keypad->problem.reset();
+                if (std::exchange(m_state.keypad->followsScale, false)) m_state.keypad->entry.setText("");
                 Effects effects;
                 if (!m_state.keypad->entry.press(i.key)) effects.tone = FeedbackKind::Refused;
                 return effects;
@@ -83,10 +111,29 @@ Effects AppCore::apply(const Intent& intent, TimePoint now) {
             [&](const intent::KeypadUnit& i) {
                 if (!m_state.keypad) return Effects{};
                 m_state.keypad->problem.reset();
+                if (std::exchange(m_state.keypad->followsScale, false)) m_state.keypad->entry.setText("");
                 m_state.keypad->entry.setUnit(i.unit);
                 return Effects{};
             },
             [&](const intent::KeypadOk&) { return keypadOk(now); },
+            [&](const intent::KeypadFollowScale&) {
+                if (!m_state.keypad || !m_state.scale) return Effects{};
+                if (baseUnitOf(m_state.keypad->entry.unit()) != storage::Uom::Gram) return Effects{};
+                m_state.keypad->problem.reset();
+                m_state.keypad->followsScale = true;
+                followScale();
+                return Effects{};
+            },
+            [&](const intent::ScaleTare&) {
+                Effects effects;
+                if (m_state.scale) effects.scaleCommand = ScaleCommand::Tare;
+                return effects;
+            },
+            [&](const intent::ScaleZero&) {
+                Effects effects;
+                if (m_state.scale) effects.scaleCommand = ScaleCommand::Zero;
+                return effects;
+            },
             [&](const intent::KeypadCancel&) {
                 m_state.keypad.reset();
                 return Effects{};
@@ -215,12 +262,14 @@ Effects AppCore::back(TimePoint) {
 Effects AppCore::keypadOk(TimePoint now) {
     if (!m_state.keypad) return Effects{};
     auto& keypad = *m_state.keypad;
-    const auto quantity = keypad.entry.confirm();
+    const bool weighed = keypad.followsScale && m_state.scale;
+    const auto quantity = weighed ? m_state.scale->quantity() : keypad.entry.confirm();
     if (!quantity) {
         keypad.problem = quantity.error().message;
-        return flash(FeedbackKind::Refused, "Not a quantity", quantity.error().message, now);
+        return flash(FeedbackKind::Refused, weighed ? "Not weighed yet" : "Not a quantity", quantity.error().message,
+                     now);
     }
-    const std::string shown = keypad.entry.display();
+    const std::string shown = weighed ? m_state.scale->shown() + " from the scale" : keypad.entry.display();
     const std::string label = keypad.label;
     const QuantityReply reply = keypad.reply;
     m_state.keypad.reset();

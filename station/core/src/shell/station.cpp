@@ -16,6 +16,7 @@ void merge(Effects& into, Effects from) {
     for (const Screen screen : from.left)
         into.left.push_back(screen);
     into.openDemo = into.openDemo || from.openDemo;
+    if (from.scaleCommand) into.scaleCommand = from.scaleCommand;
     for (auto& label : from.otherLabels)
         into.otherLabels.push_back(std::move(label));
 }

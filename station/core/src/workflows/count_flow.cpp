@@ -139,11 +139,13 @@ FlowOutcome CountFlow::setCounted(const Quantity& quantity) {
         auto unit = amountFor(Quantity{1, quantity.unit}, line.lot.item);
         if (!unit) return refuse(unit.error().message);
         line.counted = 0;
+        line.scale.reset();
         return good(FlowOutcome::quiet());
     }
     auto counted = amountFor(quantity, line.lot.item);
     if (!counted) return refuse(counted.error().message);
     line.counted = *counted;
+    line.scale = quantity.scale;
     return good(FlowOutcome::quiet());
 }
 
@@ -159,6 +161,7 @@ FlowOutcome CountFlow::confirm(const std::string& user) {
                                             .counted = *line.counted,
                                             .location = m_state.location->code,
                                             .reason = m_state.reason,
+                                            .scale = line.scale,
                                             .user = user});
             if (!movement) return std::unexpected(movement.error());
             written.push_back(std::move(*movement));

@@ -95,6 +95,7 @@ FlowOutcome ProduceFlow::apply(const ProduceIntent& intent, const FlowContext& c
                               auto output = amountFor(i.quantity, *m_state.product);
                               if (!output) return refuse(output.error().message);
                               m_state.output = *output;
+                              m_state.outputScale = i.quantity.scale;
                               return good(FlowOutcome::quiet());
                           },
                           [&](const Finish&) { return context.user ? finish(*context.user) : FlowOutcome::refused(kLogInFirst); },
@@ -150,6 +151,7 @@ FlowOutcome ProduceFlow::pickRecipe(const std::string& sku) {
     m_state.recipe = std::move(*recipe);
     m_state.container.reset();
     m_state.output.reset();
+    m_state.outputScale.reset();
     if (m_state.planned) planLines();
     return good(FlowOutcome::quiet());
 }
@@ -271,6 +273,7 @@ FlowOutcome ProduceFlow::setQuantity(const Quantity& quantity) {
     if (*wanted > c.onHand)
         return refuse("only " + amount(c.onHand, c.item) + " of lot " + c.lot.code + " is at " + c.location);
     c.quantity = *wanted;
+    c.scale = quantity.scale;
     return good(FlowOutcome::quiet());
 }
 
@@ -295,6 +298,7 @@ FlowOutcome ProduceFlow::use(const std::string& user) {
                                           .quantity = c.quantity,
                                           .location = c.location,
                                           .override = c.approval,
+                                          .scale = c.scale,
                                           .user = user});
         if (!consumed) return std::unexpected(consumed.error());
         recorded = std::move(*consumed);
@@ -355,7 +359,11 @@ FlowOutcome ProduceFlow::finish(const std::string& user) {
         return refuse("Lot " + m_state.container->lot.code +
                       " is scanned but not used: use it or put it back");
     auto finished = m_ledger.finishRun(
-        {.run = *m_state.run, .output = m_state.output.value_or(*m_state.planned), .user = user});
+        {.run = *m_state.run,
+         .output = m_state.output.value_or(*m_state.planned),
+         // A weighed output names its scale; the planned quantity taken as it is was not weighed.
+         .scale = m_state.output ? m_state.outputScale : std::nullopt,
+         .user = user});
     if (!finished) return refuse(finished.error().message);
     m_state.finished = std::move(*finished);
     if (auto lot = m_ledger.lot(m_state.finished->lotCode)) m_state.outputExpiry = lot->expiry;

@@ -223,6 +223,7 @@ FlowOutcome ReceiveFlow::confirm(const std::string& user, bool large) {
     request.supplier = *draft.supplier;
     request.supplierLot = *draft.supplierLot;
     request.quantity = draft.quantity->amount;
+    request.scale = draft.quantity->scale; // the net weight read from the scale names it
     request.expiry = draft.expiry;
     request.bestBefore = draft.bestBefore;
     request.location = draft.location;

@@ -2,6 +2,8 @@
 #include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/labels/print.hpp"
+#include "lotstation/scale/protocol.hpp"
+#include "lotstation/station/scale_session.hpp"
 
 #include <algorithm>
 
@@ -42,6 +44,15 @@ std::optional<std::string> invalid(SettingField field, const std::string& value,
         return std::nullopt;
     case SettingField::Camera:
         return std::nullopt;
+    case SettingField::ScalePort:
+        if (value.empty() || value.front() == '/') return std::nullopt; // none, or a device path
+        return "A scale is a device path such as /dev/ttyUSB0";
+    case SettingField::ScaleProtocol:
+        if (auto protocol = scale::parseProtocol(value); !protocol) return protocol.error().message;
+        return std::nullopt;
+    case SettingField::ScaleBaud:
+        if (auto baud = scaleBaudOf(value); !baud) return baud.error().message;
+        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -56,6 +67,12 @@ std::string& fieldOf(StationSettings& settings, SettingField field) {
         return settings.printer;
     case SettingField::LabelTemplate:
         return settings.labelTemplate;
+    case SettingField::ScalePort:
+        return settings.scalePort;
+    case SettingField::ScaleProtocol:
+        return settings.scaleProtocol;
+    case SettingField::ScaleBaud:
+        return settings.scaleBaud;
     case SettingField::ServerUrl:
         break;
     }
@@ -76,6 +93,12 @@ const char* toString(SettingField field) {
         return "label template";
     case SettingField::ServerUrl:
         return "server";
+    case SettingField::ScalePort:
+        return "scale";
+    case SettingField::ScaleProtocol:
+        return "scale protocol";
+    case SettingField::ScaleBaud:
+        return "scale baud rate";
     }
     return "?";
 }

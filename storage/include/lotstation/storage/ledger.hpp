@@ -164,7 +164,8 @@ class Ledger {
 // The exact text a movement's hash is computed over: a header line "lotstation-movement/1", then one line per
 // field in the fixed order of movement_fields.hpp (id station seq at user kind lot quantity from to run party
 // reference reason unit_cost reverses lot_status approved_by overridden prev_hash), each
-// "name=<byte length>:<value>" or "name-" for an absent value. Exposed so that sync and audits can recompute hashes independently (see
+// "name=<byte length>:<value>" or "name-" for an absent value. A movement weighed on a scale has format 2:
+// header "lotstation-movement/2", the same lines, then "scale=..." (a movement without one keeps format 1). Exposed so that sync and audits can recompute hashes independently (see
 // src/canonical.cpp).
 [[nodiscard]] std::string canonicalMovementText(const Movement& movement);
 [[nodiscard]] std::string movementHash(const Movement& movement); // SHA-256 of the above, lower-case hex

@@ -37,14 +37,29 @@ struct LotTag {
     Timestamp at{};
 };
 
+// A tag taken for a label that did not print: its serial stays taken (never assigned again), but it names no
+// lot any more. Append-only, and it travels to other stations like the tag.
+struct TagVoid {
+    std::string tagId{};
+    std::string stationId{};
+    std::string user{};
+    Timestamp at{};
+    std::string reason{};
+};
+
 // Checks the whole EPC (lot, its item's GTIN, scheme, serial, dates) and then records the tag. A serial given
 // by hand that this lot already has returns the earlier record; one another lot has is a Conflict. Errors
 // are sentences and nothing is written.
 [[nodiscard]] Result<LotTag> tagLot(Ledger& ledger, const TagRequest& request);
 
-// The tag recorded for this GTIN (any length) and serial; NotFound when none.
+// Voids a tag recorded here (its label did not print), with the reason. Voiding it again returns the first
+// void; NotFound when no tag has this id.
+[[nodiscard]] Result<TagVoid> voidLotTag(Ledger& ledger, std::string_view tagId, std::string_view reason,
+                                         std::string_view user);
+
+// The tag recorded for this GTIN (any length) and serial; NotFound when none, or when it was voided.
 [[nodiscard]] Result<LotTag> lotTag(const Ledger& ledger, std::string_view gtin, std::string_view serial);
-[[nodiscard]] std::vector<LotTag> tagsOfLot(const Ledger& ledger, std::string_view lot);
+[[nodiscard]] std::vector<LotTag> tagsOfLot(const Ledger& ledger, std::string_view lot); // voided ones left out
 
 // The first serial of this short code's range (see above): "" → 1, "A" → 100001, "A1" → 6400001.
 [[nodiscard]] Result<std::int64_t> tagSerialBase(std::string_view shortCode);

@@ -150,6 +150,7 @@ struct Movement {
     std::optional<std::string> approvedBy{}; // supervisor who approved an override
     std::optional<std::string> overridden{}; // which rules were overridden, e.g. "expired,not-in-recipe"
     std::string prevHash{};                  // 64 hex chars; 64 zeros for a station's first movement
+    std::optional<std::string> scale{};      // the quantity was read from this scale ("mt-sics on /dev/ttyUSB0")
     std::string hash{};                      // SHA-256 of the canonical text, 64 lower-case hex chars
 };
 

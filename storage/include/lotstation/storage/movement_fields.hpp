@@ -1,7 +1,8 @@
 #pragma once
 // A movement's fields, listed once. The canonical hash text (canonicalMovementText, src/canonical.cpp) and
 // sync's JSON reader and writers all walk this list, so a field cannot be added to one and forgotten in
-// another. The order is the hash text's and may never change (it would break every chain ever written).
+// another. The order is the hash text's and may never change (it would break every chain ever written); a new
+// field goes at the end, where format 2 of the hash text (src/canonical.cpp) takes it.
 //
 // visitMovementFields(m, visit) calls visit(name, member) once per field, in that order, with a reference to
 // the member (const when `m` is const). Members are std::string, std::int64_t, Timestamp, MovementKind, and
@@ -36,6 +37,8 @@ void visitMovementFields(M& m, Visit&& visit) {
     visit("approved_by", m.approvedBy);
     visit("overridden", m.overridden);
     visit("prev_hash", m.prevHash);
+    // Fields added after format 1 come last; canonicalMovementText writes them (format 2) only when present.
+    visit("scale", m.scale);
 }
 
 } // namespace lotstation::storage

@@ -1,5 +1,5 @@
 #pragma once
-// Quality records travel between stations like movements (sync/PROTOCOL.md, "Quality records"): every spec
+// Quality records (and RFID tags of lots with their voids, lot_tags.hpp) travel between stations like movements (sync/PROTOCOL.md, "Quality records"): every spec
 // version, inspection, signature and document a ledger stores gets a row in its record log, in the same
 // transaction (database triggers, so no writer can forget it). A record made here is numbered in this
 // station's gapless sequence: those rows are the station's record outbox. A record from another station keeps
@@ -8,6 +8,7 @@
 //
 // Documents travel by hash: a document record carries the file's bytes only when it is the first record in
 // the sender's log naming that SHA-256, so the same file crosses the wire once.
+#include "lotstation/storage/lot_tags.hpp"
 #include "lotstation/storage/quality.hpp"
 
 #include <cstdint>
@@ -38,10 +39,10 @@ struct QualityRecord {
     std::int64_t position = 0; // in the log that was read (arrival order there)
     std::string stationId{};   // the station that made it
     std::int64_t seq = 0;      // in that station's gapless record sequence
-    std::variant<SpecRecord, Inspection, Signature, DocumentRecord> value{};
+    std::variant<SpecRecord, Inspection, Signature, DocumentRecord, LotTag, TagVoid> value{};
 };
 
-// "spec", "inspection", "signature", "document".
+// "spec", "inspection", "signature", "document", "tag", "tag-void".
 [[nodiscard]] const char* recordKindOf(const QualityRecord& record);
 [[nodiscard]] std::string recordIdOf(const QualityRecord& record);
 

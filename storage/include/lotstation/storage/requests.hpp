@@ -52,6 +52,7 @@ struct ReceiveRequest {
     std::optional<std::string> location{};  // default: the item's default location
     std::optional<std::string> lotCode{};   // explicit internal code for a new lot; default: generated
     std::optional<std::string> reference{}; // PO, delivery note
+    std::optional<std::string> scale{}; // the quantity was read from this scale: recorded on the movement
     std::string user{};
 };
 
@@ -75,6 +76,7 @@ struct ConsumeRequest {
     std::int64_t quantity = 0;
     std::optional<std::string> location{};
     std::optional<Override> override{};
+    std::optional<std::string> scale{}; // the quantity was read from this scale: recorded on the movement
     std::string user{};
 };
 
@@ -85,6 +87,7 @@ struct FinishRunRequest {
     std::optional<Date> bestBefore{};
     std::optional<std::string> location{}; // default: the item's default location, else the workstation
     std::optional<std::string> lotCode{};  // default: generated
+    std::optional<std::string> scale{}; // the quantity was read from this scale: recorded on the movement
     std::string user{};
 };
 
@@ -126,6 +129,7 @@ struct CountRequest {
     std::int64_t counted = 0;
     std::optional<std::string> location{};
     std::optional<std::string> reason{};
+    std::optional<std::string> scale{}; // the quantity was read from this scale: recorded on the movement
     std::string user{};
 };
 

@@ -30,6 +30,7 @@ struct Effects {
     std::vector<std::string> labelsToPrint; // lot codes a workflow wants labels for
     std::vector<LabelRequest> otherLabels;  // location and badge labels a workflow wants
     bool openDemo = false;                  // the first run's Try the demo: the host opens the demo ledger
+    std::optional<ScaleCommand> scaleCommand; // tare / zero: the host sends it to its scale
 };
 
 class AppCore {
@@ -54,6 +55,8 @@ class AppCore {
     void logIn(std::string userName, TimePoint now);
     void logOut() { m_state.userName.reset(); }
     void setSync(SyncStatus status) { m_state.sync = std::move(status); }
+    // The scale as polled this frame (none chosen: nullopt); an open keypad that follows it shows its reading.
+    void setScale(std::optional<ScaleReadout> readout);
     void setCatalog(Catalog catalog) { m_state.catalog = std::move(catalog); }
     void setStationName(std::string name) { m_state.stationName = std::move(name); }
     // Whether leaving the screen would throw away entries (Back asks first); the workflows know.
@@ -63,6 +66,7 @@ class AppCore {
     Effects flash(FeedbackKind kind, std::string headline, std::string detail, TimePoint now);
     Effects back(TimePoint now);
     Effects keypadOk(TimePoint now);
+    void followScale(); // the open keypad's entry shows the scale's reading
     Effects keyboardDone(TimePoint now);
     Effects pickerTypeOwn();
     Effects scanned(const scan::ScannedCode& code, TimePoint now);

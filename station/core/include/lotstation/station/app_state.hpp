@@ -3,6 +3,7 @@
 #include "lotstation/scan/scanned_code.hpp"
 #include "lotstation/station/feedback.hpp"
 #include "lotstation/station/quantity_entry.hpp"
+#include "lotstation/station/scale_session.hpp"
 #include "lotstation/station/screen.hpp"
 #include "lotstation/station/text_entry.hpp"
 #include "lotstation/station/workflows/flow_registry.hpp"
@@ -58,6 +59,9 @@ struct KeypadSession {
     std::vector<QuantityUnit> units;    // the unit buttons offered; empty = the entry's unit only
     std::optional<std::string> problem; // why OK was refused, shown in the keypad until the next key
     QuantityReply reply;
+    // The entry follows the station's scale (a weight, with a scale chosen in Settings) until a key is typed;
+    // OK then takes the scale's stable reading and names the scale on the quantity.
+    bool followsScale = false;
 };
 
 struct PickerOption {
@@ -114,6 +118,7 @@ struct AppState {
     std::string stationName;
     std::optional<std::string> userName; // nobody logged in when empty
     SyncStatus sync;
+    std::optional<ScaleReadout> scale; // the scale chosen in Settings, as last polled; none chosen when empty
     Catalog catalog;
     std::vector<Screen> navigation{Screen::Home}; // never empty; Home at the bottom
     std::optional<KeypadSession> keypad;

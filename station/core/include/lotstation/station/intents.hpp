@@ -25,6 +25,7 @@ struct OpenKeypad {
     QuantityUnit unit = QuantityUnit::Piece;
     std::vector<QuantityUnit> units;
     QuantityReply reply; // the step the typed quantity becomes
+    bool weighable = false; // a weight that may be read from the station's scale (Produce, Receive, Count)
 };
 struct KeypadPress {
     KeypadKey key;
@@ -33,6 +34,9 @@ struct KeypadUnit {
     QuantityUnit unit;
 };
 struct KeypadOk {};
+struct KeypadFollowScale {}; // back to the scale's reading after typing
+struct ScaleTare {};         // the host sends the command to its scale
+struct ScaleZero {};
 struct KeypadCancel {};
 struct OpenKeyboard {
     std::string label;
@@ -80,7 +84,8 @@ struct SyncNow {};
 
 using ShellIntent =
     std::variant<intent::Navigate, intent::Back, intent::GoHome, intent::OpenKeypad, intent::KeypadPress,
-                 intent::KeypadUnit, intent::KeypadOk, intent::KeypadCancel, intent::OpenKeyboard,
+                 intent::KeypadUnit, intent::KeypadOk, intent::KeypadFollowScale, intent::ScaleTare,
+                 intent::ScaleZero, intent::KeypadCancel, intent::OpenKeyboard,
                  intent::KeyboardPress, intent::KeyboardDone, intent::KeyboardCancel, intent::OpenPicker,
                  intent::PickerTypeOwn, intent::Pick,
                  intent::ClosePicker, intent::AskConfirm, intent::Answer, intent::Scanned, intent::KeyPressed,

@@ -30,11 +30,22 @@ struct PrinterSetup {
     std::filesystem::path labelsFolder; // where files go when `printer` is empty
 };
 
+// RFID tags a job's labels write (tagged_labels.hpp), recorded before printing: voided when it fails.
+struct TakenTags {
+    std::vector<std::string> ids;
+    std::string user; // who printed
+    [[nodiscard]] bool empty() const { return ids.empty(); }
+};
+
+// A folder rather than a printer: empty (the default labels folder) or a path. Labels go there as PNG / PDF.
+[[nodiscard]] bool printsToFolder(const std::string& printer);
+
 struct LabelJob {
     labels::LabelContent content; // a lot's, a location's or a badge's, read from the ledger on the caller's thread
     int copies = 1;
     PrinterSetup setup;
     std::string name; // the lot code, location code or user: names the file and the result
+    TakenTags tags;   // the label's RFID tag, when its template writes one
 };
 
 struct PrintResult {
@@ -43,6 +54,7 @@ struct PrintResult {
     std::string message;                       // "Label SOAP-261124-01 saved: .../labels/SOAP-261124-01.png"
     std::optional<std::filesystem::path> file; // when printed to a file
     std::chrono::microseconds took{};          // render + send
+    TakenTags tags;                            // the job's, so a failed print can void them
 };
 
 class LabelPrinter {
@@ -57,6 +69,7 @@ class LabelPrinter {
     [[nodiscard]] std::expected<Image, Error> preview(const labels::LotLabelData& content,
                                                       const std::string& templateName) const;
     [[nodiscard]] std::vector<std::string> lotTemplateNames() const;
+    [[nodiscard]] const labels::TemplateSet& templates() const { return m_templates; }
 
   private:
     labels::TemplateSet m_templates;
@@ -86,6 +99,8 @@ class PrintWorker {
     [[nodiscard]] std::vector<PrintResult> takeFinished();
     // Blocks until every submitted job has a result (tests, and the host on exit).
     void waitIdle();
+    // Read-only after construction, so the caller's thread may read them while the worker prints.
+    [[nodiscard]] const labels::TemplateSet& templates() const { return m_printer.templates(); }
 
   private:
     void run();

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ enum class KeypadKey { D0, D1, D2, D3, D4, D5, D6, D7, D8, D9, Dot, Backspace, C
 struct Quantity {
     std::int64_t amount = 0; // in base units
     storage::Uom unit = storage::Uom::Piece;
+    std::optional<std::string> scale; // read from this scale ("mt-sics on /dev/ttyUSB0"); empty: typed
     bool operator==(const Quantity&) const = default;
 };
 

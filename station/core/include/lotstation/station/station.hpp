@@ -29,6 +29,7 @@ class Station {
         return m_core.show(kind, std::move(headline), std::move(detail), now);
     }
     void setSync(SyncStatus status) { m_core.setSync(std::move(status)); } // from the background sync
+    void setScale(std::optional<ScaleReadout> readout) { m_core.setScale(std::move(readout)); } // polled
 
     [[nodiscard]] const AppState& state() const { return m_core.state(); }
     // The registered flows, read-only, for the views; their states through stateOf.

@@ -17,6 +17,9 @@ struct StationSettings {
                                              // "cups:QUEUE", "HOST:PORT" (raw 9100) or a folder path
     std::string labelTemplate = "lot-50x30"; // for lot labels
     std::string serverUrl;                   // the central server; empty: not syncing
+    std::string scalePort;                   // the weighing scale's device; empty: no scale
+    std::string scaleProtocol = "auto";      // auto, mt-sics, toledo, continuous or and
+    std::string scaleBaud;                   // empty: the protocol's own
 
     friend bool operator==(const StationSettings&, const StationSettings&) = default;
 };

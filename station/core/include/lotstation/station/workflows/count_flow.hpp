@@ -22,6 +22,7 @@ struct CountLine {
     ScannedLot lot;
     std::int64_t expected = 0;           // on hand at the location per the ledger
     std::optional<std::int64_t> counted; // typed; not counted yet when empty
+    std::optional<std::string> scale;    // the count was weighed on this scale
     [[nodiscard]] std::int64_t difference() const { return counted.value_or(expected) - expected; }
 };
 

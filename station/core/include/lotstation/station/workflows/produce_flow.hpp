@@ -39,7 +39,8 @@ struct ContainerDraft {
     storage::Item item;
     std::string location;                      // where it is taken from
     std::int64_t onHand = 0;                   // there
-    std::int64_t quantity = 0;                 // to record; from the recipe until typed
+    std::int64_t quantity = 0;                 // to record; from the recipe until typed or weighed
+    std::optional<std::string> scale;          // weighed on this scale
     std::vector<UsageProblem> problems;        // why it may not be used; empty = fine
     std::optional<storage::Override> approval; // a supervisor's yes to those problems
     [[nodiscard]] bool blocked() const { return !problems.empty() && !approval; }
@@ -65,6 +66,7 @@ struct ProduceState {
     std::optional<ApprovalDraft> approval; // open while a supervisor approves the container
     std::vector<ConsumedInput> consumed;
     std::optional<std::int64_t> output; // base units; default the planned quantity
+    std::optional<std::string> outputScale; // the output was weighed on this scale
     std::optional<storage::FinishRunResult> finished;
     std::optional<storage::Date> outputExpiry; // of the output lot: from the item's shelf life
     std::vector<storage::Run> openRuns;        // left open earlier, to resume (ChooseRecipe only)

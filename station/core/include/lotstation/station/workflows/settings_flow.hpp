@@ -1,5 +1,6 @@
 #pragma once
-// Settings: camera, printer, label template, station name and server address, for supervisors and admins.
+// Settings: camera, printer, label template, station name, server address and the weighing scale (its device,
+// protocol and baud rate), for supervisors and admins.
 // Choices come from pickers; free text (a CUPS queue, a printer's address, the server URL, the station's
 // name) arrives the way text arrives on a tablet: scanned from a code (lotstation-server can print its URL as
 // QR) or typed on a keyboard while the field waits for it. A picker option whose id is
@@ -16,7 +17,7 @@
 
 namespace lotstation::station {
 
-enum class SettingField { StationName, Camera, Printer, LabelTemplate, ServerUrl };
+enum class SettingField { StationName, Camera, Printer, LabelTemplate, ServerUrl, ScalePort, ScaleProtocol, ScaleBaud };
 
 [[nodiscard]] const char* toString(SettingField field); // "station name", "camera", ...
 
