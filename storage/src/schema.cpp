@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include "batch/batch_schema.hpp"
 #include "cost/cost_schema.hpp"
 #include "master_edits/master_audit_schema.hpp"
 #include "master_revisions.hpp"
@@ -195,7 +196,8 @@ CREATE TABLE pin_failures (
 
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
-                                kMigrationLotTags, kMigrationQualitySync, kMigrationMasterAudit};
+                                kMigrationLotTags, kMigrationQualitySync, kMigrationMasterAudit,
+                                kMigrationBatchRecord};
 
 } // namespace
 
