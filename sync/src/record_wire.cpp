@@ -182,6 +182,7 @@ Json toJson(const QualityRecord& record) {
             if constexpr (std::is_same_v<T, SpecRecord>) return specJson(value);
             else if constexpr (std::is_same_v<T, Inspection>) return inspectionJson(value);
             else if constexpr (std::is_same_v<T, Signature>) return toJson(value);
+            else if constexpr (std::is_same_v<T, Procedure> || std::is_same_v<T, BatchEntry>) return toJson(value);
             else return documentJson(value);
         },
         record.value);
@@ -203,7 +204,10 @@ QualityRecord qualityRecordFrom(const Json& json, const std::string& where) {
     else if (kind == "inspection") record.value = inspectionFrom(body, at);
     else if (kind == "signature") record.value = signatureFrom(body, at);
     else if (kind == "document") record.value = documentFrom(body, at);
-    else throw WireError(where + ".kind '" + kind + "' is not spec, inspection, signature or document");
+    else if (kind == "procedure") record.value = procedureFrom(body, at);
+    else if (kind == "batch-entry") record.value = batchEntryFrom(body, at);
+    else throw WireError(where + ".kind '" + kind + "' is not spec, inspection, signature, document, procedure or "
+                                                    "batch-entry");
     return record;
 }
 

@@ -94,6 +94,12 @@ std::optional<int> RunRecordState::nextOpenStep() const {
     return std::nullopt;
 }
 
+std::optional<int> RunRecordState::nextStep() const {
+    for (std::size_t i = 0; i < procedure.steps.size(); ++i)
+        if (performed[i].empty()) return static_cast<int>(i + 1);
+    return std::nullopt;
+}
+
 std::string RunRecordState::name(std::int64_t step) const {
     if (step == kFinishStep) return "the finish";
     return "step " + std::to_string(step) + " (" + procedure.steps[static_cast<std::size_t>(step - 1)].title + ")";

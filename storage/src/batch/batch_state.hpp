@@ -15,7 +15,10 @@ struct RunRecordState {
 
     [[nodiscard]] std::optional<const BatchEntry*> unusedDeviation(std::int64_t step) const;
     [[nodiscard]] StepState stateOf(std::int64_t step) const;
+    // The first step neither done nor skipped: what must come before any later step.
     [[nodiscard]] std::optional<int> nextOpenStep() const;
+    // The first step not done (a step with a deviation approved but not yet performed included): the default.
+    [[nodiscard]] std::optional<int> nextStep() const;
     // "step 3 (Weigh olive oil)"; step 0 is "the finish".
     [[nodiscard]] std::string name(std::int64_t step) const;
 };

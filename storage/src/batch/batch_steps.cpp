@@ -87,7 +87,7 @@ Result<SignedEntry> performStep(Ledger& ledger, const StepRequest& request) {
         auto state = openRecord(core, request.run);
         if (!state) return std::unexpected(state.error());
         const int count = static_cast<int>(state->procedure.steps.size());
-        const auto next = state->nextOpenStep();
+        const auto next = state->nextStep();
         const int number = request.step.value_or(next.value_or(0));
         if (number == 0) return fail(ErrorKind::Refused, "every step of run " + state->run.code + " is done: finish it");
         if (number < 1 || number > count)

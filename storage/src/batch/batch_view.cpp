@@ -84,12 +84,15 @@ Result<BatchRecord> batchRecord(const Ledger& ledger, std::string_view code) {
                 if (user.deviation != e.id) continue;
                 if (user.kind == EntryKind::Finish)
                     deviation.what = "finished with yield " + user.value.value_or("?") + " %";
-                else if (user.quantity)
-                    deviation.what = "weighed " + std::to_string(*user.quantity) + " base units of lot " +
-                                     user.lot.value_or("?") + " (" + user.judgement.value_or("") + " tolerance)";
+                else if (user.quantity) {
+                    const auto lot = findLot(core, user.lot.value_or(""));
+                    deviation.what = "weighed " + formatQuantity(*user.quantity, lot ? lot->uom : Uom::Gram) +
+                                     " of lot " + user.lot.value_or("?") + " (" + user.judgement.value_or("") +
+                                     " its tolerance)";
+                }
                 else
                     deviation.what = "recorded " + user.value.value_or("the step") + " (" +
-                                     user.judgement.value_or("") + " limits)";
+                                     user.judgement.value_or("") + " its limits)";
             }
             if (deviation.what.empty())
                 deviation.what = state->stateOf(e.step) == StepState::Skipped ? "step skipped" : "not relied on";

@@ -2,6 +2,8 @@
 #include "quality_rows.hpp"
 #include "signature_writer.hpp"
 
+#include "../batch/batch_rules.hpp"
+
 #include "lotstation/storage/quality_sync.hpp"
 
 namespace lotstation::storage {
@@ -65,6 +67,10 @@ Result<std::vector<QualityRecord>> readLog(LedgerCore& core, std::string_view wh
             if (auto inspection = findInspection(core, id)) record.value = std::move(*inspection), found = true;
         } else if (kind == "signature") {
             if (auto signature = findSignature(core, id)) record.value = std::move(*signature), found = true;
+        } else if (kind == "procedure") {
+            if (auto procedure = findProcedure(core, id)) record.value = std::move(*procedure), found = true;
+        } else if (kind == "batch-entry") {
+            if (auto entry = findBatchEntry(core, id)) record.value = std::move(*entry), found = true;
         } else if (auto document = findDocumentRecord(core, id, pos)) {
             record.value = std::move(*document), found = true;
         }
@@ -77,7 +83,7 @@ Result<std::vector<QualityRecord>> readLog(LedgerCore& core, std::string_view wh
 } // namespace
 
 const char* recordKindOf(const QualityRecord& record) {
-    constexpr const char* kinds[] = {"spec", "inspection", "signature", "document"};
+    constexpr const char* kinds[] = {"spec", "inspection", "signature", "document", "procedure", "batch-entry"};
     return kinds[record.value.index()];
 }
 
@@ -85,7 +91,7 @@ std::string recordIdOf(const QualityRecord& record) {
     return std::visit(
         [](const auto& value) -> std::string {
             using T = std::decay_t<decltype(value)>;
-            if constexpr (std::is_same_v<T, SpecRecord>) return value.recordId;
+            if constexpr (std::is_same_v<T, SpecRecord> || std::is_same_v<T, Procedure>) return value.recordId;
             else if constexpr (std::is_same_v<T, DocumentRecord>) return value.attachment.id;
             else return value.id;
         },
