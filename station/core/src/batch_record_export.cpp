@@ -115,8 +115,8 @@ labels::ReportDocument batchRecordDocument(const BatchRecord& record) {
                             " UTC: \"" + s.statement + "\"" + (s.reason ? " (" + *s.reason + ")" : std::string()));
 
     labels::ReportTable deviations{"Deviations (review by exception)",
-                                   {"Step", "What", "Why", "Investigated and approved by", "Signed"},
-                                   {2.2, 2.6, 3.0, 1.6, 1.6}, {}, "None: every step within its procedure"};
+                                   {"Step", "What", "Why", "Approved by", "Signed"},
+                                   {1.9, 3.6, 3.2, 1.2, 1.5}, {}, "None: every step within its procedure"};
     for (const auto& d : record.deviations)
         deviations.rows.push_back({d.stepTitle, d.what, d.entry.reason.value_or(""), d.entry.user,
                                    d.signature ? when(d.signature->at) : "-"});
@@ -124,7 +124,7 @@ labels::ReportDocument batchRecordDocument(const BatchRecord& record) {
 
     labels::ReportTable steps{"Steps",
                               {"#", "Step", "Target", "Actual", "Result", "Time (UTC)", "Performed by", "Verified by"},
-                              {0.4, 2.4, 1.7, 2.0, 1.0, 1.8, 1.0, 1.0}, {}};
+                              {0.3, 2.4, 1.7, 2.0, 1.1, 1.7, 1.1, 1.1}, {}};
     for (const auto& s : record.steps) {
         if (s.performed.empty()) {
             steps.rows.push_back({std::to_string(s.number), s.step.title, targetText(record, s), "-",

@@ -87,12 +87,12 @@ Result<BatchRecord> batchRecord(const Ledger& ledger, std::string_view code) {
                 else if (user.quantity) {
                     const auto lot = findLot(core, user.lot.value_or(""));
                     deviation.what = "weighed " + formatQuantity(*user.quantity, lot ? lot->uom : Uom::Gram) +
-                                     " of lot " + user.lot.value_or("?") + " (" + user.judgement.value_or("") +
-                                     " its tolerance)";
+                                     " of " + user.lot.value_or("?") + ", " + user.judgement.value_or("") +
+                                     " tolerance";
                 }
                 else
-                    deviation.what = "recorded " + user.value.value_or("the step") + " (" +
-                                     user.judgement.value_or("") + " its limits)";
+                    deviation.what = "recorded " + user.value.value_or("the step") + ", " +
+                                     user.judgement.value_or("") + " limits";
             }
             if (deviation.what.empty())
                 deviation.what = state->stateOf(e.step) == StepState::Skipped ? "step skipped" : "not relied on";
