@@ -95,9 +95,14 @@ std::optional<int> RunRecordState::nextOpenStep() const {
 }
 
 std::optional<int> RunRecordState::nextStep() const {
+    // The first step after the furthest one performed (so a step skipped on purpose stays behind), else the
+    // first still open.
+    std::size_t furthest = 0;
     for (std::size_t i = 0; i < procedure.steps.size(); ++i)
+        if (!performed[i].empty()) furthest = i + 1;
+    for (std::size_t i = furthest; i < procedure.steps.size(); ++i)
         if (performed[i].empty()) return static_cast<int>(i + 1);
-    return std::nullopt;
+    return nextOpenStep();
 }
 
 std::string RunRecordState::name(std::int64_t step) const {

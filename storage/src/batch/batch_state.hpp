@@ -17,7 +17,8 @@ struct RunRecordState {
     [[nodiscard]] StepState stateOf(std::int64_t step) const;
     // The first step neither done nor skipped: what must come before any later step.
     [[nodiscard]] std::optional<int> nextOpenStep() const;
-    // The first step not done (a step with a deviation approved but not yet performed included): the default.
+    // The step `run step` takes when none is named: the first not done after the furthest performed (a step
+    // with a deviation approved but not yet performed included), else the first open one.
     [[nodiscard]] std::optional<int> nextStep() const;
     // "step 3 (Weigh olive oil)"; step 0 is "the finish".
     [[nodiscard]] std::string name(std::int64_t step) const;

@@ -95,7 +95,7 @@ Result<BatchRecord> batchRecord(const Ledger& ledger, std::string_view code) {
                                      user.judgement.value_or("") + " limits";
             }
             if (deviation.what.empty())
-                deviation.what = state->stateOf(e.step) == StepState::Skipped ? "step skipped" : "not relied on";
+                deviation.what = state->stateOf(e.step) == StepState::Skipped ? "step skipped" : "not yet relied on";
             out.deviations.push_back(std::move(deviation));
         }
         out.components = componentsOf(core, state->run.code);

@@ -144,6 +144,9 @@ TEST_CASE("batch record: out of order, done twice, the wrong item and a quaranti
     // A skipped step is a deviation too: approved, the step counts as skipped.
     must(recordDeviation(shop.l(), run, 3, "no coconut oil in this variant", "vic", "9999"));
     shop.step(run, 4, 1'500'000);
+    // With step 3 skipped on purpose, the next step is the one after the furthest done.
+    CHECK(must(performStep(shop.l(), {.run = run, .lot = shop.lots["LYE"], .quantity = 1'400'000, .by = "pat",
+                                      .pin = "1111"})).entry.step == 5);
     auto record = must(batchRecord(shop.l(), run));
     CHECK((record.steps[2].state == StepState::Skipped));
     CHECK(record.deviations[0].what == "step skipped");
