@@ -38,6 +38,7 @@ UserRole requiredRole(Action action) {
     case Action::Reverse:
     case Action::ApproveOverride:
     case Action::ManageMasterData:
+    case Action::SeeCosts:
         return UserRole::Supervisor;
     case Action::ManageUsers:
         return UserRole::Admin;
@@ -70,6 +71,8 @@ std::string describe(Action action) {
         return "changing master data";
     case Action::QcDisposition:
         return "a QC release or rejection";
+    case Action::SeeCosts:
+        return "seeing costs and margins";
     }
     return "this";
 }

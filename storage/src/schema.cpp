@@ -2,6 +2,7 @@
 
 #include "batch/batch_schema.hpp"
 #include "cost/cost_schema.hpp"
+#include "cost/report_summary_schema.hpp"
 #include "master_edits/master_audit_schema.hpp"
 #include "master_revisions.hpp"
 #include "quality/quality_schema.hpp"
@@ -197,7 +198,7 @@ CREATE TABLE pin_failures (
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
                                 kMigrationLotTags, kMigrationQualitySync, kMigrationMasterAudit,
-                                kMigrationBatchRecord};
+                                kMigrationReportSummaries, kMigrationBatchRecord};
 
 } // namespace
 

@@ -1,6 +1,8 @@
 #include "lotstation/station/demo_seed.hpp"
 
 #include "demo_quality.hpp"
+#include "lotstation/storage/cost_rates.hpp"
+#include "lotstation/storage/sales.hpp"
 
 #include <chrono>
 #include <memory>
@@ -118,6 +120,26 @@ class DemoSeeder {
         };
         for (const auto& recipe : recipes)
             if (auto set = m_ledger.setRecipe(recipe); !set) return fail(set.error());
+        return costsAndPrices();
+    }
+
+    // What the soap kitchen's hour costs, the overhead of a batch, and each customer's price per bar.
+    Result<void> costsAndPrices() {
+        using storage::OverheadBasis;
+        if (auto set = storage::setLabourRate(m_ledger, {.workstation = "WS1", .perHour = 24'500'000, .user = "sam"});
+            !set)
+            return fail(set.error());
+        for (auto [basis, amount, uom] :
+             {std::tuple{OverheadBasis::PerRun, std::int64_t{12'000'000}, std::optional<storage::Uom>{}},
+              std::tuple{OverheadBasis::PerUnit, std::int64_t{50'000}, std::optional{storage::Uom::Piece}}})
+            if (auto set = storage::setOverheadRate(m_ledger, {.basis = basis, .amount = amount, .uom = uom, .user = "sam"});
+                !set)
+                return fail(set.error());
+        for (auto [customer, sku, price] :
+             {std::tuple{"GREENGROCER", "BAR-LAV", 4'500'000}, std::tuple{"WEBSHOP", "BAR-LAV", 6'900'000},
+              std::tuple{"SPAFLOW", "BAR-OAT", 5'200'000}, std::tuple{"WEBSHOP", "BAR-OAT", 6'900'000}})
+            if (auto set = storage::setCustomerPrice(m_ledger, {customer, sku, price, "sam"}); !set)
+                return fail(set.error());
         return {};
     }
 
@@ -165,11 +187,14 @@ class DemoSeeder {
     Result<void> ship(const std::string& lot, std::int64_t quantity, const char* customer,
                       const char* order) {
         m_clock.advance(26h);
-        auto shipped = m_ledger.ship({.lot = lot,
-                                      .quantity = quantity,
-                                      .customer = customer,
-                                      .reference = std::string(order),
-                                      .user = "ana"});
+        // At the customer's list price, as the station's Ship takes it.
+        auto shipped = storage::shipAtPrice(m_ledger,
+                                            {.lot = lot,
+                                             .quantity = quantity,
+                                             .customer = customer,
+                                             .reference = std::string(order),
+                                             .user = "ana"},
+                                            std::nullopt);
         if (!shipped) return fail(shipped.error());
         return {};
     }

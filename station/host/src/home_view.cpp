@@ -22,6 +22,8 @@ ImU32 accentOf(Screen screen) {
     case Screen::Lookup:
     case Screen::Stock:
         return colour::rgb(0x00, 0x8C, 0x8C);
+    case Screen::Costs:
+        return colour::rgb(0x2E, 0x8B, 0x57);
     case Screen::Quality:
         return colour::rgb(0x6A, 0x4C, 0x93);
     default:
@@ -84,7 +86,7 @@ void scannerCard(const AppState& state, Ui& ui, ImVec2 min, ImVec2 size) {
 } // namespace
 
 void drawHome(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
-    // Five across (13 tiles in three rows at 1280 wide), then the scanner's strip across the bottom.
+    // Five across (14 tiles in three rows at 1280 wide), then the scanner's strip across the bottom.
     constexpr int columns = 5;
     const int rows = static_cast<int>((homeTiles().size() + columns - 1) / columns);
     const float margin = ui.em(0.8f), gap = ui.em(0.6f);

@@ -166,6 +166,13 @@ void drawScreenIcon(ImDrawList* list, Screen screen, ImVec2 centre, float size, 
         pen.line(-0.6f, 0.8f, 0.6f, 0.8f);
         pen.line(0.6f, 0.8f, 0.6f, -0.2f);
         break;
+    case Screen::Costs: // a bar chart on its axes
+        pen.line(-0.85f, -0.85f, -0.85f, 0.8f);
+        pen.line(-0.85f, 0.8f, 0.85f, 0.8f);
+        pen.rect(-0.6f, 0.1f, -0.25f, 0.8f);
+        pen.rect(-0.1f, -0.35f, 0.25f, 0.8f);
+        pen.rect(0.4f, -0.75f, 0.75f, 0.8f);
+        break;
     case Screen::Home:
         break;
     }

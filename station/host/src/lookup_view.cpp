@@ -1,6 +1,7 @@
 #include "lot_widgets.hpp"
 #include "quality_widgets.hpp"
 #include "lotstation/storage/access.hpp"
+#include "lotstation/storage/cost_rates.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
 #include "floor_widgets.hpp"
@@ -99,7 +100,48 @@ void drawActions(const AppState& state, const LookupState& lookup, Ui& ui, float
         ui.intents.emit(lookup::Reprint{});
 }
 
-void drawCardLists(const LotCard& card, storage::Date today, Ui& ui, ImVec2 size) {
+// What the lot cost: a produced lot's material, labour, overhead, total and per unit (lot_cost.hpp, as
+// `lotstation cost` shows it); a received lot's unit cost.
+void drawCost(const LotCard& card, Ui& ui, float width) {
+    const auto perUnit = [&](storage::Micros amount) {
+        return card.currency + " " + storage::formatUnitCost(amount, card.item.uom);
+    };
+    if (!card.cost) {
+        if (card.lot.run) return;
+        sectionHeading(ui, "What it cost");
+        listRow(ui, "", {"Unit cost", "as received", card.lot.unitCost ? perUnit(*card.lot.unitCost) : "unknown", {}},
+                width);
+        return;
+    }
+    const auto& cost = *card.cost;
+    sectionHeading(ui, "What it cost");
+    const auto money = [&](storage::Micros amount) { return moneyText(amount, card.currency); };
+    listRow(ui, "",
+            {"Material", std::to_string(cost.material.size()) + (cost.material.size() == 1 ? " input lot" : " input lots"),
+             money(cost.materialCost), {}},
+            width);
+    std::int64_t personSeconds = 0;
+    for (const auto& line : cost.labour)
+        personSeconds += line.seconds * line.people;
+    listRow(ui, "",
+            {"Labour", storage::formatDuration(personSeconds) + " of work" +
+                           (cost.labour.empty() ? ", no rate" : ""),
+             money(cost.labourCost), {}},
+            width);
+    listRow(ui, "",
+            {"Overhead", std::to_string(cost.overhead.size()) + (cost.overhead.size() == 1 ? " rate" : " rates"),
+             money(cost.overheadCost), {}},
+            width);
+    const std::string output = storage::formatQuantity(cost.output, cost.uom) + " made";
+    if (cost.total) {
+        listRow(ui, "", {"Total", output, money(*cost.total), {}}, width);
+        if (cost.perUnit) listRow(ui, "", {"Per unit", "scrap stays in the batch", perUnit(*cost.perUnit), {}}, width);
+    } else {
+        listRow(ui, "", {"Total", cost.missing.empty() ? output : cost.missing.front(), "unknown", {}}, width);
+    }
+}
+
+void drawCardLists(const LotCard& card, storage::Date today, bool showCost, Ui& ui, ImVec2 size) {
     scrollList(ui, "lookup.list", size, [&](float width) {
         sectionHeading(ui, "On hand by location");
         if (card.stock.empty()) label(ui, "Nothing on hand", ui.fonts.body, colour::textDim);
@@ -107,6 +149,7 @@ void drawCardLists(const LotCard& card, storage::Date today, Ui& ui, ImVec2 size
             listRow(ui, "",
                     {line.locationName, line.location, storage::formatQuantity(line.quantity, line.uom), {}},
                     width);
+        if (showCost) drawCost(card, ui, width);
         const auto lots = [&](const char* heading, const char* idPrefix,
                               const std::vector<storage::TraceLot>& related) {
             if (related.empty()) return;
@@ -189,7 +232,9 @@ void drawLotCard(const AppState& state, const LookupState& lookup, Ui& ui, ImVec
 
     const float listX = min.x + leftWidth + pad * 1.5f;
     ImGui::SetCursorScreenPos(ImVec2(listX, min.y));
-    drawCardLists(card, lookup.today, ui, ImVec2(max.x - listX, max.y - min.y));
+    const auto role = roleOf(state);
+    const bool showCost = role && storage::allowed(*role, storage::Action::SeeCosts);
+    drawCardLists(card, lookup.today, showCost, ui, ImVec2(max.x - listX, max.y - min.y));
 }
 
 void drawLocationCard(const LocationCard& card, storage::Date today, Ui& ui, ImVec2 min, ImVec2 max) {

@@ -90,6 +90,8 @@ void drawFlowBody(const AppState& state, const ReceiveState& receive, Ui& ui, Im
         }
     } else if (receive.problem)
         paragraph(ui, "⚠ " + *receive.problem, ui.fonts.bold, colour::unknown);
+    else if (receive.largeQuantity)
+        paragraph(ui, "⚠ " + *receive.largeQuantity, ui.fonts.bold, colour::unknown);
     else
         paragraph(ui, prompt(receive), ui.fonts.bold);
     ImGui::PopTextWrapPos();
@@ -136,8 +138,15 @@ void drawFlowBody(const AppState& state, const ReceiveState& receive, Ui& ui, Im
     const bool ready = receive.step == ReceiveStep::ReadyToConfirm && state.userName;
     const std::string text = state.userName ? "Receive ✓" : "Log in to receive";
     if (touchButton(ui, "receive.confirm", text, ImVec2(width, buttonHeight), ButtonKind::Primary,
-                    ui.fonts.title, ready))
-        ui.intents.emit(receive::Confirm{});
+                    ui.fonts.title, ready)) {
+        // An unusually large quantity (kg typed for g, a row of zeros too many) needs a yes first.
+        if (receive.largeQuantity)
+            ui.intents.emit(intent::AskConfirm{ConfirmRequest{"Receive " + *quantity + "?", *receive.largeQuantity,
+                                                              "Yes, receive", "No, fix it",
+                                                              StationFlows::step(receive::Confirm{.large = true})}});
+        else
+            ui.intents.emit(receive::Confirm{});
+    }
     ImGui::EndGroup();
 }
 

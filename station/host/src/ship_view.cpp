@@ -1,6 +1,8 @@
 // The Ship screen: camera on the left; customer, order number, the lots going out (tap one to change its
 // quantity) and the big Ship button on the right.
 #include "floor_widgets.hpp"
+#include "lotstation/storage/currency.hpp"
+#include "lotstation/storage/money.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -13,6 +15,13 @@ namespace {
 
 std::string amount(std::int64_t quantity, const storage::Item& item) {
     return storage::formatQuantity(quantity, item.uom);
+}
+
+// "USD 4.50/pc (list)", "USD 4.20/pc (typed)" or "no price".
+std::string priceText(const ShipState& ship, const ShipLine& line) {
+    if (!line.unitPrice) return "no price";
+    return ship.currency + " " + storage::formatUnitCost(*line.unitPrice, line.item.uom) +
+           (line.priceTyped ? " (typed)" : " (list)");
 }
 
 std::string prompt(const ShipState& ship) {
@@ -33,7 +42,7 @@ void drawLines(const ShipState& ship, Ui& ui, float width, float bottom) {
     if (first > 0) caption(ui, std::to_string(first) + " more above");
     for (std::size_t i = first; i < ship.lines.size(); ++i) {
         const auto& line = ship.lines[i];
-        const RowText row{line.lot.code, line.item.name, amount(line.quantity, line.item),
+        const RowText row{line.lot.code, line.item.name + " · " + priceText(ship, line), amount(line.quantity, line.item),
                           line.quantity == line.onHand ? "all at " + line.location
                                                        : "of " + amount(line.onHand, line.item)};
         if (listRow(ui, "ship.line." + std::to_string(i), row, width - removeWidth - ui.em(0.4f), rowHeight,
@@ -105,11 +114,19 @@ void drawFlowBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 m
         const auto& line = ship.lines[*ship.selected];
         ImGui::SetCursorScreenPos(ImVec2(column.x, bottom - ui.em(2.9f)));
         if (compactField(ui, "ship.quantity", "Quantity of " + line.lot.code,
-                         amount(line.quantity, line.item), "", column.width)) {
+                         amount(line.quantity, line.item), "", half)) {
             const auto uom = line.item.uom;
             ui.intents.emit(intent::OpenKeypad{"Quantity of " + line.lot.code,
                                                unitFor(uom, line.quantity), unitsFor(uom), replyQuantity<ship::SetQuantity>()});
         }
+        ImGui::SameLine(0, gap);
+        // The customer's list price unless one is typed ("4.50/pc"; emptied, the list's again).
+        if (compactField(ui, "ship.price", "Price", priceText(ship, line), "", half))
+            ui.intents.emit(intent::OpenKeyboard{"Price of " + line.lot.code + " per unit",
+                                                 line.unitPrice ? storage::formatUnitCost(*line.unitPrice, line.item.uom)
+                                                                : std::string(),
+                                                 replyText<ship::SetPrice>(),
+                                                 "e.g. 4.50/pc or 12/kg, in " + ship.currency + "; empty: the price list's"});
     }
     const bool loggedIn = state.userName.has_value();
     const std::string text = !loggedIn            ? "Log in to ship"

@@ -5,8 +5,8 @@
 #include "../queries/query_rows.hpp"
 #include "../wide_math.hpp"
 #include "cost_access.hpp"
-#include "lotstation/storage/lot_cost.hpp"
 #include "report_period.hpp"
+#include "unit_cost_cache.hpp"
 
 #include <map>
 
@@ -30,6 +30,11 @@ std::optional<Micros> roundedMilli(Wide value) {
     return narrow(divideHalfEven(value, 1000));
 }
 
+// "2026-11": the month of a day counted from the epoch (UTC).
+std::string monthOfDay(std::int64_t day) {
+    return formatDate(Date{std::chrono::sys_days{std::chrono::days{day}}}).substr(0, 7);
+}
+
 } // namespace
 
 Result<MarginGrouping> parseMarginGrouping(std::string_view text) {
@@ -46,23 +51,34 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
     if (!range) return std::unexpected(range.error());
     auto& core = LedgerAccess::core(ledger);
     return guarded([&]() -> Result<std::vector<MarginRow>> {
+        // The summaries hold the shipments per lot and day (and customer), reversed ones left out, revenue
+        // exact: one row per lot (and customer or day when the grouping needs them) instead of every ship
+        // movement. Summed first, then joined to the lot once per group.
+        const bool byCustomer = by == MarginGrouping::Customer;
+        const std::string table = byCustomer ? "shipped_daily" : "shipped_lot_daily";
+        const std::string extra = byCustomer ? ", customer" : by == MarginGrouping::Month ? ", day" : "";
+        const auto [fromDay, toDay] = dayRange(*range);
+        // All time reads the summary in its own order (by lot: no sorting); a period through its day index.
+        const std::string where = period.from || period.to ? " WHERE day >= ?1 AND day < ?2" : " WHERE ?1 <= ?2";
+        const std::string grouped = "SELECT lot_id, " + std::string(byCustomer ? "customer" : "''") +
+                                    " AS customer, day, sum(shipments) AS shipments, sum(quantity) AS quantity, "
+                                    "sum(unpriced) AS unpriced, sum(revenue) AS revenue FROM " + table + where +
+                                    " GROUP BY lot_id" + extra;
         std::int64_t total = -1;
         if (progress) {
-            auto count = core.db.cached("SELECT count(*) FROM movements WHERE kind = 'ship' AND at_ms >= ?1 AND at_ms < ?2");
-            count.bindAll(range->from, range->to);
+            auto count = core.db.cached("SELECT count(*) FROM (" + grouped + ")");
+            count.bindAll(fromDay, toDay);
             count.step();
             total = count.int64(0);
         }
-        UnitCosts costs(ledger);
+        CachedUnitCosts costs(ledger);
         ProgressTicker ticker(progress, total);
         std::map<std::string, Sums> groups;
         auto s = core.db.cached(
-            "SELECT l.code, l.run_code IS NOT NULL, l.unit_cost, i.sku, i.uom, m.party, m.at, m.quantity, "
-            "p.unit_price FROM movements m INDEXED BY movements_shipped JOIN lots l ON l.id = m.lot_id "
-            "JOIN items i ON i.id = l.item_id LEFT JOIN shipment_prices p ON p.movement_id = m.id "
-            "WHERE m.kind = 'ship' AND m.at_ms >= ?1 AND m.at_ms < ?2 "
-            "AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses = m.id)");
-        s.bindAll(range->from, range->to);
+            "SELECT l.code, l.run_code IS NOT NULL, l.unit_cost, i.sku, i.uom, s.customer, s.day, s.shipments, "
+            "s.quantity, s.unpriced, s.revenue, " + std::string(kCachedCostColumns) + " FROM (" + grouped +
+            ") s JOIN lots l ON l.id = s.lot_id JOIN items i ON i.id = l.item_id" + std::string(kCachedCostJoin));
+        s.bindAll(fromDay, toDay);
         while (s.step()) {
             if (!ticker.tick()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
             const auto lot = s.text(0);
@@ -76,25 +92,35 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
                 key = s.text(3);
                 break;
             case MarginGrouping::Customer:
-                key = s.optText(5).value_or("");
+                key = s.text(5);
                 break;
             case MarginGrouping::Month:
-                key = s.text(6).substr(0, 7);
+                key = monthOfDay(s.int64(6));
+                break;
+            case MarginGrouping::Total:
+                key = "total";
                 break;
             }
             auto& sums = groups[key];
-            ++sums.shipments;
-            const auto quantity = s.int64(7);
-            if (auto price = s.optInt64(8))
-                sums.revenue += milli(quantity, *price, uom);
+            sums.shipments += s.int64(7);
+            const auto quantity = s.int64(8);
+            if (s.int64(9) == 0)
+                sums.revenue += s.int64(10);
             else
                 sums.revenueKnown = false;
-            if (auto unitCost = costs.perUnit(lot, s.int64(1) != 0, s.optInt64(2)))
+            const LotCostRow row{.id = s.int64(11),
+                                 .code = lot,
+                                 .produced = s.int64(1) != 0,
+                                 .recorded = s.optInt64(2),
+                                 .cached = s.int64(12) != 0,
+                                 .cachedPerUnit = s.optInt64(13)};
+            if (auto unitCost = costs.perUnit(row))
                 sums.cost += milli(quantity, *unitCost, uom);
             else
                 sums.costKnown = false;
         }
         if (!ticker.finish()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
+        costs.keep();
         std::vector<MarginRow> out;
         for (const auto& [key, sums] : groups) {
             MarginRow row;

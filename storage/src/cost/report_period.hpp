@@ -32,6 +32,18 @@ struct MsRange {
     return range;
 }
 
+// The same range as whole days since the epoch (UTC), for the daily summaries; [from, to).
+struct DayRange {
+    std::int64_t from;
+    std::int64_t to;
+};
+[[nodiscard]] inline DayRange dayRange(const MsRange& range) {
+    constexpr std::int64_t kDayMs = 86'400'000;
+    const auto floorDiv = [](std::int64_t ms) { return ms / kDayMs - (ms % kDayMs < 0 ? 1 : 0); };
+    return {range.from == std::numeric_limits<std::int64_t>::min() ? range.from : floorDiv(range.from),
+            range.to == std::numeric_limits<std::int64_t>::max() ? range.to : floorDiv(range.to)};
+}
+
 // Calls `progress` every so often; false when it asked to stop.
 class ProgressTicker {
   public:

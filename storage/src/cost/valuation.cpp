@@ -5,8 +5,8 @@
 #include "../queries/query_rows.hpp"
 #include "../wide_math.hpp"
 #include "cost_access.hpp"
-#include "lotstation/storage/lot_cost.hpp"
 #include "report_period.hpp"
+#include "unit_cost_cache.hpp"
 
 #include <map>
 
@@ -17,8 +17,14 @@ struct LotOnHand {
     ValuationRow row;
     bool produced = false;
     std::optional<Micros> recorded;
+    std::int64_t id = 0;
+    bool cached = false;
+    std::optional<Micros> cachedPerUnit;
+
+    [[nodiscard]] LotCostRow costRow() const { return {id, row.lot, produced, recorded, cached, cachedPerUnit}; }
 };
 
+// Reads kLotColumns (the first 9 columns of the statement).
 LotOnHand readLot(const sql::CachedStatement& s) {
     LotOnHand lot;
     lot.row.lot = s.text(0);
@@ -27,34 +33,46 @@ LotOnHand readLot(const sql::CachedStatement& s) {
     lot.row.sku = s.text(3);
     lot.row.uom = queries::parsedOr(parseUom(s.text(4)), Uom::Gram);
     lot.row.expiry = queries::optDate(s.optText(5));
+    lot.id = s.int64(6);
+    lot.cached = s.int64(7) != 0;
+    lot.cachedPerUnit = s.optInt64(8);
     return lot;
 }
 
-constexpr std::string_view kLotColumns = "l.code, l.run_code IS NOT NULL, l.unit_cost, i.sku, i.uom, l.expiry";
+const std::string kLotColumns =
+    "l.code, l.run_code IS NOT NULL, l.unit_cost, i.sku, i.uom, l.expiry, " + std::string(kCachedCostColumns);
+// lots l and items i, with the cached cost.
+const std::string kLotJoins = "JOIN lots l ON l.id = {}.lot_id JOIN items i ON i.id = l.item_id" + std::string(kCachedCostJoin);
+
+std::string lotJoins(std::string_view alias) {
+    std::string out = kLotJoins;
+    out.replace(out.find("{}"), 2, alias);
+    return out;
+}
 
 // Today's on hand per lot, all locations, keyed by lot id.
 std::map<std::int64_t, LotOnHand> onHandNow(LedgerCore& core, std::optional<Date> expiringBy) {
-    auto s = core.db.cached(std::string("SELECT ") + std::string(kLotColumns) +
-                            ", sum(b.quantity), l.id FROM balances b JOIN lots l ON l.id = b.lot_id "
-                            "JOIN items i ON i.id = l.item_id WHERE ?1 IS NULL OR (l.expiry IS NOT NULL AND "
-                            "l.expiry <= ?1) GROUP BY l.id");
+    // Summed per lot first (balances are keyed by lot), then joined once per lot.
+    auto s = core.db.cached("SELECT " + kLotColumns + ", b.quantity FROM (SELECT lot_id, sum(quantity) AS quantity "
+                            "FROM balances GROUP BY lot_id) b " + lotJoins("b") +
+                            "WHERE ?1 IS NULL OR (l.expiry IS NOT NULL AND l.expiry <= ?1)");
     s.bindAll(expiringBy ? std::optional<std::string>(formatDate(*expiringBy)) : std::nullopt);
     std::map<std::int64_t, LotOnHand> out;
     while (s.step()) {
         auto lot = readLot(s);
-        lot.row.quantity = s.int64(6);
-        out.emplace(s.int64(7), std::move(lot));
+        lot.row.quantity = s.int64(9);
+        out.emplace(lot.id, std::move(lot));
     }
     return out;
 }
 
-Valuation priced(std::map<std::int64_t, LotOnHand>&& lots, Date at, UnitCosts& costs) {
+Valuation priced(std::map<std::int64_t, LotOnHand>&& lots, Date at, CachedUnitCosts& costs) {
     Valuation out;
     out.at = at;
     Wide total = 0;
     for (auto& [id, lot] : lots) {
         if (lot.row.quantity == 0) continue;
-        lot.row.unitCost = costs.perUnit(lot.row.lot, lot.produced, lot.recorded);
+        lot.row.unitCost = costs.perUnit(lot.costRow());
         if (lot.row.unitCost) {
             const Wide exact = static_cast<Wide>(lot.row.quantity) * *lot.row.unitCost *
                                (1000 / baseUnitsPerUnit(lot.row.uom));
@@ -66,6 +84,7 @@ Valuation priced(std::map<std::int64_t, LotOnHand>&& lots, Date at, UnitCosts& c
         out.lots.push_back(std::move(lot.row));
     }
     out.total = narrow(divideHalfEven(total, 1000)).value_or(0);
+    costs.keep();
     return out;
 }
 
@@ -79,20 +98,20 @@ Result<Valuation> stockValuation(const Ledger& ledger, std::optional<Date> at, c
         auto lots = onHandNow(core, std::nullopt);
         const auto cutoff = endOfDayMs(date);
         // Undo what happened after the date: a movement's to-location gained, its from-location lost.
-        auto s = core.db.cached(std::string("SELECT ") + std::string(kLotColumns) +
+        auto s = core.db.cached("SELECT " + kLotColumns +
                                 ", sum(CASE WHEN m.to_location_id IS NOT NULL THEN m.quantity ELSE 0 END) - "
-                                "sum(CASE WHEN m.from_location_id IS NOT NULL THEN m.quantity ELSE 0 END), l.id "
-                                "FROM movements m INDEXED BY movements_at JOIN lots l ON l.id = m.lot_id "
-                                "JOIN items i ON i.id = l.item_id WHERE m.at_ms >= ?1 GROUP BY l.id");
+                                "sum(CASE WHEN m.from_location_id IS NOT NULL THEN m.quantity ELSE 0 END) "
+                                "FROM movements m INDEXED BY movements_at " + lotJoins("m") +
+                                "WHERE m.at_ms >= ?1 GROUP BY m.lot_id");
         s.bindAll(cutoff);
         ProgressTicker ticker(progress, -1);
         while (s.step()) {
             if (!ticker.tick()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
-            const auto later = s.int64(6);
-            auto [found, added] = lots.try_emplace(s.int64(7), readLot(s));
+            const auto later = s.int64(9);
+            auto [found, added] = lots.try_emplace(s.int64(6), readLot(s));
             found->second.row.quantity -= later;
         }
-        UnitCosts costs(ledger);
+        CachedUnitCosts costs(ledger);
         auto out = priced(std::move(lots), date, costs);
         if (!ticker.finish()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
         return out;
@@ -105,7 +124,7 @@ Result<Valuation> valueAtRisk(const Ledger& ledger, int days) {
     return guarded([&]() -> Result<Valuation> {
         const auto today = dateOf(core.clock());
         const Date by{std::chrono::sys_days{today} + std::chrono::days{days}};
-        UnitCosts costs(ledger);
+        CachedUnitCosts costs(ledger);
         return priced(onHandNow(core, by), today, costs);
     });
 }
@@ -115,14 +134,14 @@ Result<std::vector<WasteRow>> wasteReport(const Ledger& ledger, Period period) {
     if (!range) return std::unexpected(range.error());
     auto& core = LedgerAccess::core(ledger);
     return guarded([&]() -> Result<std::vector<WasteRow>> {
-        auto s = core.db.cached(std::string("SELECT ") + std::string(kLotColumns) +
+        auto s = core.db.cached("SELECT " + kLotColumns +
                                 ", sum(m.quantity), group_concat(DISTINCT m.reason) FROM movements m "
-                                "INDEXED BY movements_scrapped JOIN lots l ON l.id = m.lot_id "
-                                "JOIN items i ON i.id = l.item_id WHERE m.kind = 'scrap' AND m.at_ms >= ?1 "
+                                "INDEXED BY movements_scrapped " + lotJoins("m") +
+                                "WHERE m.kind = 'scrap' AND m.at_ms >= ?1 "
                                 "AND m.at_ms < ?2 AND NOT EXISTS (SELECT 1 FROM movements r WHERE r.reverses = "
                                 "m.id) GROUP BY l.id ORDER BY l.code");
         s.bindAll(range->from, range->to);
-        UnitCosts costs(ledger);
+        CachedUnitCosts costs(ledger);
         std::vector<WasteRow> out;
         while (s.step()) {
             const auto lot = readLot(s);
@@ -130,13 +149,14 @@ Result<std::vector<WasteRow>> wasteReport(const Ledger& ledger, Period period) {
             row.lot = lot.row.lot;
             row.sku = lot.row.sku;
             row.uom = lot.row.uom;
-            row.quantity = s.int64(6);
-            row.reasons = s.optText(7).value_or("");
-            if (auto unitCost = costs.perUnit(row.lot, lot.produced, lot.recorded))
+            row.quantity = s.int64(9);
+            row.reasons = s.optText(10).value_or("");
+            if (auto unitCost = costs.perUnit(lot.costRow()))
                 row.value = narrow(divideHalfEven(
                     static_cast<Wide>(row.quantity) * *unitCost * (1000 / baseUnitsPerUnit(row.uom)), 1000));
             out.push_back(std::move(row));
         }
+        costs.keep();
         return out;
     });
 }

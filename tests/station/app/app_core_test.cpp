@@ -168,7 +168,7 @@ TEST_CASE("app core: idle operator is logged out, back home, dialogs closed - ac
 }
 
 TEST_CASE("screens: every home tile has an id, a title and a purpose") {
-    CHECK(homeTiles().size() == 13);
+    CHECK(homeTiles().size() == 14);
     for (const Screen screen : homeTiles()) {
         CHECK_FALSE(screenId(screen).empty());
         CHECK_FALSE(screenTitle(screen).empty());
@@ -178,6 +178,7 @@ TEST_CASE("screens: every home tile has an id, a title and a purpose") {
     CHECK(screenTitle(Screen::Stock) == "Stock & expiry");
     CHECK(screenId(Screen::Records) == "records");
     CHECK(screenId(Screen::Setup) == "setup");
+    CHECK(screenTitle(Screen::Costs) == "Costs");
 }
 
 TEST_CASE("app core: a flash restarted after a slow step keeps its full time") {

@@ -65,12 +65,16 @@ TEST_CASE("cli: batch cost of a finished lot is exact") {
     const auto cost = cli.run({"--json", "cost", lotOf(cli, "BAR-LAV")});
     REQUIRE(cost.exitCode == 0);
     const auto value = cost.json();
-    // 100 boxes at 0.12 + 300 ml lavender at 95.00/l + 11 kg base (its own cost from oils and lye).
+    // 100 boxes at 0.12 + 300 ml lavender at 95.00/l + 11 kg base (its own cost from oils and lye), then the
+    // soap kitchen's 24.50/h from the run's start to finish (2 h 15 min) and 12.00 a run + 0.05 a bar (98).
     CHECK(value["missing"].empty());
     long long sum = 0;
     for (const auto& input : value["inputs"])
         sum += input["cost_micros"].get<long long>();
-    CHECK(value["total_micros"].get<long long>() == sum);
+    CHECK(value["material_micros"].get<long long>() == sum);
+    CHECK(value["labour_micros"].get<long long>() == 55'125'000);
+    CHECK(value["overhead_micros"].get<long long>() == 12'000'000 + 98 * 50'000);
+    CHECK(value["total_micros"].get<long long>() == sum + 55'125'000 + 16'900'000);
     CHECK(cli.run({"cost", lotOf(cli, "LYE")}).exitCode == 1); // a received lot has no batch cost
 }
 

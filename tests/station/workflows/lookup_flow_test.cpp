@@ -182,3 +182,21 @@ TEST_CASE("lookup: a lot QC rejected stands as Rejected on its card, in its item
     REQUIRE(flow.state().lot);
     CHECK((flow.state().lot->standing == LotStanding::Rejected));
 }
+
+TEST_CASE("lookup: a produced lot's card carries its cost as lotCost reckons it; a received lot's is its unit cost") {
+    DemoFixture demo;
+    const auto bars = lotCard(demo.ledger, demo.lavenderBars());
+    REQUIRE(bars);
+    REQUIRE(bars->cost);
+    const auto direct = storage::lotCost(demo.ledger, demo.lavenderBars());
+    REQUIRE(direct);
+    CHECK(bars->cost->total == direct->total);
+    REQUIRE(bars->cost->total);
+    CHECK(bars->cost->labourCost > 0);
+    CHECK(bars->cost->perUnit == direct->perUnit);
+    CHECK(bars->currency == "USD");
+    const auto oil = lotCard(demo.ledger, demo.olive1());
+    REQUIRE(oil);
+    CHECK_FALSE(oil->cost);
+    CHECK(oil->lot.unitCost == 4'200);
+}

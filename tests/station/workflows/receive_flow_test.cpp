@@ -169,3 +169,34 @@ TEST_CASE(
     CHECK(ledger.onHand(first).value() == 50'000'000);
     CHECK(ledger.verify().value().empty());
 }
+
+TEST_CASE("receive: a quantity 1,000 times the largest earlier receipt asks for a yes; nothing written without it") {
+    auto ledger = workshop();
+    ReceiveFlow flow(ledger);
+    flow.apply(receive::LabelScanned{sheaCase()}); // 25 kg: the first receipt has nothing to compare with
+    flow.apply(receive::PickSupplier{"KARITE"});
+    CHECK_FALSE(flow.state().largeQuantity);
+    REQUIRE(flow.apply(receive::Confirm{}, FlowContext{"Ana", {}}).feedback == FeedbackKind::Accepted);
+    flow.apply(receive::Next{});
+
+    auto slip = sheaCase();
+    slip.lot = "K-2611-B";
+    slip.quantity = Quantity{25'000'000'000'000, storage::Uom::Gram}; // 25,000 t: kg typed as t, say
+    flow.apply(receive::LabelScanned{slip});
+    REQUIRE((flow.state().step == ReceiveStep::ReadyToConfirm));
+    REQUIRE(flow.state().largeQuantity);
+    CHECK(*flow.state().largeQuantity ==
+          "25000000 kg is more than 1,000 times the largest earlier receipt of RM-SHEA (25 kg): check the quantity");
+    const auto refused = flow.apply(receive::Confirm{}, FlowContext{"Ana", {}});
+    CHECK(refused.feedback == FeedbackKind::Refused);
+    CHECK(refused.message == *flow.state().largeQuantity);
+    CHECK(ledger.movementCount().value() == 1);
+
+    // Exactly 1,000 times is still ordinary; over it, the person's yes records it.
+    flow.apply(receive::SetQuantity{Quantity{25'000'000'000, storage::Uom::Gram}});
+    CHECK_FALSE(flow.state().largeQuantity);
+    flow.apply(receive::SetQuantity{Quantity{25'000'000'001, storage::Uom::Gram}});
+    CHECK(flow.state().largeQuantity);
+    CHECK(flow.apply(receive::Confirm{.large = true}, FlowContext{"Ana", {}}).feedback == FeedbackKind::Accepted);
+    CHECK(ledger.movementCount().value() == 2);
+}

@@ -1,6 +1,7 @@
 // Ship, move and count on the demo soap maker's ledger: defaults, refusals, cancel at every step, and what
 // the ledger holds after each confirm.
 #include "floor_test_support.hpp"
+#include "lotstation/storage/cost_reports.hpp"
 #include "lotstation/storage/queries.hpp"
 
 using namespace lotstation::test::floor;
@@ -59,6 +60,33 @@ TEST_CASE("ship: customer, order number, two lots (all of one, part of the other
     CHECK(flow.apply(ship::PickCustomer{"SPAFLOW"}).message ==
           "This shipment is recorded: tap Next shipment");
     CHECK(ledger.verify().value().empty());
+}
+
+TEST_CASE("ship: each line priced from the customer's list unless typed, recorded with the shipment") {
+    auto d = demo();
+    auto& ledger = d->ledger;
+    ShipFlow flow(ledger);
+    REQUIRE(flow.scanned(scan::OwnLot{lavenderBars(*d)}, ana())->feedback == FeedbackKind::Accepted);
+    CHECK_FALSE(flow.state().lines[0].unitPrice); // no customer yet: no list to price from
+    flow.apply(ship::PickCustomer{"WEBSHOP"});
+    CHECK(flow.state().lines[0].unitPrice == 6'900'000);
+    CHECK_FALSE(flow.state().lines[0].priceTyped);
+    REQUIRE(flow.scanned(scan::OwnLot{oatBars(*d)}, ana())->feedback == FeedbackKind::Accepted);
+    CHECK(flow.apply(ship::SetPrice{"4.50 EUR/pc"}).message == "'4.50 EUR/pc' is in EUR; this ledger keeps money in USD");
+    CHECK(flow.apply(ship::SetPrice{"-1/pc"}).feedback == FeedbackKind::Refused);
+    CHECK(flow.state().lines[1].unitPrice == 6'900'000); // refused: the list's price stays
+    flow.apply(ship::SetPrice{"5.25/pc"});
+    CHECK(flow.state().lines[1].unitPrice == 5'250'000);
+    CHECK(flow.state().lines[1].priceTyped);
+    flow.apply(ship::SetQuantity{Quantity{10, storage::Uom::Piece}});
+    CHECK(flow.apply(ship::Confirm{}, ana()).feedback == FeedbackKind::Accepted);
+
+    // The margins report sees both prices: 34 × 6.90 + 10 × 5.25 on top of the demo's own shipments.
+    const auto margins = storage::marginReport(ledger, {}, storage::MarginGrouping::Customer);
+    REQUIRE(margins);
+    const auto web = std::find_if(margins->begin(), margins->end(), [](const auto& r) { return r.key == "WEBSHOP"; });
+    REQUIRE(web != margins->end());
+    CHECK(web->revenue == (24 + 12 + 34) * 6'900'000 + 10 * 5'250'000);
 }
 
 TEST_CASE("ship: held, recalled and expired lots, unknown codes and depleted lots are refused") {

@@ -12,7 +12,7 @@ struct ScreenText {
 };
 
 // Indexed by Screen; the order here must follow the enum.
-constexpr std::array<ScreenText, 16> kScreens{{
+constexpr std::array<ScreenText, 17> kScreens{{
     {"home", "Home", "Choose what to do"},
     {"receive", "Receive", "Supplier delivery in"},
     {"produce", "Produce", "Run a batch"},
@@ -29,12 +29,13 @@ constexpr std::array<ScreenText, 16> kScreens{{
     {"login", "Log in", "Scan your badge or use your PIN"},
     {"setup", "Welcome", "Set up this station"},
     {"records", "Records", "Items, suppliers, people"},
+    {"costs", "Costs", "Margins and stock value"},
 }};
 
-constexpr std::array<Screen, 13> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,   Screen::Move,
-                                        Screen::Count,   Screen::Lookup,  Screen::Recall, Screen::Stock,
-                                        Screen::Quality, Screen::Labels,  Screen::Records, Screen::Sync,
-                                        Screen::Settings};
+constexpr std::array<Screen, 14> kTiles{Screen::Receive, Screen::Produce, Screen::Ship,    Screen::Move,
+                                        Screen::Count,   Screen::Lookup,  Screen::Recall,  Screen::Stock,
+                                        Screen::Quality, Screen::Labels,  Screen::Costs,   Screen::Records,
+                                        Screen::Sync,    Screen::Settings};
 
 const ScreenText& textOf(Screen screen) {
     return kScreens.at(static_cast<std::size_t>(screen));

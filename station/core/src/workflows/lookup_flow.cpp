@@ -1,4 +1,5 @@
 #include "lotstation/station/workflows/lookup_flow.hpp"
+#include "lotstation/storage/currency.hpp"
 #include "lotstation/station/overloaded.hpp"
 
 #include <algorithm>
@@ -44,6 +45,9 @@ storage::Result<LotCard> lotCard(const storage::Ledger& ledger, std::string_view
     card.inspections = storage::inspectionsOf(ledger, lot->code);
     card.signatures = storage::signaturesOf(ledger, lot->code);
     card.documents = storage::attachmentsOf(ledger, lot->code);
+    if (lot->run)
+        if (auto cost = storage::lotCost(ledger, lot->code)) card.cost = std::move(*cost);
+    card.currency = storage::ledgerCurrency(ledger);
     card.lot = std::move(*lot);
     card.item = std::move(*item);
     return card;

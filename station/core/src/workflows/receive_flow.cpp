@@ -2,6 +2,7 @@
 #include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/station/workflows/stock_scan.hpp"
+#include "lotstation/storage/receipt_check.hpp"
 
 namespace lotstation::station {
 
@@ -57,7 +58,7 @@ FlowOutcome ReceiveFlow::apply(const ReceiveIntent& intent, const FlowContext& c
                               m_state.draft.reference = i.reference;
                               return done(FlowOutcome::quiet());
                           },
-                          [&](const receive::Confirm&) { return context.user ? confirm(*context.user) : FlowOutcome::refused(kLogInFirst); },
+                          [&](const receive::Confirm& i) { return context.user ? confirm(*context.user, i.large) : FlowOutcome::refused(kLogInFirst); },
                           [&](const receive::Cancel&) {
                               m_state = ReceiveState{};
                               return FlowOutcome::quiet();
@@ -196,17 +197,22 @@ FlowOutcome ReceiveFlow::done(FlowOutcome outcome) {
         m_state.missing.push_back(ReceiveField::Location);
     if (m_state.step != ReceiveStep::Done)
         m_state.step = m_state.missing.empty() ? ReceiveStep::ReadyToConfirm : ReceiveStep::Filling;
+    m_state.largeQuantity.reset();
+    if (draft.item && draft.quantity && m_state.step != ReceiveStep::Done)
+        if (auto size = storage::checkReceiptSize(m_ledger, draft.item->sku, draft.quantity->amount); !size)
+            m_state.largeQuantity = size.error().message;
     if (outcome.feedback != FeedbackKind::Refused) m_state.problem.reset();
     return outcome;
 }
 
-FlowOutcome ReceiveFlow::confirm(const std::string& user) {
+FlowOutcome ReceiveFlow::confirm(const std::string& user, bool large) {
     if (m_state.step != ReceiveStep::ReadyToConfirm) {
         std::string list;
         for (const ReceiveField field : m_state.missing)
             list += (list.empty() ? "" : ", ") + std::string(toString(field));
         return refuse("Still missing: " + list);
     }
+    if (m_state.largeQuantity && !large) return refuse(*m_state.largeQuantity);
     const auto& draft = m_state.draft;
     storage::ReceiveRequest request;
     request.sku = draft.item->sku;

@@ -1,4 +1,6 @@
 #include "lotstation/station/workflows/ship_flow.hpp"
+#include "lotstation/storage/currency.hpp"
+#include "lotstation/storage/sales.hpp"
 #include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/storage/queries.hpp"
@@ -75,6 +77,19 @@ FlowOutcome ShipFlow::apply(const ShipIntent& intent, const FlowContext& context
                 return done(FlowOutcome::quiet());
             },
             [&](const SetQuantity& i) { return setQuantity(i.quantity); },
+            [&](const SetPrice& i) {
+                if (!m_state.selected || *m_state.selected >= m_state.lines.size()) return refuse("Scan a lot first");
+                auto& line = m_state.lines[*m_state.selected];
+                if (i.text.empty()) {
+                    line.priceTyped = false;
+                    return done(FlowOutcome::quiet());
+                }
+                auto price = storage::parsePrice(m_ledger, i.text, line.item.uom);
+                if (!price) return refuse(price.error().message);
+                line.unitPrice = *price;
+                line.priceTyped = true;
+                return done(FlowOutcome::quiet());
+            },
             [&](const RemoveLine& i) {
                 if (i.index >= m_state.lines.size()) return refuse("No such line");
                 m_state.lines.erase(m_state.lines.begin() + static_cast<std::ptrdiff_t>(i.index));
@@ -168,14 +183,16 @@ FlowOutcome ShipFlow::confirm(const std::string& user) {
     // One shipment is one transaction: a refused line leaves the others unrecorded too.
     auto result = m_ledger.atomically([&]() -> storage::Result<void> {
         for (const auto& line : m_state.lines) {
-            auto movement = m_ledger.ship({.lot = line.lot.code,
-                                           .quantity = line.quantity,
-                                           .customer = m_state.customer->code,
-                                           .reference = m_state.reference,
-                                           .location = line.location,
-                                           .user = user});
-            if (!movement) return std::unexpected(movement.error());
-            written.push_back(std::move(*movement));
+            auto shipped = storage::shipAtPrice(m_ledger,
+                                                {.lot = line.lot.code,
+                                                 .quantity = line.quantity,
+                                                 .customer = m_state.customer->code,
+                                                 .reference = m_state.reference,
+                                                 .location = line.location,
+                                                 .user = user},
+                                                line.priceTyped ? line.unitPrice : std::nullopt);
+            if (!shipped) return std::unexpected(shipped.error());
+            written.push_back(std::move(shipped->movement));
         }
         return {};
     });
@@ -194,6 +211,11 @@ FlowOutcome ShipFlow::refuse(std::string message) {
 }
 
 FlowOutcome ShipFlow::done(FlowOutcome outcome) {
+    m_state.currency = storage::ledgerCurrency(m_ledger);
+    for (auto& line : m_state.lines)
+        if (!line.priceTyped)
+            line.unitPrice =
+                m_state.customer ? storage::customerPrice(m_ledger, m_state.customer->code, line.item.sku) : std::nullopt;
     if (m_state.step != ShipStep::Done)
         m_state.step = missing().empty() ? ShipStep::ReadyToConfirm : ShipStep::Filling;
     if (outcome.feedback != FeedbackKind::Refused) m_state.problem.reset();

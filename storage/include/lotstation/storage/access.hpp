@@ -19,6 +19,7 @@ enum class Action {
     ManageUsers,     // add users, change their role or badge, reset a PIN
     ManageMasterData, // add or change items, recipes, suppliers, customers, locations
     QcDisposition,   // release, reject or partially accept a lot after QC: the qa role only
+    SeeCosts,        // margins, stock value and value at risk: what the business earns is not the floor's
 };
 
 // The least role that may take the action (roles are ordered operator < supervisor < admin; qa ranks as an

@@ -21,7 +21,7 @@ struct Period {
     std::optional<Date> to{};   // inclusive
 };
 
-enum class MarginGrouping { Lot, Product, Customer, Month };
+enum class MarginGrouping { Lot, Product, Customer, Month, Total }; // Total: one row, key "total"
 [[nodiscard]] Result<MarginGrouping> parseMarginGrouping(std::string_view text);
 
 struct MarginRow {

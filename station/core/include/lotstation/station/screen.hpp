@@ -23,6 +23,7 @@ enum class Screen {
     Login,   // not a home tile: reached from the status bar
     Setup,   // not a home tile: the first run of a station
     Records, // items, recipes, suppliers, customers, locations, users
+    Costs,   // margins, stock value, value at risk: supervisors and admins
 };
 
 [[nodiscard]] std::string_view screenId(Screen screen);    // "receive", "lookup", "stock", ...

@@ -6,6 +6,7 @@
 //   a constructor from (storage::Ledger&) or from (const FlowDeps&);
 // and, when it runs a screen of its own, derives from ScreenFlow (screen_flow.hpp).
 // Adding a workflow: its flow, its view (an overload of drawFlowBody in the host), and one line below.
+#include "lotstation/station/workflows/costs_flow.hpp"
 #include "lotstation/station/workflows/count_flow.hpp"
 #include "lotstation/station/workflows/labels_flow.hpp"
 #include "lotstation/station/workflows/login_flow.hpp"
@@ -149,7 +150,8 @@ template <class... Flows> class FlowSet {
 
 // The registration: every workflow of the station, once.
 using StationFlows = FlowSet<LoginFlow, ReceiveFlow, LookupFlow, RecallFlow, StockFlow, LabelsFlow, SettingsFlow,
-                             ProduceFlow, ShipFlow, MoveFlow, CountFlow, QualityFlow, SetupFlow, RecordsFlow>;
+                             ProduceFlow, ShipFlow, MoveFlow, CountFlow, QualityFlow, SetupFlow, RecordsFlow,
+                             CostsFlow>;
 
 using FlowStep = StationFlows::Step;
 

@@ -9,6 +9,7 @@
 #include "lotstation/station/workflows/flow_outcome.hpp"
 #include "lotstation/station/workflows/lot_facts.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
+#include "lotstation/storage/lot_cost.hpp"
 #include "lotstation/storage/quality.hpp"
 #include "lotstation/storage/queries.hpp"
 #include "lotstation/storage/trace.hpp"
@@ -36,6 +37,10 @@ struct LotCard {
     std::vector<storage::Inspection> inspections;
     std::vector<storage::Signature> signatures;
     std::vector<storage::Attachment> documents;
+    // What it cost (lot_cost.hpp): a produced lot's breakdown; a received lot's is its unit cost (lot.unitCost).
+    // Shown to those who may see costs (storage::Action::SeeCosts).
+    std::optional<storage::LotCost> cost;
+    std::string currency; // the ledger's, for showing amounts
 };
 
 struct LocationCard {

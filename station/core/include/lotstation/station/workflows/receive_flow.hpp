@@ -47,6 +47,9 @@ struct ReceiveState {
     std::optional<std::string> problem;             // the last refusal, shown until the next step
     std::optional<storage::ReceiveResult> received; // after the confirm
     std::optional<std::string> unknownGtin;         // a label's GTIN no item has: offer New item with it
+    // The quantity is over 1,000 times the item's largest earlier receipt (storage/receipt_check.hpp): the
+    // sentence saying so. The confirm then needs the person's yes (Confirm{.large = true}).
+    std::optional<std::string> largeQuantity;
 };
 
 namespace receive {
@@ -73,6 +76,7 @@ struct SetReference {
 };
 struct Confirm {
     // who: the flow context's operator
+    bool large = false; // yes, the unusually large quantity is right
 };
 struct Cancel {};
 struct Next {}; // after Done: start on the next delivery, keeping the supplier
@@ -113,7 +117,7 @@ class ReceiveFlow final : public ScreenFlow {
     std::optional<SupplierLabel> m_unknownLabel; // the label whose GTIN no item had, read again on resumed
     FlowOutcome code(const std::string& text);
     FlowOutcome setItem(storage::Item item);
-    FlowOutcome confirm(const std::string& user);
+    FlowOutcome confirm(const std::string& user, bool large);
     FlowOutcome refuse(std::string message);
     FlowOutcome done(FlowOutcome outcome); // recomputes what is missing, clears the problem on success
     [[nodiscard]] std::optional<std::string> unitProblem() const;

@@ -1,6 +1,7 @@
 #pragma once
 // Shipping: pick the customer, scan the order reference, scan each finished lot going out (the quantity is
-// all of it at its place unless typed on the keypad), confirm. Held, quarantined, recalled and expired lots
+// all of it at its place unless typed on the keypad), confirm. Each line is priced from the customer's price
+// list unless a price is typed for it; the price is recorded with the shipment (shipAtPrice). Held, quarantined, recalled and expired lots
 // and codes that name no lot are refused as they are scanned. The confirm records every line of the shipment
 // in one transaction (all or nothing); nothing is written before it.
 #include "lotstation/station/quantity_entry.hpp"
@@ -23,6 +24,9 @@ struct ShipLine {
     std::string location;      // shipped from
     std::int64_t onHand = 0;   // there
     std::int64_t quantity = 0; // to ship; all on hand until typed
+    // Per g / ml / pc: the customer's price list's (sales.hpp) unless one was typed; empty: ships unpriced.
+    std::optional<storage::Micros> unitPrice;
+    bool priceTyped = false;
 };
 
 enum class ShipStep { Filling, ReadyToConfirm, Done };
@@ -37,6 +41,7 @@ struct ShipState {
     std::vector<storage::Movement> shipped; // after the confirm
     std::optional<std::string> problem;
     LotChoices choices; // finished goods that may be shipped, picked from a list instead of scanned
+    std::string currency = "USD"; // the ledger's, for showing prices
 };
 
 namespace ship {
@@ -62,6 +67,9 @@ struct SelectLine {
 struct SetQuantity { // of the selected line
     Quantity quantity;
 };
+struct SetPrice { // of the selected line, typed: "4.50/pc", "12/kg"; empty: back to the price list's
+    std::string text;
+};
 struct RemoveLine {
     std::size_t index;
 };
@@ -74,7 +82,7 @@ struct Next {}; // after Done: the next shipment
 
 using ShipIntent = std::variant<ship::PickCustomer, ship::ScanReference, ship::SetReference, ship::PickLot,
                                 ship::Browse, ship::ScrollChoices, ship::CloseBrowse, ship::SelectLine,
-                                ship::SetQuantity, ship::RemoveLine, ship::Confirm, ship::Cancel, ship::Next>;
+                                ship::SetQuantity, ship::SetPrice, ship::RemoveLine, ship::Confirm, ship::Cancel, ship::Next>;
 
 class ShipFlow final : public ScreenFlow {
   public:
