@@ -2,6 +2,7 @@
 // The output lot's unit cost is Σ (net consumed quantity × the unit cost recorded on each consume movement)
 // / output quantity, computed exactly in 128-bit integers and rounded half-to-even once. If any consumed lot
 // had no known cost, the output's cost is unknown too (better no number than a wrong one).
+#include "batch/batch_rules.hpp"
 #include "quality/quality_rows.hpp"
 #include "codes/codes.hpp"
 #include "ledger_core.hpp"
@@ -76,7 +77,9 @@ Result<Run> Ledger::startRun(const StartRunRequest& request) {
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open')")
             .bindAll(code, item->id, request.planned, workstationId, user->name, formatTimestamp(now))
             .run();
-        return findRun(core, code)->run;
+        auto run = findRun(core, code)->run;
+        recordBatchStart(core, run, item->id); // pins the procedure version the run follows, when there is one
+        return run;
     });
 }
 
@@ -134,9 +137,8 @@ Result<Movement> Ledger::consume(const ConsumeRequest& request) {
     });
 }
 
-Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
-    auto& core = m_impl->core;
-    return inWriteTransaction(core, [&]() -> Result<FinishRunResult> {
+Result<FinishRunResult> finishRunIn(LedgerCore& core, const FinishRunRequest& request) {
+    return [&]() -> Result<FinishRunResult> {
         auto user = requireUser(core, request.user);
         if (!user) return std::unexpected(user.error());
         auto run = findRun(core, request.run);
@@ -208,6 +210,17 @@ Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
             .bindAll(run->id, request.output, formatTimestamp(now), lotCode)
             .run();
         return FinishRunResult{lotCode, std::move(movement), findRun(core, run->run.code)->run};
+    }();
+}
+
+Result<FinishRunResult> Ledger::finishRun(const FinishRunRequest& request) {
+    auto& core = m_impl->core;
+    return inWriteTransaction(core, [&]() -> Result<FinishRunResult> {
+        if (!entriesOf(core, request.run).empty())
+            return fail(ErrorKind::Refused, "run " + request.run +
+                                                " follows its batch record: finish it with the finish step, signed "
+                                                "(--by NAME --pin PIN)");
+        return finishRunIn(core, request);
     });
 }
 

@@ -1,5 +1,6 @@
 #include "schema.hpp"
 
+#include "batch/batch_schema.hpp"
 #include "codes/lot_code_pattern_schema.hpp"
 #include "cost/cost_schema.hpp"
 #include "cost/report_summary_schema.hpp"
@@ -204,7 +205,9 @@ ALTER TABLE movements ADD COLUMN scale TEXT CHECK (scale IS NULL OR length(scale
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
                                 kMigrationLotTags, kMigrationQualitySync, kMigrationMasterAudit,
-                                kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationMovementScale,
+                                kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationBatchRecord,
+                                kMigrationMovementScale,
+                                // after the batch record's: it extends the record log's kinds that one added
                                 kMigrationTagRecords};
 
 } // namespace

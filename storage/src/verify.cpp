@@ -5,6 +5,7 @@
 //     predecessor's hash, and each hash must match the movement's canonical text.
 //  3. Chain heads and outbox: the recorded head of each chain is its last movement; every outbox row names
 //     this station's movement with the same seq.
+#include "batch/batch_rules.hpp"
 #include "crypto.hpp"
 #include "ledger_core.hpp"
 #include "quality/signature_writer.hpp"
@@ -136,6 +137,7 @@ Result<std::vector<Finding>> Ledger::verify() const {
         checkChains(core.db, findings);
         checkOutbox(core.db, core.identity.stationId, findings);
         checkSignatures(core, findings);
+        checkBatchEntries(core, findings);
         return findings;
     });
 }

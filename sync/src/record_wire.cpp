@@ -205,6 +205,7 @@ Json toJson(const QualityRecord& record) {
             else if constexpr (std::is_same_v<T, Inspection>) return inspectionJson(value);
             else if constexpr (std::is_same_v<T, Signature>) return toJson(value);
             else if constexpr (std::is_same_v<T, DocumentRecord>) return documentJson(value);
+            else if constexpr (std::is_same_v<T, Procedure> || std::is_same_v<T, BatchEntry>) return toJson(value);
             else if constexpr (std::is_same_v<T, LotTag>) return tagJson(value);
             else return tagVoidJson(value);
         },
@@ -227,9 +228,12 @@ QualityRecord qualityRecordFrom(const Json& json, const std::string& where) {
     else if (kind == "inspection") record.value = inspectionFrom(body, at);
     else if (kind == "signature") record.value = signatureFrom(body, at);
     else if (kind == "document") record.value = documentFrom(body, at);
+    else if (kind == "procedure") record.value = procedureFrom(body, at);
+    else if (kind == "batch-entry") record.value = batchEntryFrom(body, at);
     else if (kind == "tag") record.value = tagFrom(body, at);
     else if (kind == "tag-void") record.value = tagVoidFrom(body, at);
-    else throw WireError(where + ".kind '" + kind + "' is not spec, inspection, signature, document, tag or tag-void");
+    else throw WireError(where + ".kind '" + kind + "' is not spec, inspection, signature, document, procedure, "
+                                                    "batch-entry, tag or tag-void");
     return record;
 }
 

@@ -45,6 +45,12 @@ void appendJson(std::string& out, const storage::Movement& movement);
 [[nodiscard]] storage::Recipe recipeFrom(const Json& json, const std::string& where);
 [[nodiscard]] storage::Signature signatureFrom(const Json& json, const std::string& where);
 
+// The batch record's records (batch_wire.cpp): a procedure version (its file as stored) and a run's entry.
+[[nodiscard]] Json toJson(const storage::Procedure& procedure);
+[[nodiscard]] Json toJson(const storage::BatchEntry& entry);
+[[nodiscard]] storage::Procedure procedureFrom(const Json& json, const std::string& where);
+[[nodiscard]] storage::BatchEntry batchEntryFrom(const Json& json, const std::string& where);
+
 // A quality record (storage/quality_sync.hpp) as {"station", "seq", "kind", "record": {...}}; a document's
 // bytes, when it carries them, as base64 in record.content.
 [[nodiscard]] Json toJson(const storage::QualityRecord& record);

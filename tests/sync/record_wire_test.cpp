@@ -61,5 +61,5 @@ TEST_CASE("a document's bytes survive base64, and a bad record names its field")
                          sync::wire::WireError);
     bad = sync::wire::Json::parse(R"({"station":"s","seq":1,"kind":"memo","record":{}})");
     CHECK_THROWS_WITH_AS(sync::wire::qualityRecordFrom(bad, "records[0]"),
-                         "records[0].kind 'memo' is not spec, inspection, signature, document, tag or tag-void", sync::wire::WireError);
+                         "records[0].kind 'memo' is not spec, inspection, signature, document, procedure, batch-entry, tag or tag-void", sync::wire::WireError);
 }

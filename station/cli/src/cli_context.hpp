@@ -1,6 +1,7 @@
 #pragma once
 // What every subcommand shares: where the ledger is, who is acting, how to print, and the one action the
 // parse selected. Commands signal refusals by throwing CommandFailed, caught once in runCommandLine.
+#include "lotstation/storage/batch_record.hpp"
 #include "lotstation/storage/ledger.hpp"
 #include "lotstation/storage/recall.hpp"
 
@@ -71,6 +72,10 @@ void addEpcCommands(CLI::App& root, CliContext& context);
 void addSyncCommand(CLI::App& root, CliContext& context);
 void addCostCommands(CLI::App& root, CliContext& context);   // after addMovementCommands (adds run labour)
 void addReportCommands(CLI::App& root, CliContext& context);
+// run finish of a run that follows a batch record (batch_commands.cpp).
+void finishBatchRun(const CliContext& context, storage::Ledger& ledger, const storage::BatchFinishRequest& request);
+// recipe procedure, run step / verify / deviation / record: after addSetupCommands and addMovementCommands.
+void addBatchCommands(CLI::App& root, CliContext& context);
 
 // Spreadsheets (spreadsheet_commands.cpp), called from import / export / recall.
 [[nodiscard]] bool isWorkbookPath(const std::string& path);

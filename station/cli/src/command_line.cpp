@@ -60,6 +60,7 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     cli::addReportCommands(root, context);
     cli::addQualityCommands(root, context);
     cli::addDocumentCommands(root, context);
+    cli::addBatchCommands(root, context);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {

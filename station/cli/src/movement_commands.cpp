@@ -1,6 +1,7 @@
 // Commands that record movements: receive, run start / consume / finish, ship, move, adjust, count, scrap,
 // hold, release, reverse. Each prints what it recorded; receive and run finish print the lot code first.
 #include "cli_context.hpp"
+#include "lotstation/storage/batch_record.hpp"
 #include "json_views.hpp"
 
 #include "lotstation/storage/receipt_check.hpp"
@@ -137,7 +138,8 @@ void addRun(CLI::App& root, CliContext& context) {
 
     auto* finish = run->add_subcommand("finish", "Finish a run: its output becomes a new lot");
     struct FinishArgs {
-        std::string run, output, expires, location, lot;
+        std::string run, output, expires, location, lot, by, pin;
+        std::optional<std::int64_t> labelsPrinted, labelsDestroyed;
     };
     auto finishArgs = makeArgs<FinishArgs>();
     finish->add_option("RUN", finishArgs->run, "Run code")->required();
@@ -146,10 +148,28 @@ void addRun(CLI::App& root, CliContext& context) {
                        "Use-by date (default: today + the item's shelf life)");
     finish->add_option("--location", finishArgs->location, "Where the output goes");
     finish->add_option("--lot", finishArgs->lot, "Lot code of the output (default: generated)");
+    finish->add_option("--labels-printed", finishArgs->labelsPrinted, "Batch record: labels printed (issued)");
+    finish->add_option("--labels-destroyed", finishArgs->labelsDestroyed, "Batch record: labels destroyed");
+    finish->add_option("--by", finishArgs->by, "Batch record: who finishes (signs)");
+    finish->add_option("--pin", finishArgs->pin, "Batch record: their PIN, entered now");
     finish->callback([&context, finishArgs] {
         context.action = [&context, finishArgs] {
             auto ledger = context.openLedger();
             const auto finishing = unwrap(ledger.run(finishArgs->run));
+            if (unwrap(storage::hasBatchRecord(ledger, finishArgs->run))) {
+                storage::BatchFinishRequest request{
+                    .run = finishArgs->run,
+                    .output = quantityForItem(ledger, finishing.sku, finishArgs->output),
+                    .labelsPrinted = finishArgs->labelsPrinted,
+                    .labelsDestroyed = finishArgs->labelsDestroyed,
+                    .location = optionalText(finishArgs->location),
+                    .lotCode = optionalText(finishArgs->lot),
+                    .by = finishArgs->by,
+                    .pin = finishArgs->pin};
+                if (!finishArgs->expires.empty()) request.expiry = dateArgument(finishArgs->expires);
+                finishBatchRun(context, ledger, request);
+                return 0;
+            }
             storage::FinishRunRequest request{.run = finishArgs->run,
                                               .output =
                                                   quantityForItem(ledger, finishing.sku, finishArgs->output),

@@ -3,6 +3,7 @@
 #include "signature_writer.hpp"
 #include "../tags/tag_rows.hpp"
 
+#include "../batch/batch_rules.hpp"
 #include "../crypto.hpp"
 #include "lotstation/storage/quality_sync.hpp"
 
@@ -116,6 +117,20 @@ Result<void> insertDocument(LedgerCore& core, const DocumentRecord& document) {
     return {};
 }
 
+Result<void> insertRemoteProcedure(LedgerCore& core, const Procedure& procedure) {
+    auto item = findItem(core, procedure.sku);
+    if (!item) return fail(ErrorKind::NotFound, "procedure of " + procedure.sku + ": the item is not known here yet");
+    auto parsed = readProcedureFile(core, item->item.sku, procedure.source, nullptr);
+    if (!parsed) return fail(ErrorKind::Invalid, "procedure of " + procedure.sku + ": " + parsed.error().message);
+    Procedure stored = *parsed;
+    stored.recordId = procedure.recordId;
+    stored.version = procedure.version;
+    stored.createdAt = procedure.createdAt;
+    stored.createdBy = procedure.createdBy;
+    insertProcedure(core, item->id, stored);
+    return {};
+}
+
 } // namespace
 
 Result<ApplyOutcome> applyRemoteQualityRecord(Ledger& ledger, const QualityRecord& record) {
@@ -156,6 +171,8 @@ Result<ApplyOutcome> applyRemoteQualityRecord(Ledger& ledger, const QualityRecor
                 else if constexpr (std::is_same_v<T, Inspection>) return insertInspection(core, value);
                 else if constexpr (std::is_same_v<T, Signature>) return insertSignature(core, value);
                 else if constexpr (std::is_same_v<T, DocumentRecord>) return insertDocument(core, value);
+                else if constexpr (std::is_same_v<T, Procedure>) return insertRemoteProcedure(core, value);
+                else if constexpr (std::is_same_v<T, BatchEntry>) return insertRemoteBatchEntry(core, value);
                 else if constexpr (std::is_same_v<T, LotTag>) return insertRemoteTag(core, value);
                 else return insertRemoteTagVoid(core, value);
             },

@@ -3,6 +3,8 @@
 #include "signature_writer.hpp"
 #include "../tags/tag_rows.hpp"
 
+#include "../batch/batch_rules.hpp"
+
 #include "lotstation/storage/quality_sync.hpp"
 
 namespace lotstation::storage {
@@ -66,6 +68,10 @@ Result<std::vector<QualityRecord>> readLog(LedgerCore& core, std::string_view wh
             if (auto inspection = findInspection(core, id)) record.value = std::move(*inspection), found = true;
         } else if (kind == "signature") {
             if (auto signature = findSignature(core, id)) record.value = std::move(*signature), found = true;
+        } else if (kind == "procedure") {
+            if (auto procedure = findProcedure(core, id)) record.value = std::move(*procedure), found = true;
+        } else if (kind == "batch-entry") {
+            if (auto entry = findBatchEntry(core, id)) record.value = std::move(*entry), found = true;
         } else if (kind == "tag") {
             if (auto tag = findTagById(core, id)) record.value = std::move(*tag), found = true;
         } else if (kind == "tag-void") {
@@ -82,7 +88,8 @@ Result<std::vector<QualityRecord>> readLog(LedgerCore& core, std::string_view wh
 } // namespace
 
 const char* recordKindOf(const QualityRecord& record) {
-    constexpr const char* kinds[] = {"spec", "inspection", "signature", "document", "tag", "tag-void"};
+    constexpr const char* kinds[] = {"spec",      "inspection",  "signature", "document",
+                                     "procedure", "batch-entry", "tag",       "tag-void"};
     return kinds[record.value.index()];
 }
 
@@ -90,7 +97,7 @@ std::string recordIdOf(const QualityRecord& record) {
     return std::visit(
         [](const auto& value) -> std::string {
             using T = std::decay_t<decltype(value)>;
-            if constexpr (std::is_same_v<T, SpecRecord>) return value.recordId;
+            if constexpr (std::is_same_v<T, SpecRecord> || std::is_same_v<T, Procedure>) return value.recordId;
             else if constexpr (std::is_same_v<T, DocumentRecord>) return value.attachment.id;
             else if constexpr (std::is_same_v<T, TagVoid>) return value.tagId;
             else return value.id;

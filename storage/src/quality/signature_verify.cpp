@@ -3,6 +3,7 @@
 #include "quality_rows.hpp"
 #include "signature_writer.hpp"
 
+#include "../batch/batch_rules.hpp"
 #include "../crypto.hpp"
 
 #include <map>
@@ -16,6 +17,10 @@ std::optional<std::string> signedTextOf(LedgerCore& core, std::string_view recor
     }
     if (recordKind == "inspection") {
         if (auto inspection = findInspection(core, recordId)) return canonicalInspectionText(*inspection);
+        return std::nullopt;
+    }
+    if (recordKind == "batch-entry") {
+        if (auto entry = findBatchEntry(core, recordId)) return canonicalBatchEntryText(*entry);
         return std::nullopt;
     }
     return std::nullopt;
@@ -36,7 +41,7 @@ void checkSignatures(LedgerCore& core, std::vector<Finding>& findings) {
         if (auto text = signedTextOf(core, s.recordKind, s.recordId)) {
             if (sha256Hex(*text) != s.recordHash)
                 bad(s, "the signed " + s.recordKind + " " + s.recordId + " was altered after signing");
-        } else if (s.recordKind == "movement" || s.recordKind == "inspection") {
+        } else if (s.recordKind == "movement" || s.recordKind == "inspection" || s.recordKind == "batch-entry") {
             bad(s, "the signed " + s.recordKind + " " + s.recordId + " is missing");
         }
         seq = s.seq;

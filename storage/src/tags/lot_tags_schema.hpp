@@ -32,13 +32,13 @@ namespace lotstation::storage {
 
 // Tags travel between stations in the record log (quality_sync.hpp), so a tag written at one station is found
 // by a scan at any other: the log takes kinds 'tag' and 'tag-void' (its CHECK loosened in sqlite_schema, as
-// quality_schema.hpp explains), and a trigger logs every tag this station records. A tag whose label did not
+// quality_schema.hpp explains; after the batch record's migration added its kinds, which this one extends), and a trigger logs every tag this station records. A tag whose label did not
 // print is voided (lot_tag_voids, append-only, logged the same way): its serial stays taken, so it is never
 // assigned again, and it names no lot.
 inline constexpr std::string_view kMigrationTagRecords = R"sql(
 PRAGMA writable_schema = ON;
 UPDATE sqlite_schema
-   SET sql = replace(sql, '''signature'',''document'')', '''signature'',''document'',''tag'',''tag-void'')')
+   SET sql = replace(sql, '''batch-entry'')', '''batch-entry'',''tag'',''tag-void'')')
  WHERE type = 'table' AND name = 'quality_records';
 PRAGMA writable_schema = OFF;
 

@@ -23,6 +23,11 @@ struct ReportDocument {
     std::string title;              // "Recall report: SOAP-261124-01"
     std::vector<std::string> lines; // under the title: "Made 2026-11-24 14:02 UTC at Demo station", ...
     std::vector<ReportTable> tables;
+    // On every page when set: a mark at the top right ("Batch RUN-1 · IN PROGRESS") and a footer at the bottom
+    // left, followed by "page x of y".
+    std::string pageMark{};
+    std::string pageFooter{};
+    bool landscape = false; // A4 across: room for wide tables (the batch record's steps)
 };
 
 [[nodiscard]] std::expected<Bytes, LabelError> renderReportPdf(const ReportDocument& report);

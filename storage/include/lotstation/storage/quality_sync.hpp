@@ -8,6 +8,7 @@
 //
 // Documents travel by hash: a document record carries the file's bytes only when it is the first record in
 // the sender's log naming that SHA-256, so the same file crosses the wire once.
+#include "lotstation/storage/batch_record.hpp"
 #include "lotstation/storage/lot_tags.hpp"
 #include "lotstation/storage/quality.hpp"
 
@@ -39,10 +40,12 @@ struct QualityRecord {
     std::int64_t position = 0; // in the log that was read (arrival order there)
     std::string stationId{};   // the station that made it
     std::int64_t seq = 0;      // in that station's gapless record sequence
-    std::variant<SpecRecord, Inspection, Signature, DocumentRecord, LotTag, TagVoid> value{};
+    // Procedure: a version of a recipe's procedure (its `source` is the stored file); BatchEntry: one entry of a
+    // run's executed batch record (batch_record.hpp); LotTag, TagVoid: an RFID serial given to a lot, or voided.
+    std::variant<SpecRecord, Inspection, Signature, DocumentRecord, Procedure, BatchEntry, LotTag, TagVoid> value{};
 };
 
-// "spec", "inspection", "signature", "document", "tag", "tag-void".
+// "spec", "inspection", "signature", "document", "procedure", "batch-entry", "tag", "tag-void".
 [[nodiscard]] const char* recordKindOf(const QualityRecord& record);
 [[nodiscard]] std::string recordIdOf(const QualityRecord& record);
 
