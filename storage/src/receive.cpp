@@ -2,7 +2,7 @@
 // adds to the same lot (and its movement), it never forks a second lot. The lot's unit cost is then the
 // quantity-weighted mean of the costs of its receipts, rounded half-to-even.
 #include "quality/quality_rows.hpp"
-#include "codes.hpp"
+#include "codes/codes.hpp"
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
 #include "rows.hpp"

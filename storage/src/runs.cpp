@@ -4,7 +4,7 @@
 // had no known cost, the output's cost is unknown too (better no number than a wrong one).
 #include "batch/batch_rules.hpp"
 #include "quality/quality_rows.hpp"
-#include "codes.hpp"
+#include "codes/codes.hpp"
 #include "ledger_core.hpp"
 #include "movement_writer.hpp"
 #include "rows.hpp"

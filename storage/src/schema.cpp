@@ -1,6 +1,7 @@
 #include "schema.hpp"
 
 #include "batch/batch_schema.hpp"
+#include "codes/lot_code_pattern_schema.hpp"
 #include "cost/cost_schema.hpp"
 #include "cost/report_summary_schema.hpp"
 #include "master_edits/master_audit_schema.hpp"
@@ -198,7 +199,7 @@ CREATE TABLE pin_failures (
 constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigration3PinFailures,
                                 kMigration4MasterRevisions, kMigrationCost, kMigrationQuality,
                                 kMigrationLotTags, kMigrationQualitySync, kMigrationMasterAudit,
-                                kMigrationReportSummaries, kMigrationBatchRecord};
+                                kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationBatchRecord};
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // SyncServer: cpp-httplib in front of two CentralStore connections (one writes pushes, one serves reads).
 #include "central_backend.hpp"
+#include "lotstation/sync/master_edit.hpp"
 #include "lotstation/sync/server.hpp"
 #include "wire.hpp"
 
@@ -101,6 +102,25 @@ struct SyncServer::Impl {
         http->Get("/v1/master", [this](const httplib::Request& request, httplib::Response& response) {
             authorised(request, response, *reader, readMutex,
                        [&](const Caller&) { send(response, reader->master()); });
+        });
+        // A linked station's Records screen: one change of master data, checked and audited as the server's
+        // own command line would (the person's role is the one on the server).
+        http->Post("/v1/master", [this](const httplib::Request& request, httplib::Response& response) {
+            authorised(request, response, *writer, writeMutex, [&](const Caller&) {
+                std::string saved;
+                auto edited = writer->editMaster([&](storage::Ledger& ledger) -> storage::Result<void> {
+                    auto applied = applyMasterEdit(ledger, request.body);
+                    if (!applied) return std::unexpected(applied.error());
+                    saved = *applied;
+                    return {};
+                });
+                if (edited)
+                    send(response, Reply{200, wire::Json{{"saved", saved}}.dump(), true});
+                else if (edited.error().kind == ErrorKind::Io || edited.error().kind == ErrorKind::Unavailable)
+                    refuse(response, 503, "unavailable", edited.error().message);
+                else
+                    refuse(response, 422, "refused", edited.error().message);
+            });
         });
         // Every refusal httplib makes itself (404, 413, 400 ...) gets a JSON body too.
         http->set_error_handler(

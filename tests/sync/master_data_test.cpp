@@ -1,6 +1,7 @@
 // Master data flows from the server: changes reach stations, in one transaction (a bad record and nothing
 // changes), newer only (a server restored from an older backup does not undo what stations already have).
 #include "lotstation/storage/master_data.hpp"
+#include "lotstation/sync/master_edit.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
@@ -178,4 +179,55 @@ TEST_CASE_TEMPLATE("master data: an item's unit cannot change on the server once
     const auto master = store.masterData().value();
     for (const auto& item : master.items)
         if (item.value.sku == "OIL") CHECK((item.value.uom == Uom::Gram)); // nothing kept
+}
+
+TEST_CASE_TEMPLATE("master data: a linked station's change is made on the server, by its roles, and synced back",
+                   TestType, LOTSTATION_STORES) {
+    ScratchDir dir;
+    LOTSTATION_CENTRAL(central, dir / "server");
+    auto dock = makeStation(dir, central, "dock", "D");
+    REQUIRE(runSyncCommand(dock.path, central.url(), dock.token)); // remembered, as the setup's Link does
+    CHECK(linkedServer(dock.path) == central.url());
+
+    NewItem lye{.sku = "LYE", .name = "Sodium hydroxide", .kind = ItemKind::Raw, .uom = Uom::Gram};
+    lye.shelfLifeDays = 720;
+    REQUIRE(saveOnServer(dock.path, {lye, "sue"}));
+    auto onServer = central.open().masterData();
+    REQUIRE(onServer);
+    bool there = false;
+    for (const auto& item : onServer->items)
+        there = there || (item.value.sku == "LYE" && item.value.shelfLifeDays == 720);
+    CHECK(there);
+    CHECK(dock.open().item("LYE")->name == "Sodium hydroxide"); // synced back at once
+
+    // The server's roles and rules decide, in the ledger's words; nothing is written.
+    auto byOperator = saveOnServer(dock.path, {SupplierEdit{{"WAX", "Wax Co"}}, "ann"});
+    REQUIRE_FALSE(byOperator);
+    CHECK((byOperator.error().kind == ErrorKind::Refused));
+    CHECK(byOperator.error().message == "ann is an operator: changing master data needs a supervisor");
+    auto unknownComponent = saveOnServer(dock.path, {Recipe{"SOAP", 1, {{"NOPE", 5}}}, "sue"});
+    REQUIRE_FALSE(unknownComponent);
+    CHECK(unknownComponent.error().message.find("NOPE") != std::string::npos);
+    CHECK_FALSE(dock.open().supplier("WAX"));
+
+    // No server: Unavailable, and the sentence says nothing was changed.
+    central.stop();
+    auto offline = saveOnServer(dock.path, {SupplierEdit{{"WAX", "Wax Co"}}, "sue"});
+    REQUIRE_FALSE(offline);
+    CHECK((offline.error().kind == ErrorKind::Unavailable));
+    CHECK(offline.error().message.find("nothing was changed") != std::string::npos);
+}
+
+TEST_CASE("master data: POST /v1/master refuses a body that is not one record, naming what it carries") {
+    ScratchDir dir;
+    auto ledger = Ledger::open(dir / "central.db");
+    REQUIRE(ledger);
+    seedMasterData(*ledger);
+    CHECK(applyMasterEdit(*ledger, "not json").error().message.find("not a JSON object") != std::string::npos);
+    CHECK(applyMasterEdit(*ledger, R"({"by": "sue"})").error().message.find("one of item, supplier") !=
+          std::string::npos);
+    CHECK(applyMasterEdit(*ledger, R"({"by": "sue", "item": {"sku": "X"}})").error().message.find("item") !=
+          std::string::npos);
+    CHECK((applyMasterEdit(*ledger, R"({"item": {"sku": "X"}})").error().kind == ErrorKind::Invalid));
+    CHECK(*applyMasterEdit(*ledger, R"({"by": "sue", "customer": {"code": "CAFE", "name": "Cafe"}})") == "Cafe");
 }

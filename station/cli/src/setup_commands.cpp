@@ -2,6 +2,7 @@
 #include "cli_context.hpp"
 #include "json_views.hpp"
 #include "lotstation/station/demo_seed.hpp"
+#include "lotstation/storage/lot_code_pattern.hpp"
 
 #include <CLI/CLI.hpp>
 #include <sstream>
@@ -191,10 +192,30 @@ void addRecipe(CLI::App& root, CliContext& context) {
     });
 }
 
+// The pattern generated lot codes follow; shown with an example when given no pattern.
+void addLotCodePattern(CLI::App& root, CliContext& context) {
+    auto* command = root.add_subcommand("lot-code-pattern", "How generated lot codes are made; shows it without one");
+    auto pattern = std::make_shared<std::string>();
+    command->add_option("PATTERN", *pattern, "e.g. L{YY}{JJJ}-{ST}{NN} (tokens {SKU} {YYYY} {YY} {MM} {DD} "
+                                             "{YYMMDD} {JJJ} {ST} {NN}; {ST} and {NN} required)");
+    command->callback([&context, pattern] {
+        context.action = [&context, pattern] {
+            auto ledger = context.openLedger();
+            const auto now = pattern->empty() ? storage::lotCodePattern(ledger)
+                                              : unwrap(storage::setLotCodePattern(ledger, *pattern, context.user));
+            const auto example = storage::exampleLotCode(now, "SKU", storage::dateOf(storage::systemClock()()),
+                                                         ledger.station().shortCode);
+            context.emit(now + "   e.g. " + example, {{"pattern", now}, {"example", example}});
+            return 0;
+        };
+    });
+}
+
 } // namespace
 
 void addSetupCommands(CLI::App& root, CliContext& context) {
     addInit(root, context);
+    addLotCodePattern(root, context);
     addDemo(root, context);
     auto* item = root.add_subcommand("item", "Items (SKUs)");
     item->require_subcommand(1);

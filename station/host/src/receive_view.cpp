@@ -108,8 +108,23 @@ void drawFlowBody(const AppState& state, const ReceiveState& receive, Ui& ui, Im
                                         [&](const PickerOption& o) { return o.id == *draft.supplier; });
         supplierName = found != catalog.suppliers.end() ? found->label : *draft.supplier;
     }
-    if (compactField(ui, "receive.supplier", "Supplier", supplierName, "Tap to pick", width))
+    // A supervisor or admin adds a supplier who is not in the list yet, and comes back to this receipt.
+    const bool mayAddSupplier =
+        state.userName && std::any_of(catalog.users.begin(), catalog.users.end(), [&](const PickerOption& user) {
+            return user.id == *state.userName &&
+                   (user.detail.starts_with("supervisor") || user.detail.starts_with("admin"));
+        });
+    const float newWidth = mayAddSupplier ? ui.em(6.0f) : 0.0f;
+    if (compactField(ui, "receive.supplier", "Supplier", supplierName, "Tap to pick",
+                     mayAddSupplier ? width - newWidth - pad : width))
         ui.intents.emit(intent::OpenPicker{"Supplier", catalog.suppliers, replyId<receive::PickSupplier>()});
+    if (mayAddSupplier) {
+        ImGui::SameLine(0, pad);
+        if (touchButton(ui, "receive.new-supplier", "+ New", ImVec2(newWidth, ImGui::GetItemRectSize().y))) {
+            ui.intents.emit(intent::Navigate{Screen::Records});
+            ui.intents.emit(records::NewSupplierForReceipt{});
+        }
+    }
     std::string lotAndExpiry = draft.supplierLot.value_or("");
     if (draft.expiry)
         lotAndExpiry +=

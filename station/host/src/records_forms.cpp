@@ -104,7 +104,7 @@ void itemForm(const AppState& state, const RecordDraft& draft, Ui& ui, Columns& 
            {{"yes", "Yes: every delivery and batch is a lot", ""}, {"no", "No: stock only", ""}}, RecordField::LotTracked);
 }
 
-void recipeForm(const AppState& state, const RecordDraft& draft, Ui& ui, Columns& at) {
+void recipeForm(const AppState& state, const RecordDraft& draft, Ui& ui, Columns& at, float bottom) {
     const auto& recipe = draft.recipe;
     const auto nameOf = [&](const std::string& sku) {
         const auto found = draft.names.find(sku);
@@ -127,24 +127,36 @@ void recipeForm(const AppState& state, const RecordDraft& draft, Ui& ui, Columns
         ui.intents.emit(intent::OpenKeypad{"Output", outputUnits.front(), outputUnits, [](const Quantity& quantity) {
                                                return StationFlows::step(records::SetQuantity{RecordField::RecipeOutput, quantity});
                                            }});
-    for (const auto& component : recipe.components) {
-        at.next();
-        const std::string sku = component.sku;
-        const auto units = unitsFor(unitOf(sku));
-        if (compactField(ui, "records.component." + sku, nameOf(sku),
-                         component.quantity > 0 ? std::optional(storage::formatQuantity(component.quantity, unitOf(sku)))
-                                                : std::nullopt,
-                         "Tap to type how much", at.width))
-            ui.intents.emit(intent::OpenKeypad{nameOf(sku), units.front(), units, [sku](const Quantity& quantity) {
-                                                   return StationFlows::step(records::SetComponent{sku, quantity});
-                                               }});
-    }
     at.next();
     if (touchButton(ui, "records.add-component", "+ Component (or scan its label)", ImVec2(at.width, ui.em(2.9f)),
                     ButtonKind::Secondary, nullptr, !recipe.sku.empty()))
         ui.intents.emit(intent::OpenPicker{"Add a component", state.catalog.items, [](const PickerOption& option) {
                                                return StationFlows::step(records::AddComponent{option.id});
                                            }});
+    // The components down the right column, scrolled by dragging when a recipe has more than fit.
+    const ImVec2 listMin(at.min.x + at.width + at.gap, at.min.y);
+    const ImVec2 listSize(at.width, std::max(at.rowHeight, bottom - listMin.y));
+    ImGui::SetCursorScreenPos(listMin);
+    ui.drawn.widget("records.components", Rect{listMin.x, listMin.y, listSize.x, listSize.y});
+    ImGui::BeginChild("##components", listSize, false);
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, ui.em(0.3f)))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    const float fieldWidth = listSize.x - ImGui::GetStyle().ScrollbarSize - ui.em(0.3f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, at.rowHeight - ui.em(2.9f)));
+    for (const auto& component : recipe.components) {
+        const std::string sku = component.sku;
+        const auto units = unitsFor(unitOf(sku));
+        if (compactField(ui, "records.component." + sku, nameOf(sku),
+                         component.quantity > 0 ? std::optional(storage::formatQuantity(component.quantity, unitOf(sku)))
+                                                : std::nullopt,
+                         "Tap to type how much", fieldWidth))
+            ui.intents.emit(intent::OpenKeypad{nameOf(sku), units.front(), units, [sku](const Quantity& quantity) {
+                                                   return StationFlows::step(records::SetComponent{sku, quantity});
+                                               }});
+    }
+    if (recipe.components.empty()) label(ui, "No components yet", ui.fonts.body, colour::textDim);
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
 }
 
 void partyForm(const RecordDraft& draft, Ui& ui, Columns& at, std::string_view what) {
@@ -178,6 +190,20 @@ void userForm(const RecordDraft& draft, Ui& ui, Columns& at) {
     compactField(ui, "records.field.pin", "PIN", pin, "", at.width, false);
 }
 
+void businessForm(const RecordDraft& draft, Ui& ui, Columns& at) {
+    if (draft.setting == kCurrencySetting) {
+        text(ui, at, "currency", "Currency (ISO 4217 code)", shown(draft.settingValue), "e.g. EUR", RecordField::Setting,
+             "Three letters, e.g. EUR, USD, GBP, CHF", true, 3);
+        return;
+    }
+    text(ui, at, "lot-codes", "Lot-code pattern", shown(draft.settingValue), "e.g. {SKU}-{YYMMDD}-{ST}{NN}",
+         RecordField::Setting, "{SKU} {YYYY} {YY} {MM} {DD} {YYMMDD} {JJJ} day of year, {ST} station, {NN} counter", true,
+         60);
+    at.next();
+    compactField(ui, "records.field.example", "Today's first lot would be",
+                 draft.example.empty() ? std::nullopt : std::optional(draft.example), "—", at.width, false);
+}
+
 } // namespace
 
 void drawRecordForm(const AppState& state, const RecordsState& records, const RecordDraft& draft, Ui& ui, ImVec2 min,
@@ -198,7 +224,7 @@ void drawRecordForm(const AppState& state, const RecordsState& records, const Re
         itemForm(state, draft, ui, at);
         break;
     case RecordKind::Recipe:
-        recipeForm(state, draft, ui, at);
+        recipeForm(state, draft, ui, at, max.y - ui.em(2.8f) - ui.em(0.6f));
         break;
     case RecordKind::Supplier:
         partyForm(draft, ui, at, "Supplier");
@@ -212,30 +238,44 @@ void drawRecordForm(const AppState& state, const RecordsState& records, const Re
     case RecordKind::User:
         userForm(draft, ui, at);
         break;
+    case RecordKind::Business:
+        businessForm(draft, ui, at);
+        break;
     }
     // What changed lately, then the buttons along the bottom.
     const float buttonHeight = ui.em(2.8f);
     const float bottom = max.y - buttonHeight;
     float y = at.min.y + at.rowHeight * static_cast<float>(std::min(at.placed, at.perColumn)) + ui.em(0.2f);
     ImDrawList* list = ImGui::GetWindowDrawList();
+    const float historyWidth = draft.kind == RecordKind::Recipe ? at.width : max.x - min.x; // beside the components
     for (const auto& change : records.history) {
         if (y + ui.em(1.2f) > bottom - ui.em(0.4f)) break;
         drawText(ui, list, ui.fonts.body, ImVec2(min.x, y), colour::textDim,
                  storage::formatTimestamp(change.at).substr(0, 16) + " · " + change.user + " · " + change.change + ": " +
                      change.details,
-                 max.x - min.x);
+                 historyWidth);
         y += ui.em(1.2f);
     }
     const float third = (max.x - min.x - 2 * gap) / 3;
     ImGui::SetCursorScreenPos(ImVec2(min.x, bottom));
     if (touchButton(ui, "records.cancel", "Cancel", ImVec2(third, buttonHeight))) ui.intents.emit(records::Cancel{});
     ImGui::SameLine(0, gap);
-    if (draft.kind == RecordKind::User && !draft.isNew && draft.hasPin) {
-        if (touchButton(ui, "records.reset-pin", "Reset PIN", ImVec2(third, buttonHeight), ButtonKind::Danger))
-            ui.intents.emit(records::ResetPin{});
-    } else {
-        ImGui::Dummy(ImVec2(third, buttonHeight));
+    // An existing shelf's label or person's badge prints again (worn, lost); an admin resets a PIN.
+    const bool reprint = !draft.isNew && (draft.kind == RecordKind::Location ||
+                                          (draft.kind == RecordKind::User && draft.user.badge));
+    const bool resetPin = draft.kind == RecordKind::User && !draft.isNew && draft.hasPin;
+    const float middle = reprint && resetPin ? (third - gap) / 2 : third;
+    if (reprint) {
+        if (touchButton(ui, "records.print", draft.kind == RecordKind::Location ? "Print label" : "Print badge",
+                        ImVec2(middle, buttonHeight)))
+            ui.intents.emit(records::PrintLabel{});
+        if (resetPin) ImGui::SameLine(0, gap);
     }
+    if (resetPin) {
+        if (touchButton(ui, "records.reset-pin", "Reset PIN", ImVec2(middle, buttonHeight), ButtonKind::Danger))
+            ui.intents.emit(records::ResetPin{});
+    }
+    if (!reprint && !resetPin) ImGui::Dummy(ImVec2(third, buttonHeight));
     ImGui::SameLine(0, gap);
     if (touchButton(ui, "records.save", records.backToReceipt ? "Save, back to Receive ✓" : "Save ✓",
                     ImVec2(third, buttonHeight), ButtonKind::Primary,

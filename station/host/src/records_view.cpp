@@ -49,12 +49,15 @@ void recordList(const AppState& state, const RecordsState& records, Ui& ui, ImVe
     else if (!state.userName)
         paragraph(ui, users ? "An admin changes users: log in as one" : "A supervisor or admin changes records: log in as one",
                   ui.fonts.bold, colour::unknown);
+    else if (records.kind == RecordKind::Business)
+        paragraph(ui, "The business's settings. Tap one to change it.", ui.fonts.bold);
     else
         paragraph(ui, std::to_string(records.rows.size()) + " " + kind + ". Tap one to change it.", ui.fonts.bold);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SetCursorScreenPos(ImVec2(max.x - newWidth, min.y));
-    if (touchButton(ui, "records.new", "+ New", ImVec2(newWidth, ui.em(2.6f)), ButtonKind::Primary, ui.fonts.title))
+    if (records.kind != RecordKind::Business &&
+        touchButton(ui, "records.new", "+ New", ImVec2(newWidth, ui.em(2.6f)), ButtonKind::Primary, ui.fonts.title))
         ui.intents.emit(records::New{});
     const float listTop = min.y + ui.em(3.2f);
     ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));

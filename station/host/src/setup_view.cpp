@@ -70,6 +70,9 @@ void details(const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
                      "1 to 4 letters or digits, e.g. D1", column))
         ui.intents.emit(keyboardFor(SetupField::ShortCode, "Short code", setup.shortCode,
                                     "1 to 4 letters or digits: SOAP-261204-D101 for short code D1", 4));
+    ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
+    if (touchButton(ui, "setup.link", "Link to a central server instead →", ImVec2(column, ui.em(2.8f))))
+        ui.intents.emit(setup::ShowLink{true});
     ImGui::EndGroup();
 
     ImGui::SetCursorScreenPos(ImVec2(min.x + column + gap, top));
@@ -88,6 +91,69 @@ void details(const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
         ui.intents.emit(setup::Finish{});
     ImGui::EndGroup();
     ImGui::PopStyleVar();
+}
+
+// Instead of a business of its own: this station's names on the left, the server on the right, Link.
+void linkPage(const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
+    const float gap = ui.em(1.2f);
+    const float column = (max.x - min.x - gap) / 2;
+    ImGui::SetCursorScreenPos(min);
+    ImGui::PushTextWrapPos(max.x);
+    if (setup.problem)
+        paragraph(ui, "⚠ " + *setup.problem, ui.fonts.bold, colour::unknown);
+    else
+        paragraph(ui, "People, items, places and recipes come from the server. Scan a QR with its address or the "
+                      "token, or tap a box to type.",
+                  ui.fonts.bold);
+    ImGui::PopTextWrapPos();
+    const float top = ImGui::GetCursorScreenPos().y + ui.em(0.3f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.em(0.8f), ui.em(0.45f)));
+    ImGui::SetCursorScreenPos(ImVec2(min.x, top));
+    ImGui::BeginGroup();
+    label(ui, "This station", ui.fonts.title);
+    if (compactField(ui, "setup.station", "This station's name", shown(setup.station), "e.g. Dock tablet", column))
+        ui.intents.emit(keyboardFor(SetupField::Station, "This station's name", setup.station, "", 40));
+    if (compactField(ui, "setup.short-code", "Short code (in every lot code)", shown(setup.shortCode),
+                     "1 to 4 letters or digits, e.g. D2", column))
+        ui.intents.emit(keyboardFor(SetupField::ShortCode, "Short code", setup.shortCode,
+                                    "1 to 4 letters or digits, different from every other station's", 4));
+    ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
+    if (touchButton(ui, "setup.unlink", "← A business of its own", ImVec2(column, ui.em(2.8f))))
+        ui.intents.emit(setup::ShowLink{false});
+    ImGui::EndGroup();
+
+    ImGui::SetCursorScreenPos(ImVec2(min.x + column + gap, top));
+    ImGui::BeginGroup();
+    label(ui, "The central server", ui.fonts.title);
+    if (compactField(ui, "setup.server", "Server address", shown(setup.serverUrl), "e.g. https://office:8750", column))
+        ui.intents.emit(keyboardFor(SetupField::ServerUrl, "Server address", setup.serverUrl,
+                                    "http:// or https://, the name or address, and the port", 200));
+    if (compactField(ui, "setup.token", "This station's token", shown(setup.tokenShown),
+                     "From lotstation-server station add NAME", column))
+        ui.intents.emit(keyboardFor(SetupField::Token, "This station's token", "", "lst_ and 64 letters and digits",
+                                    120, true));
+    ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
+    if (touchButton(ui, "setup.link-now", "Link ✓", ImVec2(column, ui.em(4.0f)), ButtonKind::Primary, ui.fonts.title))
+        ui.intents.emit(setup::Link{});
+    ImGui::EndGroup();
+    ImGui::PopStyleVar();
+}
+
+void linked(const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
+    ImGui::SetCursorScreenPos(min);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(max.x);
+    paragraph(ui, "✓ " + setup.linked, ui.fonts.title, colour::accepted);
+    paragraph(ui, "This station syncs by itself from now on. Changes to records are made on the server.",
+              ui.fonts.body, colour::textDim);
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, ui.em(0.6f)));
+    if (touchButton(ui, "setup.log-in", "Log in →", ImVec2(max.x - min.x, ui.em(3.2f)), ButtonKind::Primary,
+                    ui.fonts.title)) {
+        ui.intents.emit(intent::GoHome{});
+        ui.intents.emit(intent::Navigate{Screen::Login});
+    }
+    ImGui::EndGroup();
 }
 
 // One of the three ways to start: a big button with what it does under it.
@@ -123,8 +189,8 @@ void start(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, I
     const float gap = ui.em(0.8f);
     const float width = (max.x - min.x - 2 * gap) / 3;
     const float height = std::max(ui.em(8.0f), max.y - ImGui::GetCursorScreenPos().y - ui.em(4.2f));
-    std::string files = "Copy items.csv, suppliers.csv, customers.csv, locations.csv, recipes.csv, lots.csv "
-                        "(the command line's import columns) into " + setup.importFolder.string() + ". ";
+    std::string files = "Copy items, suppliers, customers, locations, recipes and lots as .csv or .xlsx files, or one "
+                        "workbook with a sheet for each, into " + setup.importFolder.string() + ". ";
     files += setup.importFiles.empty() ? "None there yet." : "Found " + std::to_string(setup.importFiles.size()) + ".";
     if (choice(ui, "setup.import", "From a spreadsheet", files, ImVec2(width, height), ButtonKind::Primary))
         ui.intents.emit(setup.importFiles.empty() ? Intent(setup::LookForFiles{}) : Intent(setup::ImportFiles{}));
@@ -149,10 +215,20 @@ void start(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, I
 } // namespace
 
 void drawFlowBody(const AppState& state, const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
-    if (setup.step == SetupStep::Details)
+    switch (setup.step) {
+    case SetupStep::Details:
         details(setup, ui, min, max);
-    else
+        break;
+    case SetupStep::Link:
+        linkPage(setup, ui, min, max);
+        break;
+    case SetupStep::Start:
         start(state, setup, ui, min, max);
+        break;
+    case SetupStep::Linked:
+        linked(setup, ui, min, max);
+        break;
+    }
 }
 
 } // namespace lotstation::station::ui

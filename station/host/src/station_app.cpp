@@ -212,6 +212,7 @@ static int runWindow(const AppOptions& options, bool& demoRequested) {
     StationFiles files;
     files.exportFolder = userDataDir() / "exports";
     files.importFolder = userDataDir() / "import";
+    if (!options.demo && ledgerInUse) files.ledgerPath = options.databasePath; // linking and server edits
     if (!options.databasePath.empty()) {
         files.settingsFile = settingsPathFor(ledgerPathInUse(options));
         auto settings = loadSettings(files.settingsFile);
@@ -230,10 +231,12 @@ static int runWindow(const AppOptions& options, bool& demoRequested) {
         std::fprintf(stderr, "lotstation: label templates: %s\n", loaded.error().message.c_str());
     }
     const StationSettings startSettings = files.settings;
-    // Sync runs on a thread of its own with the server `lotstation sync --server URL --token T` remembered
-    // in the station database; each frame copies its status into the app state. The demo never syncs.
+    // Sync runs on a thread of its own with the server `lotstation sync --server URL --token T` (or the
+    // setup's Link) remembered in the station database; each frame copies its status into the app state. It
+    // runs without one too, looking for one to be remembered (a station linked at its first run). The demo
+    // never syncs.
     std::optional<sync::BackgroundSync> background;
-    if (!options.demo && ledgerInUse && sync::serverRemembered(options.databasePath)) {
+    if (!options.demo && ledgerInUse && !options.databasePath.empty()) {
         auto syncing = sync::BackgroundSync::start({.ledgerPath = options.databasePath});
         if (syncing)
             background.emplace(std::move(*syncing));

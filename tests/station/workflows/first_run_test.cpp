@@ -103,6 +103,70 @@ TEST_CASE("first run: start from the spreadsheets in the import folder, all file
     CHECK(s.station.state().catalog.items.size() == 2); // the pickers know the imported items
 }
 
+TEST_CASE("first run: start from Excel: a workbook's sheets named after kinds, and a KIND.xlsx, beside CSV") {
+    NewStation s;
+    s.fillIn();
+    s.station.apply(setup::Finish{}, t0);
+    s.write("locations.csv", "code,name,kind\nSHELF-A,Oils shelf,store\n");
+    // The office's workbook, written by another program (openpyxl): a sheet per kind, Excel's own headers,
+    // quantities in kg for a gram item; and Excel's lock file, which is not a workbook.
+    s.write("make.py", R"py(
+import sys
+from openpyxl import Workbook
+book = Workbook()
+items = book.active
+items.title = "Items"
+items.append(["Product code", "Name", "UoM", "Shelf life days"])
+items.append(["OLIVE", "Olive oil", "g", 540])
+items.append(["BAR", "Soap bar", "pc", 365])
+suppliers = book.create_sheet("Suppliers")
+suppliers.append(["Code", "Name"])
+suppliers.append(["OILCO", "Oil Company"])
+book.save(sys.argv[1] + "/Rose office.xlsx")
+recipes = Workbook()
+sheet = recipes.active
+sheet.append(["sku", "output_quantity", "component_sku", "component_quantity"])
+sheet.append(["BAR", 1, "OLIVE", "0.09kg"])
+recipes.save(sys.argv[1] + "/recipes.xlsx")
+)py");
+    s.write("~$Rose office.xlsx", "not a workbook");
+    const auto folder = s.dir.path() / "import";
+    REQUIRE_MESSAGE(std::system(("/usr/bin/python3 '" + (folder / "make.py").string() + "' '" + folder.string() + "'").c_str()) == 0,
+                    "python3-openpyxl is needed (scripts/install-deps.sh)");
+    s.station.apply(setup::LookForFiles{}, t0);
+    CHECK(s.setup().importFiles == std::vector<std::string>{"locations.csv", "Rose office.xlsx › Suppliers",
+                                                            "Rose office.xlsx › Items", "recipes.xlsx"});
+    CHECK(s.station.apply(setup::ImportFiles{}, t0).tone == FeedbackKind::Accepted);
+    CHECK(s.ledger.item("OLIVE")->shelfLifeDays == 540);
+    CHECK(s.ledger.supplier("OILCO")->name == "Oil Company");
+    REQUIRE(s.ledger.recipe("BAR"));
+    CHECK(s.ledger.recipe("BAR")->components.at(0).quantity == 90'000); // 0.09 kg in mg
+
+    // A bad row in a sheet is named by file, sheet, row and column, and nothing is imported.
+    NewStation bad;
+    bad.fillIn();
+    bad.station.apply(setup::Finish{}, t0);
+    bad.write("make.py", R"py(
+import sys
+from openpyxl import Workbook
+book = Workbook()
+items = book.active
+items.title = "Items"
+items.append(["sku", "name", "uom"])
+items.append(["OLIVE", "Olive oil", "kgs"])
+book.save(sys.argv[1] + "/office.xlsx")
+)py");
+    const auto badFolder = bad.dir.path() / "import";
+    REQUIRE(std::system(("/usr/bin/python3 '" + (badFolder / "make.py").string() + "' '" + badFolder.string() + "'").c_str()) == 0);
+    bad.write("suppliers.csv", "code,name\nOILCO,Oil Company\n");
+    bad.station.apply(setup::LookForFiles{}, t0);
+    CHECK(bad.station.apply(setup::ImportFiles{}, t0).tone == FeedbackKind::Refused);
+    REQUIRE(bad.setup().problem);
+    CHECK(bad.setup().problem->rfind("office.xlsx › Items: ", 0) == 0);
+    CHECK(bad.setup().problem->find("kgs") != std::string::npos);
+    CHECK_FALSE(bad.ledger.supplier("OILCO")); // the good file was not imported either
+}
+
 TEST_CASE("first run: try the demo asks the host to open the demo ledger") {
     NewStation s;
     s.fillIn();

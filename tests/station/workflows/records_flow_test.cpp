@@ -3,6 +3,8 @@
 #include "demo_fixture.hpp"
 #include "lotstation/scan/interpreter.hpp"
 #include "lotstation/station/station.hpp"
+#include "lotstation/storage/currency.hpp"
+#include "lotstation/storage/lot_code_pattern.hpp"
 #include "lotstation/storage/master_edits.hpp"
 
 using namespace lotstation::station;
@@ -180,4 +182,95 @@ TEST_CASE("records: Receive's unknown GTIN becomes a new item, and the receipt c
     for (const auto& item : station.state().catalog.items)
         picked = picked || item.id == "SHEA";
     CHECK(picked); // the pickers know the new item
+}
+
+TEST_CASE("records: the business's currency and lot-code pattern are changed on the screen, checked as typed") {
+    DemoFixture demo;
+    RecordsFlow flow(demo.ledger);
+    flow.apply(records::ShowKind{RecordKind::Business}, kSam);
+    REQUIRE(flow.state().rows.size() == 2);
+    CHECK(flow.state().rows[1].detail.rfind("{SKU}-{YYMMDD}-{ST}{NN} · e.g. SKU-", 0) == 0);
+    CHECK(flow.apply(records::New{}, kSam).feedback == FeedbackKind::Refused);
+    CHECK(flow.apply(records::Edit{std::string(kLotCodeSetting)}, kAna).message ==
+          "ana is an operator: changing master data needs a supervisor");
+
+    flow.apply(records::Edit{std::string(kLotCodeSetting)}, kSam);
+    REQUIRE(flow.state().draft);
+    CHECK(flow.state().draft->settingValue == "{SKU}-{YYMMDD}-{ST}{NN}");
+    flow.apply(records::SetText{RecordField::Setting, "L{YY}{JJJ}"}, kSam);
+    REQUIRE(flow.state().problem);
+    CHECK(flow.state().problem->find("{NN}") != std::string::npos);
+    CHECK(flow.state().draft->example.empty());
+    CHECK(flow.apply(records::Save{}, kSam).feedback == FeedbackKind::Refused);
+    CHECK(storage::lotCodePattern(demo.ledger) == "{SKU}-{YYMMDD}-{ST}{NN}"); // nothing written
+
+    flow.apply(records::SetText{RecordField::Setting, "L{YY}{JJJ}-{ST}{NN}"}, kSam);
+    CHECK_FALSE(flow.state().problem);
+    const auto shortCode = demo.ledger.station().shortCode;
+    CHECK(flow.state().draft->example.rfind("L", 0) == 0);
+    CHECK(flow.state().draft->example.ends_with("-" + shortCode + "01"));
+    CHECK(flow.apply(records::Save{}, kSam).feedback == FeedbackKind::Accepted);
+    CHECK(storage::lotCodePattern(demo.ledger) == "L{YY}{JJJ}-{ST}{NN}");
+    CHECK(flow.state().rows[1].detail.rfind("L{YY}{JJJ}-{ST}{NN}", 0) == 0);
+
+    // The currency: a code that is not ISO 4217 is refused in words.
+    flow.apply(records::Edit{std::string(kCurrencySetting)}, kSam);
+    CHECK(flow.state().draft->settingValue == "USD");
+    flow.apply(records::SetText{RecordField::Setting, "EU"}, kSam);
+    const auto refused = flow.apply(records::Save{}, kSam);
+    CHECK(refused.feedback == FeedbackKind::Refused);
+    CHECK(refused.message.find("not an ISO 4217 currency code") != std::string::npos);
+    CHECK(storage::ledgerCurrency(demo.ledger) == "USD");
+    // The demo records prices in USD: the currency can no longer change, and the screen says why.
+    flow.apply(records::SetText{RecordField::Setting, "EUR"}, kSam);
+    CHECK(flow.apply(records::Save{}, kSam).message.find("the currency cannot change to EUR") != std::string::npos);
+    CHECK(storage::ledgerCurrency(demo.ledger) == "USD");
+    CHECK(flow.state().rows[0].detail.rfind("USD · amounts shown with 2 decimals", 0) == 0);
+}
+
+TEST_CASE("records: an existing location's label and a user's badge print again from the open record") {
+    DemoFixture demo;
+    RecordsFlow flow(demo.ledger);
+    flow.apply(records::ShowKind{RecordKind::Location}, kSam);
+    flow.apply(records::Edit{"STORE"}, kSam);
+    const auto label = flow.apply(records::PrintLabel{}, kSam);
+    REQUIRE(label.otherLabels.size() == 1);
+    CHECK(label.otherLabels[0] == LabelRequest{LabelFor::Location, "STORE"});
+    CHECK(flow.state().draft); // still open: printing changes nothing
+
+    flow.apply(records::ShowKind{RecordKind::User}, kAdmin);
+    flow.apply(records::Edit{"ana"}, kAdmin);
+    REQUIRE(flow.state().draft->user.badge);
+    const auto badge = flow.apply(records::PrintLabel{}, kAdmin);
+    REQUIRE(badge.otherLabels.size() == 1);
+    CHECK(badge.otherLabels[0] == LabelRequest{LabelFor::Badge, "ana"});
+    // A supervisor may not handle users, so not reprint their badges either.
+    CHECK(flow.apply(records::PrintLabel{}, kSam).otherLabels.empty());
+}
+
+TEST_CASE("records: a supplier not in the list is added from Receive, and the receipt carries on with it") {
+    DemoFixture demo;
+    Station station(AppConfig{}, TimePoint{}, &demo.ledger, {});
+    station.apply(intent::Navigate{Screen::Login}, TimePoint{});
+    station.apply(login::BadgeScanned{"B-SAM"}, TimePoint{});
+    station.apply(intent::Navigate{Screen::Receive}, TimePoint{});
+    station.apply(receive::PickItem{"OLIVE-OIL"}, TimePoint{});
+    station.apply(intent::Navigate{Screen::Records}, TimePoint{});
+    station.apply(records::NewSupplierForReceipt{}, TimePoint{});
+    const auto* records = station.stateOf<RecordsFlow>();
+    REQUIRE(records->draft);
+    CHECK((records->draft->kind == RecordKind::Supplier));
+    CHECK(records->backToReceipt);
+    station.apply(records::SetText{RecordField::Code, "NEWOIL"}, TimePoint{});
+    station.apply(records::SetText{RecordField::Name, "New Oil Traders"}, TimePoint{});
+    station.apply(records::Save{}, TimePoint{});
+    CHECK((station.state().screen() == Screen::Receive));
+    const auto* receive = station.stateOf<ReceiveFlow>();
+    CHECK(receive->draft.supplier == "NEWOIL");
+    REQUIRE(receive->draft.item);
+    CHECK(receive->draft.item->sku == "OLIVE-OIL"); // what was already chosen stays
+    CHECK(demo.ledger.supplier("NEWOIL")->name == "New Oil Traders");
+    const auto changes = storage::masterChanges(demo.ledger, storage::MasterKind::Supplier, std::string("NEWOIL"));
+    REQUIRE(changes->size() == 1);
+    CHECK(changes->front().user == "sam");
 }

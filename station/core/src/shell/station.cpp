@@ -73,7 +73,7 @@ Effects Station::show(const FlowOutcome& outcome, TimePoint now) {
     if (outcome.leaveScreen) {
         merge(effects, m_core.apply(intent::Back{}, now));
         if (ScreenFlow* below = m_flows.flowOn(state().screen()))
-            if (auto carried = below->resumed(context(now)); carried && carried->feedback)
+            if (auto carried = below->resumed(context(now), outcome); carried && carried->feedback)
                 (void)m_core.show(*carried->feedback, outcome.message + " · " + carried->message, {}, now);
     }
     return effects;

@@ -100,7 +100,7 @@ std::vector<KeyboardRow> keyboardRows(KeyboardLayer layer, bool shifted) {
     case KeyboardLayer::Symbols:
         rows.push_back(characters({"-", "_", "/", "\\", ".", ",", ":", ";", "#", "+", "*"}, false));
         rows.push_back(characters({"(", ")", "[", "]", "@", "'", "\"", "!", "?", "%", "="}, false));
-        rows.push_back(characters({"$", "€", "£", "°", "<", ">", "~", "|", "^", "§", "µ"}, false));
+        rows.push_back(characters({"$", "€", "£", "°", "<", ">", "{", "}", "~", "^", "µ"}, false)); // { } for lot-code patterns
         rows.push_back(bottomRow(layer, "&"));
         break;
     }

@@ -142,7 +142,11 @@ FlowOutcome ReceiveFlow::label(const SupplierLabel& label) {
     return done(FlowOutcome::accepted(what + " read"));
 }
 
-std::optional<FlowOutcome> ReceiveFlow::resumed(const FlowContext&) {
+std::optional<FlowOutcome> ReceiveFlow::resumed(const FlowContext&, const FlowOutcome& above) {
+    if (above.madeSupplier) {
+        m_state.draft.supplier = *above.madeSupplier;
+        return done(FlowOutcome::accepted("Supplier " + *above.madeSupplier));
+    }
     if (!m_unknownLabel) return std::nullopt;
     const SupplierLabel again = *m_unknownLabel;
     return label(again);

@@ -98,6 +98,9 @@ FlowOutcome RecordsFlow::setText(RecordField field, const std::string& text) {
     case RecordField::Badge:
         draft.user.badge = optional(text);
         break;
+    case RecordField::Setting:
+        setSetting(text);
+        break;
     case RecordField::ReorderPoint:
     case RecordField::RecipeOutput:
         return refuse("Type the quantity on the keypad");
@@ -217,6 +220,9 @@ void RecordsFlow::readRows() {
             add(user.name, user.name,
                 std::string(storage::toString(user.role)) + (user.badge ? " · badge " + *user.badge : "") +
                     (user.hasPin ? "" : " · chooses a PIN at first log-in"));
+        break;
+    case RecordKind::Business:
+        m_state.rows = businessRows();
         break;
     }
 }

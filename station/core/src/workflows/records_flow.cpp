@@ -2,6 +2,7 @@
 
 #include "lotstation/storage/access.hpp"
 #include "lotstation/storage/master_data.hpp"
+#include "lotstation/sync/master_edit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,8 +12,9 @@ namespace {
 
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 
-constexpr std::array<RecordKind, 6> kKinds{RecordKind::Item,     RecordKind::Recipe,   RecordKind::Supplier,
-                                           RecordKind::Customer, RecordKind::Location, RecordKind::User};
+constexpr std::array<RecordKind, 7> kKinds{RecordKind::Item,     RecordKind::Recipe,   RecordKind::Supplier,
+                                           RecordKind::Customer, RecordKind::Location, RecordKind::User,
+                                           RecordKind::Business};
 
 storage::Action actionFor(RecordKind kind) {
     return kind == RecordKind::User ? storage::Action::ManageUsers : storage::Action::ManageMasterData;
@@ -32,6 +34,8 @@ std::string codeOf(const RecordDraft& draft) {
         return draft.location.code;
     case RecordKind::User:
         return draft.user.name;
+    case RecordKind::Business:
+        return draft.setting;
     }
     return {};
 }
@@ -49,6 +53,7 @@ storage::MasterKind masterKindOf(RecordKind kind) {
     case RecordKind::Location:
         return storage::MasterKind::Location;
     case RecordKind::User:
+    case RecordKind::Business: // not a master record: its own append-only history
         return storage::MasterKind::User;
     }
     return storage::MasterKind::Item;
@@ -63,13 +68,14 @@ template <class T, class Words> storage::Result<std::string> said(const storage:
 } // namespace
 
 std::string_view recordKindId(RecordKind kind) {
-    static constexpr std::array<std::string_view, 6> ids{"item", "recipe", "supplier", "customer", "location", "user"};
+    static constexpr std::array<std::string_view, 7> ids{"item",     "recipe", "supplier", "customer",
+                                                         "location", "user",   "business"};
     return ids.at(static_cast<std::size_t>(kind));
 }
 
 std::string_view recordKindTitle(RecordKind kind) {
-    static constexpr std::array<std::string_view, 6> titles{"Items",     "Recipes",   "Suppliers",
-                                                            "Customers", "Locations", "Users"};
+    static constexpr std::array<std::string_view, 7> titles{"Items",     "Recipes", "Suppliers", "Customers",
+                                                            "Locations", "Users",   "Business"};
     return titles.at(static_cast<std::size_t>(kind));
 }
 
@@ -78,6 +84,10 @@ std::span<const RecordKind> allRecordKinds() {
 }
 
 RecordsFlow::RecordsFlow(storage::Ledger& ledger) : m_ledger(ledger) {
+    readRows();
+}
+
+RecordsFlow::RecordsFlow(const FlowDeps& deps) : m_ledger(deps.ledger), m_ledgerPath(deps.files.ledgerPath) {
     readRows();
 }
 
@@ -101,7 +111,9 @@ FlowOutcome RecordsFlow::apply(const RecordsIntent& intent, const FlowContext& c
     using namespace records;
     if (!std::holds_alternative<ShowKind>(intent) && !std::holds_alternative<Cancel>(intent)) {
         const RecordKind kind = m_state.draft ? m_state.draft->kind : m_state.kind;
-        const RecordKind asked = std::holds_alternative<NewItemWithGtin>(intent) ? RecordKind::Item : kind;
+        const RecordKind asked = std::holds_alternative<NewItemWithGtin>(intent)         ? RecordKind::Item
+                                 : std::holds_alternative<NewSupplierForReceipt>(intent) ? RecordKind::Supplier
+                                                                                         : kind;
         if (auto why = whyNot(asked, context)) return refuse(*why);
     }
     return std::visit(
@@ -114,12 +126,23 @@ FlowOutcome RecordsFlow::apply(const RecordsIntent& intent, const FlowContext& c
                 readRows();
                 return FlowOutcome::quiet();
             },
-            [&](const New&) { return startNew(m_state.kind, context); },
+            [&](const New&) {
+                if (m_state.kind == RecordKind::Business)
+                    return refuse("The business has one currency and one lot-code pattern: tap one to change it");
+                return startNew(m_state.kind, context);
+            },
             [&](const NewItemWithGtin& i) {
                 m_state.kind = RecordKind::Item;
                 readRows();
                 auto started = startNew(RecordKind::Item, context);
                 m_state.draft->item.gtin = i.gtin;
+                m_state.backToReceipt = true;
+                return started;
+            },
+            [&](const NewSupplierForReceipt&) {
+                m_state.kind = RecordKind::Supplier;
+                readRows();
+                auto started = startNew(RecordKind::Supplier, context);
                 m_state.backToReceipt = true;
                 return started;
             },
@@ -150,6 +173,9 @@ FlowOutcome RecordsFlow::apply(const RecordsIntent& intent, const FlowContext& c
             [&](const ResetPin&) -> FlowOutcome {
                 if (!m_state.draft || m_state.draft->kind != RecordKind::User || m_state.draft->isNew)
                     return FlowOutcome::quiet();
+                if (const auto server = sync::linkedServer(m_ledgerPath); !server.empty())
+                    return refuse("PINs of a linked station are kept by the server at " + server +
+                                  ": reset it there (lotstation-server user update NAME --pin P)");
                 auto reset = storage::resetPin(m_ledger, m_state.draft->user.name, *context.user);
                 if (!reset) return refuse(reset.error().message);
                 m_state.draft->hasPin = false;
@@ -157,6 +183,7 @@ FlowOutcome RecordsFlow::apply(const RecordsIntent& intent, const FlowContext& c
                 readRows();
                 return FlowOutcome::accepted(reset->name + " chooses a new PIN at the next log-in");
             },
+            [&](const PrintLabel&) { return printLabel(); },
         },
         intent);
 }
@@ -175,6 +202,7 @@ FlowOutcome RecordsFlow::startNew(RecordKind kind, const FlowContext&) {
 }
 
 FlowOutcome RecordsFlow::edit(const std::string& code, const FlowContext&) {
+    if (m_state.kind == RecordKind::Business) return editBusiness(code);
     RecordDraft draft;
     draft.kind = m_state.kind;
     draft.isNew = false;
@@ -220,6 +248,8 @@ FlowOutcome RecordsFlow::edit(const std::string& code, const FlowContext&) {
         draft.hasPin = user->hasPin;
         break;
     }
+    case RecordKind::Business:
+        break;
     }
     m_state.draft = std::move(draft);
     m_state.problem.reset();
@@ -236,7 +266,9 @@ FlowOutcome RecordsFlow::save(const FlowContext& context) {
     if (codeOf(draft).empty())
         return refuse(draft.kind == RecordKind::User ? "Type the user's name first" : "Type the code first");
     storage::Result<std::string> saved = std::string();
-    switch (draft.kind) {
+    const bool onServer = draft.kind != RecordKind::Business && !sync::linkedServer(m_ledgerPath).empty();
+    if (onServer) saved = saveOnServer(draft, by);
+    else switch (draft.kind) {
     case RecordKind::Item:
         saved = said(storage::saveItem(m_ledger, draft.item, by), [](const auto& i) { return i.name; });
         break;
@@ -259,6 +291,9 @@ FlowOutcome RecordsFlow::save(const FlowContext& context) {
     case RecordKind::User:
         saved = said(storage::saveUser(m_ledger, draft.user, by), [](const auto& u) { return u.name; });
         break;
+    case RecordKind::Business:
+        saved = saveBusiness(draft, by);
+        break;
     }
     if (!saved) return refuse(saved.error().message);
     FlowOutcome outcome = FlowOutcome::accepted("Saved " + *saved);
@@ -269,12 +304,27 @@ FlowOutcome RecordsFlow::save(const FlowContext& context) {
         outcome.otherLabels.push_back({LabelFor::Badge, draft.user.name});
     outcome.masterDataChanged = true;
     outcome.leaveScreen = m_state.backToReceipt;
+    if (m_state.backToReceipt && draft.kind == RecordKind::Supplier) outcome.madeSupplier = draft.party.code;
     m_state.saved = "Saved " + *saved;
     m_state.draft.reset();
     m_state.problem.reset();
     m_state.history.clear();
     m_state.backToReceipt = false;
     readRows();
+    return outcome;
+}
+
+FlowOutcome RecordsFlow::printLabel() const {
+    if (!m_state.draft || m_state.draft->isNew) return FlowOutcome::quiet();
+    const RecordDraft& draft = *m_state.draft;
+    FlowOutcome outcome = FlowOutcome::quiet();
+    if (draft.kind == RecordKind::Location) {
+        outcome = FlowOutcome::accepted("Printing the label of " + draft.location.code);
+        outcome.otherLabels.push_back({LabelFor::Location, draft.location.code});
+    } else if (draft.kind == RecordKind::User && draft.user.badge) {
+        outcome = FlowOutcome::accepted("Printing the badge of " + draft.user.name);
+        outcome.otherLabels.push_back({LabelFor::Badge, draft.user.name});
+    }
     return outcome;
 }
 
@@ -295,7 +345,7 @@ std::map<std::string, std::string> RecordsFlow::unsaved() const {
 
 void RecordsFlow::readHistory() {
     m_state.history.clear();
-    if (!m_state.draft || m_state.draft->isNew) return;
+    if (!m_state.draft || m_state.draft->isNew || m_state.draft->kind == RecordKind::Business) return;
     auto changes = storage::masterChanges(m_ledger, masterKindOf(m_state.draft->kind), codeOf(*m_state.draft));
     if (!changes) return;
     if (changes->size() > 4) changes->resize(4);

@@ -2,7 +2,10 @@
 
 #include "lotstation/storage/csv.hpp"
 #include "lotstation/storage/master_edits.hpp"
+#include "lotstation/storage/sheet_import.hpp"
+#include "lotstation/storage/workbook.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -20,16 +23,42 @@ std::optional<std::string> readWhole(const std::filesystem::path& path) {
     return text.str();
 }
 
+bool sameText(std::string_view a, std::string_view b) {
+    return std::ranges::equal(a, b, [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+// Workbooks in the folder not named after one kind: the places a sheet per kind may be.
+std::vector<std::filesystem::path> otherWorkbooks(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> books;
+    std::error_code ignored;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ignored)) {
+        const auto& path = entry.path();
+        if (path.extension() != ".xlsx" || path.filename().string().starts_with("~$")) continue; // Excel's lock file
+        const auto stem = path.stem().string();
+        if (std::ranges::none_of(setupImportKinds(), [&](const std::string& kind) { return sameText(kind, stem); }))
+            books.push_back(path);
+    }
+    std::ranges::sort(books);
+    return books;
+}
+
 } // namespace
 
-const std::vector<std::string>& setupImportFiles() {
-    static const std::vector<std::string> files{"locations.csv", "suppliers.csv", "customers.csv", "items.csv",
-                                                "users.csv",     "recipes.csv",   "lots.csv"};
-    return files;
+const std::vector<std::string>& setupImportKinds() {
+    static const std::vector<std::string> kinds{"locations", "suppliers", "customers", "items",
+                                                "users",     "recipes",   "lots"};
+    return kinds;
+}
+
+std::string SetupSource::label() const {
+    return path.filename().string() + (sheet ? " › " + *sheet : "");
 }
 
 SetupFlow::SetupFlow(const FlowDeps& deps) : m_ledger(deps.ledger) {
     m_state.importFolder = deps.files.importFolder;
+    m_ledgerPath = deps.files.ledgerPath;
     lookForFiles();
 }
 
@@ -52,12 +81,19 @@ FlowOutcome SetupFlow::apply(const SetupIntent& intent, const FlowContext&) {
                               outcome.openDemo = true;
                               return outcome;
                           },
+                          [&](const setup::ShowLink& i) -> FlowOutcome {
+                              if (!holdsTheStation()) return refuse("This station is set up already");
+                              m_state.step = i.show ? SetupStep::Link : SetupStep::Details;
+                              m_state.problem.reset();
+                              return FlowOutcome::quiet();
+                          },
+                          [&](const setup::Link&) { return link(); },
                       },
                       intent);
 }
 
 FlowOutcome SetupFlow::setText(SetupField field, std::string text) {
-    if (m_state.step != SetupStep::Details) return refuse("This station is set up already");
+    if (!holdsTheStation()) return refuse("This station is set up already");
     m_state.problem.reset();
     switch (field) {
     case SetupField::Business:
@@ -88,12 +124,18 @@ FlowOutcome SetupFlow::setText(SetupField field, std::string text) {
         m_pinAgain = std::move(text);
         m_state.pinAgainDigits = m_pinAgain.size();
         break;
+    case SetupField::ServerUrl:
+        m_state.serverUrl = std::move(text);
+        break;
+    case SetupField::Token:
+        setToken(std::move(text));
+        break;
     }
     return FlowOutcome::quiet();
 }
 
 FlowOutcome SetupFlow::finish() {
-    if (m_state.step != SetupStep::Details) return refuse("This station is set up already");
+    if (!holdsTheStation()) return refuse("This station is set up already");
     if (m_state.business.empty()) return refuse("Name the business first");
     if (m_state.station.empty()) return refuse("Name this station");
     if (m_state.shortCode.empty()) return refuse("Give the station a short code (it goes into lot codes)");
@@ -118,10 +160,30 @@ FlowOutcome SetupFlow::finish() {
 }
 
 void SetupFlow::lookForFiles() {
+    m_sources.clear();
     m_state.importFiles.clear();
     std::error_code ignored;
-    for (const auto& name : setupImportFiles())
-        if (std::filesystem::exists(m_state.importFolder / name, ignored)) m_state.importFiles.push_back(name);
+    const auto books = otherWorkbooks(m_state.importFolder);
+    for (const auto& kind : setupImportKinds()) {
+        const auto csv = m_state.importFolder / (kind + ".csv");
+        const auto xlsx = m_state.importFolder / (kind + ".xlsx");
+        if (std::filesystem::exists(csv, ignored)) {
+            m_sources.push_back({kind, csv, std::nullopt});
+        } else if (std::filesystem::exists(xlsx, ignored)) {
+            m_sources.push_back({kind, xlsx, std::nullopt});
+        } else {
+            for (const auto& book : books) {
+                const auto sheets = storage::workbookSheets(book);
+                if (!sheets) continue; // a workbook that cannot be read offers no sheet to import
+                const auto named = std::ranges::find_if(*sheets, [&](const std::string& s) { return sameText(s, kind); });
+                if (named == sheets->end()) continue;
+                m_sources.push_back({kind, book, *named});
+                break;
+            }
+        }
+    }
+    for (const auto& source : m_sources)
+        m_state.importFiles.push_back(source.label());
 }
 
 FlowOutcome SetupFlow::importFiles() {
@@ -134,12 +196,18 @@ FlowOutcome SetupFlow::importFiles() {
     std::vector<std::string> imported;
     // All files or none: a bad row in the last file leaves the first ones unimported too.
     auto done = m_ledger.atomically([&]() -> storage::Result<void> {
-        for (const auto& name : m_state.importFiles) {
-            auto text = readWhole(m_state.importFolder / name);
-            if (!text) return fail(ErrorKind::Io, "cannot read " + name);
-            auto kind = storage::parseImportKind(name.substr(0, name.size() - 4));
+        for (const auto& source : m_sources) {
+            const auto name = source.label();
+            auto kind = storage::parseImportKind(source.kind);
             if (!kind) return std::unexpected(kind.error());
-            auto summary = storage::importCsv(m_ledger, *kind, *text, {.user = admin});
+            storage::Result<storage::ImportSummary> summary = fail(ErrorKind::Io, "cannot read " + name);
+            if (source.path.extension() == ".xlsx") {
+                auto sheet = storage::readSheet(source.path, source.sheet);
+                if (!sheet) return fail(sheet.error().kind, name + ": " + sheet.error().message);
+                summary = storage::importSheet(m_ledger, *kind, *sheet, {.user = admin});
+            } else if (auto text = readWhole(source.path)) {
+                summary = storage::importCsv(m_ledger, *kind, *text, {.user = admin});
+            }
             if (!summary) return fail(summary.error().kind, name + ": " + summary.error().message);
             imported.push_back(name + ": " + std::to_string(summary->rows) + " rows");
         }
@@ -151,10 +219,6 @@ FlowOutcome SetupFlow::importFiles() {
     FlowOutcome outcome = FlowOutcome::accepted("Imported " + std::to_string(m_state.imported.size()) + " files");
     outcome.masterDataChanged = true;
     return outcome;
-}
-
-std::optional<FlowOutcome> SetupFlow::scanned(const scan::Meaning&, const FlowContext&) {
-    return std::nullopt;
 }
 
 } // namespace lotstation::station

@@ -61,6 +61,9 @@ struct BusinessSetup {
 // Names the business and the station, makes the first admin and sets the currency, in one transaction.
 // Only on a ledger with no users and no movements yet (the short code is in every lot code).
 [[nodiscard]] Result<User> setUpBusiness(Ledger& ledger, const BusinessSetup& setup);
+// Names a station that takes everything else (people, items, the business) from a central server: only on a
+// ledger with no users and no movements yet, before its first sync.
+[[nodiscard]] Result<void> nameLinkedStation(Ledger& ledger, std::string_view station, std::string_view shortCode);
 // The business name set up here; empty when none was.
 [[nodiscard]] Result<std::string> businessName(const Ledger& ledger);
 // A PIN is 4 to 12 digits: the one rule for setup, first log-in and the command line's checks.

@@ -96,4 +96,9 @@ class SyncClient {
                                                  const std::optional<std::string>& serverUrl,
                                                  const std::optional<std::string>& token);
 
+// A new station's Link (the setup screen): one sync with the server given, with a short timeout (a person
+// waits); the server and token are remembered for every later sync only when it went through.
+[[nodiscard]] Result<SyncSummary> linkStation(const std::filesystem::path& ledgerPath, const std::string& serverUrl,
+                                              const std::string& token);
+
 } // namespace lotstation::sync

@@ -12,6 +12,7 @@
 namespace lotstation::station {
 
 struct StationFiles {
+    std::filesystem::path ledgerPath;   // the station's ledger file; empty for the demo and in-memory ledgers
     std::filesystem::path exportFolder; // recall CSV / PDF reports
     std::filesystem::path importFolder; // the spreadsheets (CSV) a new business starts from
     std::filesystem::path settingsFile; // see station_settings.hpp

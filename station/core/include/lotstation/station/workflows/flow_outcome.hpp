@@ -17,6 +17,7 @@ struct FlowOutcome {
     bool openDemo = false;                  // the host leaves this ledger for the demo's (first run's Try the demo)
     bool masterDataChanged = false;         // items, people, places changed: the pickers read them again
     bool leaveScreen = false;               // done here: back to the screen below (a new item, back to Receive)
+    std::optional<std::string> madeSupplier; // a supplier made for the screen below, which takes it (Receive)
 
     [[nodiscard]] static FlowOutcome quiet() { return {}; }
     [[nodiscard]] static FlowOutcome accepted(std::string message) {

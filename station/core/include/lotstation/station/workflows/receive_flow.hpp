@@ -110,7 +110,7 @@ class ReceiveFlow final : public ScreenFlow {
     }
     [[nodiscard]] std::map<std::string, std::string> unsaved() const override;
     // Back from a new item made for the label's unknown GTIN: the label is read again.
-    [[nodiscard]] std::optional<FlowOutcome> resumed(const FlowContext& context) override;
+    [[nodiscard]] std::optional<FlowOutcome> resumed(const FlowContext& context, const FlowOutcome& above) override;
 
   private:
     FlowOutcome label(const SupplierLabel& label);

@@ -49,9 +49,11 @@ class ScreenFlow {
     [[nodiscard]] virtual std::optional<FlowOutcome> scanned(const scan::Meaning& meaning,
                                                              const FlowContext& context) = 0;
 
-    // The screen is on top again after one opened from it finished its job (a new item made for a receipt):
-    // the flow may carry on with what it was waiting for.
-    [[nodiscard]] virtual std::optional<FlowOutcome> resumed(const FlowContext&) { return std::nullopt; }
+    // The screen is on top again after one opened from it finished its job (a new item or supplier made for a
+    // receipt; `above` is what that job said): the flow may carry on with what it was waiting for.
+    [[nodiscard]] virtual std::optional<FlowOutcome> resumed(const FlowContext&, const FlowOutcome& /*above*/) {
+        return std::nullopt;
+    }
 
     // The operator left the screen (Back, Home, idle log-out): drop the draft; nothing was written. Called
     // once, when the screen leaves the navigation stack.
