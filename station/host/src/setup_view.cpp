@@ -40,6 +40,18 @@ std::vector<PickerOption> currencies() {
             {"INR", "INR", "Indian rupee"},    {"ZAR", "ZAR", "South African rand"}};
 }
 
+// This station's name and short code: asked by the details and by Link alike.
+void stationFields(const SetupState& setup, Ui& ui, float column) {
+    if (compactField(ui, "setup.station", "This station's name", shown(setup.station), "e.g. Dock tablet", column))
+        ui.intents.emit(keyboardFor(SetupField::Station, "This station's name", setup.station, "", 40));
+    if (compactField(ui, "setup.short-code", "Short code (in every lot code)", shown(setup.shortCode),
+                     "1 to 4 letters or digits, e.g. D1", column))
+        ui.intents.emit(keyboardFor(SetupField::ShortCode, "Short code", setup.shortCode,
+                                    "1 to 4 letters or digits, different from every other station's: "
+                                    "SOAP-261204-D101 for short code D1",
+                                    4));
+}
+
 void details(const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
     const float gap = ui.em(1.2f);
     const float column = (max.x - min.x - gap) / 2;
@@ -64,12 +76,7 @@ void details(const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
                                                return StationFlows::step(setup::SetText{SetupField::Currency, option.id});
                                            },
                                            "Type another ISO code"});
-    if (compactField(ui, "setup.station", "This station's name", shown(setup.station), "e.g. Dock tablet", column))
-        ui.intents.emit(keyboardFor(SetupField::Station, "This station's name", setup.station, "", 40));
-    if (compactField(ui, "setup.short-code", "Short code (in every lot code)", shown(setup.shortCode),
-                     "1 to 4 letters or digits, e.g. D1", column))
-        ui.intents.emit(keyboardFor(SetupField::ShortCode, "Short code", setup.shortCode,
-                                    "1 to 4 letters or digits: SOAP-261204-D101 for short code D1", 4));
+    stationFields(setup, ui, column);
     ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
     if (touchButton(ui, "setup.link", "Link to a central server instead →", ImVec2(column, ui.em(2.8f))))
         ui.intents.emit(setup::ShowLink{true});
@@ -111,12 +118,7 @@ void linkPage(const SetupState& setup, Ui& ui, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, top));
     ImGui::BeginGroup();
     label(ui, "This station", ui.fonts.title);
-    if (compactField(ui, "setup.station", "This station's name", shown(setup.station), "e.g. Dock tablet", column))
-        ui.intents.emit(keyboardFor(SetupField::Station, "This station's name", setup.station, "", 40));
-    if (compactField(ui, "setup.short-code", "Short code (in every lot code)", shown(setup.shortCode),
-                     "1 to 4 letters or digits, e.g. D2", column))
-        ui.intents.emit(keyboardFor(SetupField::ShortCode, "Short code", setup.shortCode,
-                                    "1 to 4 letters or digits, different from every other station's", 4));
+    stationFields(setup, ui, column);
     ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
     if (touchButton(ui, "setup.unlink", "← A business of its own", ImVec2(column, ui.em(2.8f))))
         ui.intents.emit(setup::ShowLink{false});
