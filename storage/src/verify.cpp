@@ -10,6 +10,7 @@
 #include "ledger_core.hpp"
 #include "quality/signature_writer.hpp"
 #include "rows.hpp"
+#include "lotstation/storage/ledger_verify.hpp"
 
 #include <map>
 #include <utility>
@@ -35,10 +36,11 @@ Names loadNames(sql::Database& db) {
     return names;
 }
 
-void checkBalances(sql::Database& db, std::vector<Finding>& findings) {
+[[nodiscard]] bool checkBalances(sql::Database& db, std::vector<Finding>& findings, ProgressTicker& ticker) {
     std::map<Key, std::int64_t> derived;
     auto flows = db.prepare("SELECT lot_id, from_location_id, to_location_id, quantity FROM movements");
     while (flows.step()) {
+        if (!ticker.tick()) return false;
         const auto lot = flows.int64(0);
         if (auto from = flows.optInt64(1)) derived[{lot, *from}] -= flows.int64(3);
         if (auto to = flows.optInt64(2)) derived[{lot, *to}] += flows.int64(3);
@@ -67,12 +69,14 @@ void checkBalances(sql::Database& db, std::vector<Finding>& findings) {
         if (!derived.contains(key) && quantity != 0)
             findings.push_back({Finding::Kind::BalanceMismatch, describe(key, quantity, 0)});
     }
+    return true;
 }
 
-void checkChains(sql::Database& db, std::vector<Finding>& findings) {
+[[nodiscard]] bool checkChains(sql::Database& db, std::vector<Finding>& findings, ProgressTicker& ticker) {
     std::map<std::string, std::pair<std::int64_t, std::string>> heads; // station -> last seq, last hash
     auto s = db.prepare(std::string(kMovementSelect) + "ORDER BY m.station_id, m.seq");
     while (s.step()) {
+        if (!ticker.tick()) return false;
         const auto m = readMovement(s);
         auto [entry, fresh] = heads.try_emplace(m.stationId, 0, std::string(kGenesisHash));
         auto& [lastSeq, lastHash] = entry->second;
@@ -104,6 +108,7 @@ void checkChains(sql::Database& db, std::vector<Finding>& findings) {
                                                               ", the ledger ends at " + std::to_string(seq)});
         }
     }
+    return true;
 }
 
 void checkOutbox(sql::Database& db, const std::string& stationId, std::vector<Finding>& findings) {
@@ -128,16 +133,25 @@ void checkOutbox(sql::Database& db, const std::string& stationId, std::vector<Fi
 } // namespace
 
 Result<std::vector<Finding>> Ledger::verify() const {
-    auto& core = m_impl->core;
+    return verifyLedger(*this, {});
+}
+
+Result<std::vector<Finding>> verifyLedger(const Ledger& ledger, const Progress& progress) {
+    auto& core = LedgerAccess::core(ledger);
     return guarded([&]() -> Result<std::vector<Finding>> {
         std::vector<Finding> findings;
         // One read transaction: every check sees the same snapshot even while another connection writes.
         sql::Transaction snapshot(core.db, sql::Transaction::Mode::Deferred);
-        checkBalances(core.db, findings);
-        checkChains(core.db, findings);
+        // Two passes over the movements (balances, then chains) are nearly all of the work.
+        auto count = core.db.prepare("SELECT count(*) FROM movements");
+        const auto movements = count.step() ? count.int64(0) : 0;
+        ProgressTicker ticker(progress, 2 * movements, 8192);
+        if (!checkBalances(core.db, findings, ticker) || !checkChains(core.db, findings, ticker))
+            return cancelled("verify");
         checkOutbox(core.db, core.identity.stationId, findings);
         checkSignatures(core, findings);
         checkBatchEntries(core, findings);
+        if (!ticker.finish()) return cancelled("verify");
         return findings;
     });
 }

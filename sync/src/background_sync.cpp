@@ -87,6 +87,13 @@ struct BackgroundSync::Impl {
             clientOptions.ledgerPath = options.ledgerPath;
             clientOptions.caCert = options.caCert;
             clientOptions.timeout = options.timeout;
+            // A long catch-up shows how far it is, and stopping the station does not wait for its end: the
+            // pull stops after the page in hand (what was applied stays; the next start goes on from there).
+            clientOptions.pullProgress = [this](std::int64_t done, std::int64_t total) {
+                publish([&](BackgroundStatus& s) { s.catchingUp = CatchUp{done, total}; });
+                std::scoped_lock lock(wakeMutex);
+                return !stopping;
+            };
             auto opened = SyncClient::open(clientOptions);
             if (!opened) return failed(SyncLink::Failing, opened.error().message, backoff);
             client.emplace(std::move(*opened));
@@ -102,6 +109,7 @@ struct BackgroundSync::Impl {
         const auto after = client->status();
         publish([&](BackgroundStatus& s) {
             s.syncing = false;
+            s.catchingUp.reset();
             s.pending = after.pending;
             s.lastContact = after.lastContact;
             s.conflicts = after.conflictsOpen;

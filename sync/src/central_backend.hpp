@@ -128,6 +128,8 @@ class CentralBackend {
     [[nodiscard]] virtual Result<std::int64_t> openConflictCount() = 0;
     // Whether `position` of the order holds movement `id` (a cursor this store handed out).
     [[nodiscard]] virtual Result<bool> holds(std::int64_t position, std::string_view id) = 0;
+    // The last position of the global order (0 when empty): how much a station still has to pull.
+    [[nodiscard]] virtual Result<std::int64_t> orderHead() = 0;
     [[nodiscard]] virtual Result<std::vector<OrderedMovement>> orderAfter(std::int64_t position,
                                                                         std::size_t limit) = 0;
     [[nodiscard]] virtual Result<LotDefinitions> definitions(const std::set<std::string>& lots) = 0;

@@ -30,6 +30,7 @@ struct CentralStore::Impl final : CentralBackend {
                                   const std::vector<storage::RemoteMovement>& batch) override;
     Result<std::int64_t> openConflictCount() override;
     Result<bool> holds(std::int64_t position, std::string_view id) override;
+    Result<std::int64_t> orderHead() override;
     Result<std::vector<OrderedMovement>> orderAfter(std::int64_t position, std::size_t limit) override;
     Result<LotDefinitions> definitions(const std::set<std::string>& lots) override;
     Result<storage::MasterData> masterData() override { return storage::readMasterData(ledger); }

@@ -217,6 +217,9 @@ Reply CentralBackend::pull(const Caller& caller, std::string_view cursor, std::s
     movements += ']';
     auto defined = definitions(lotCodes);
     if (!defined) return storageError(defined.error());
+    auto head = orderHead();
+    if (!head) return storageError(head.error());
+    const auto last = page.empty() ? position : page.back().position;
     const auto joined = [](const std::vector<std::string>& parts) {
         std::string out = "[";
         for (const auto& part : parts) {
@@ -229,6 +232,7 @@ Reply CentralBackend::pull(const Caller& caller, std::string_view cursor, std::s
         {"epoch", epoch},
         {"cursor", page.empty() ? (reset ? std::string() : std::string(cursor)) : makeCursor(page.back())},
         {"more", page.size() == *limit},
+        {"remaining", std::max<std::int64_t>(0, *head - last)},
         {"reset", reset}};
     auto text = body.dump();
     text.pop_back(); // the closing brace: lots, items and movements go last, as written

@@ -18,12 +18,14 @@ struct Page {
     std::string cursor;
     bool more = false;
     bool reset = false;
+    std::int64_t remaining = -1; // positions after this page; -1 from a server that does not say
 };
 
 Page parsePage(const wire::Json& body) {
     Page page;
     page.reset = body.value("reset", false);
     page.more = body.value("more", false);
+    page.remaining = body.value("remaining", std::int64_t{-1});
     page.cursor = wire::stringAt(body, "cursor", "answer");
     std::map<std::string, storage::Lot> lots;
     std::map<std::string, storage::Item> items;
@@ -101,6 +103,14 @@ Result<void> pullRemote(SyncSession& s) {
         }
         s.state = next;
         if (!page->more) return {};
+        if (s.pullProgress) {
+            const auto done = s.summary.pulled + s.summary.pulledPresent;
+            if (!s.pullProgress(done, page->remaining < 0 ? -1 : done + page->remaining)) {
+                s.summary.notes.push_back("pulling stopped when asked, " + std::to_string(page->remaining) +
+                                          " position(s) before the end: the next sync goes on from here");
+                return {}; // the page in flight is dropped; the cursor is after the last one applied
+            }
+        }
     }
 }
 

@@ -149,6 +149,15 @@ Result<bool> CentralStore::Impl::holds(std::int64_t position, std::string_view i
     return !there->empty() && there->front().position == position && there->front().movement.id == id;
 }
 
+Result<std::int64_t> CentralStore::Impl::orderHead() {
+    try {
+        auto s = db().cached("SELECT coalesce(max(pos), 0) FROM movements");
+        return s.step() ? s.int64(0) : 0;
+    } catch (const sql::Exception& e) {
+        return fail(ErrorKind::Io, std::string("central store: ") + e.what());
+    }
+}
+
 Result<std::vector<OrderedMovement>> CentralStore::Impl::orderAfter(std::int64_t position, std::size_t limit) {
     auto read = ledger.movementsSince(position, limit);
     if (!read) return std::unexpected(read.error());

@@ -36,7 +36,14 @@ struct SyncClient::Impl {
         std::scoped_lock lock(syncMutex);
         auto state = store.load();
         SyncSummary summary;
-        SyncSession session{ledger, http, store, state, summary, options, options.pushBatch};
+        SyncSession session{ledger, http, store, state, summary, options, options.pushBatch, {}};
+        session.pullProgress = [this](std::int64_t done, std::int64_t total) {
+            {
+                std::scoped_lock statusLock(statusMutex);
+                current.catchingUp = CatchUp{done, total};
+            }
+            return !options.pullProgress || options.pullProgress(done, total);
+        };
         Result<void> result;
         try {
             result = handshake(session);
@@ -62,6 +69,7 @@ struct SyncClient::Impl {
         summary.pending = pendingNow(state.acked);
         {
             std::scoped_lock statusLock(statusMutex);
+            current.catchingUp.reset();
             current.acked = state.acked;
             current.conflictsOpen = state.conflictsOpen;
             current.pushStopped = state.pushStopped;
@@ -189,11 +197,12 @@ Result<void> SyncClient::clearPushStop() {
 
 Result<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
                                    const std::optional<std::string>& serverUrl,
-                                   const std::optional<std::string>& token) {
+                                   const std::optional<std::string>& token, const storage::Progress& pullProgress) {
     if (!std::filesystem::exists(ledgerPath))
         return fail(ErrorKind::Invalid, "no station database at " + ledgerPath.string());
     ClientOptions options;
     options.ledgerPath = ledgerPath;
+    options.pullProgress = pullProgress;
     try {
         // The server and token given once are kept for the next `lotstation sync` without arguments.
         auto store = StationStateStore::open(ledgerPath);

@@ -17,6 +17,7 @@ struct SyncSession {
     SyncSummary& summary;
     const ClientOptions& options;
     std::size_t pushBatch = 1000; // options.pushBatch, capped by what the server accepts
+    storage::Progress pullProgress{}; // options.pullProgress, and the status the app shows
 };
 
 // Learns the server's epoch and acked mark; notices a new epoch or a lower mark (restored server) and

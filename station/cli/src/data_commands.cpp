@@ -1,6 +1,8 @@
 // Moving data in and out: import items|lots FILE.csv, export TABLE FILE.csv.
 #include "cli_context.hpp"
+#include "lotstation/station/progress_meter.hpp"
 #include "lotstation/storage/csv.hpp"
+#include "lotstation/storage/table_file.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fstream>
@@ -34,24 +36,25 @@ void addImport(CLI::App& root, CliContext& context) {
             if (isWorkbookPath(args->file) || args->kind == "prices" || args->dryRun)
                 return importSpreadsheet(context, args->kind, args->file, args->sheet, args->dryRun);
             const auto kind = unwrap(storage::parseImportKind(args->kind));
-    const auto text = readWholeFile(args->file);
-    auto ledger = context.openLedger();
-    const auto summary = unwrap(storage::importCsv(ledger, kind, text, {context.user}));
-    std::string message =
-        "imported " + std::to_string(summary.rows) + " " + args->kind + " from " + args->file;
-    if (!summary.ignoredColumns.empty()) {
-        message += "\nignored columns:";
-        for (const auto& column : summary.ignoredColumns)
-            message += " " + column;
-    }
-    context.emit(
-        message,
-        {{"rows", summary.rows}, {"created", summary.created}, {"ignored_columns", summary.ignoredColumns}});
-    return 0;
-};
-} // namespace
-);
-} // namespace lotstation::station::cli
+            const auto text = readWholeFile(args->file);
+            auto ledger = context.openLedger();
+            ProgressMeter meter(context.err, "import", stderrIsTerminal());
+            storage::ImportOptions options{.user = context.user, .progress = meter.callback()};
+            const auto summary = unwrap(storage::importCsv(ledger, kind, text, options));
+            std::string message =
+                "imported " + std::to_string(summary.rows) + " " + args->kind + " from " + args->file;
+            if (!summary.ignoredColumns.empty()) {
+                message += "\nignored columns:";
+                for (const auto& column : summary.ignoredColumns)
+                    message += " " + column;
+            }
+            context.emit(message, {{"rows", summary.rows},
+                                   {"created", summary.created},
+                                   {"ignored_columns", summary.ignoredColumns}});
+            return 0;
+        };
+    });
+}
 
 void addExport(CLI::App& root, CliContext& context) {
     std::string tables;
@@ -68,14 +71,13 @@ void addExport(CLI::App& root, CliContext& context) {
         context.action = [&context, args] {
             if (isWorkbookPath(args->file)) return exportWorkbook(context, args->table, args->file);
             auto ledger = context.openLedger();
-            const auto csv = unwrap(storage::exportCsv(ledger, args->table));
             if (args->file == "-") {
-                context.out << csv;
+                context.out << unwrap(storage::exportCsv(ledger, args->table));
                 return 0;
             }
-            std::ofstream file(args->file, std::ios::binary);
-            file << csv;
-            if (!file.flush()) throw CommandFailed("cannot write " + args->file);
+            ProgressMeter meter(context.err, "export", stderrIsTerminal());
+            const auto csv = unwrap(storage::exportCsv(ledger, args->table, meter.callback()));
+            unwrap(storage::writeTextFile(args->file, csv));
             context.emit("exported " + args->table + " to " + args->file,
                          {{"table", args->table}, {"file", args->file}});
             return 0;

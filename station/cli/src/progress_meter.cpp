@@ -1,4 +1,6 @@
-#include "progress_meter.hpp"
+#include "lotstation/station/progress_meter.hpp"
+
+#include "lotstation/core/text.hpp"
 
 #include <algorithm>
 #include <ostream>
@@ -19,21 +21,15 @@ bool interruptPending() {
     return true;
 }
 
-std::string thousands(std::int64_t value) {
-    auto text = std::to_string(value);
-    for (auto at = static_cast<int>(text.size()) - 3; at > 0; at -= 3)
-        text.insert(static_cast<std::size_t>(at), ",");
-    return text;
-}
-
 } // namespace
 
 bool stderrIsTerminal() {
     return isatty(STDERR_FILENO) == 1;
 }
 
-ProgressMeter::ProgressMeter(std::ostream& err, std::string what, bool terminal)
-    : m_err(err), m_what(std::move(what)), m_terminal(terminal), m_start(std::chrono::steady_clock::now()) {
+ProgressMeter::ProgressMeter(std::ostream& err, std::string what, bool terminal, std::chrono::milliseconds quietFor)
+    : m_err(err), m_what(std::move(what)), m_terminal(terminal), m_quietFor(quietFor),
+      m_start(std::chrono::steady_clock::now()) {
     sigset_t block;
     sigemptyset(&block);
     sigaddset(&block, SIGINT);
@@ -51,12 +47,14 @@ storage::Progress ProgressMeter::callback() {
 
 bool ProgressMeter::report(std::int64_t done, std::int64_t total) {
     if (interruptPending()) {
+        // The work's own refusal says it was cancelled and that nothing was written.
         if (m_drew && m_terminal) m_err << '\n';
         m_drew = false;
-        m_err << m_what << ": cancelled\n";
         return false;
     }
-    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    const auto since = std::chrono::steady_clock::now() - m_start;
+    if (since < m_quietFor) return true;
+    const auto elapsed = std::chrono::duration<double>(since).count();
     if (m_terminal) {
         std::string line = "\r" + m_what + " ";
         if (total > 0) {
@@ -64,13 +62,13 @@ bool ProgressMeter::report(std::int64_t done, std::int64_t total) {
             const auto filled = static_cast<int>(width * std::min(done, total) / total);
             line += "[" + std::string(static_cast<std::size_t>(filled), '#') +
                     std::string(static_cast<std::size_t>(width - filled), ' ') + "] ";
-            line += thousands(done) + " / " + thousands(total);
+            line += groupThousands(done) + " / " + groupThousands(total);
             if (done > 0 && done < total) {
                 const auto left = elapsed * static_cast<double>(total - done) / static_cast<double>(done);
                 line += "  " + std::to_string(static_cast<long long>(left + 0.5)) + " s left";
             }
         } else {
-            line += thousands(done);
+            line += groupThousands(done);
         }
         m_err << line << "   " << std::flush;
         m_drew = true;
@@ -79,7 +77,7 @@ bool ProgressMeter::report(std::int64_t done, std::int64_t total) {
     const int tenth = total > 0 ? static_cast<int>(10 * std::min(done, total) / total) : m_lastTenth + 1;
     if (tenth != m_lastTenth) {
         m_lastTenth = tenth;
-        m_err << m_what << ": " << thousands(done) << (total > 0 ? " of " + thousands(total) : std::string()) << '\n';
+        m_err << m_what << ": " << groupThousands(done) << (total > 0 ? " of " + groupThousands(total) : std::string()) << '\n';
     }
     return true;
 }

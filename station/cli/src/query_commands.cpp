@@ -2,6 +2,8 @@
 #include "cli_context.hpp"
 #include "json_views.hpp"
 #include "lotstation/station/lookup.hpp"
+#include "lotstation/station/progress_meter.hpp"
+#include "lotstation/storage/ledger_verify.hpp"
 #include "lotstation/storage/queries.hpp"
 
 #include <CLI/CLI.hpp>
@@ -237,7 +239,8 @@ void addVerify(CLI::App& root, CliContext& context) {
     verify->callback([&context] {
         context.action = [&context] {
             auto ledger = context.openLedger();
-            const auto findings = unwrap(ledger.verify());
+            ProgressMeter meter(context.err, "verify", stderrIsTerminal());
+            const auto findings = unwrap(storage::verifyLedger(ledger, meter.callback()));
             const auto movements = unwrap(ledger.movementCount());
             nlohmann::json list = nlohmann::json::array();
             std::ostringstream text;

@@ -1,6 +1,6 @@
 // report margins | valuation | at-risk | waste: printed, as JSON, or written to .csv / .xlsx with --out.
 #include "cli_context.hpp"
-#include "progress_meter.hpp"
+#include "lotstation/station/progress_meter.hpp"
 
 #include "lotstation/storage/cost_reports.hpp"
 #include "lotstation/storage/currency.hpp"

@@ -1,6 +1,7 @@
 // Spreadsheets on the command line: import from .xlsx (and prices, and dry runs of any import), export any
 // table to .xlsx, and FDA's sortable spreadsheet for a recall. Reached from import / export / recall.
 #include "cli_context.hpp"
+#include "lotstation/station/progress_meter.hpp"
 
 #include "lotstation/storage/csv.hpp"
 #include "lotstation/storage/fda_sheets.hpp"
@@ -62,12 +63,14 @@ int importSpreadsheet(const CliContext& context, const std::string& kind, const 
     }
     const auto importKind = unwrap(storage::parseImportKind(kind));
     storage::ImportSummary summary;
+    ProgressMeter meter(context.err, dryRun ? "check" : "import", stderrIsTerminal());
+    const storage::ImportOptions options{.user = context.user, .progress = meter.callback()};
     if (sheet) {
-        summary = unwrap(storage::importSheet(ledger, importKind, *sheet, {context.user}, dryRun));
+        summary = unwrap(storage::importSheet(ledger, importKind, *sheet, options, dryRun));
     } else {
         const auto text = readText(file);
         const auto done = ledger.atomically([&]() -> storage::Result<void> {
-            auto imported = storage::importCsv(ledger, importKind, text, {context.user});
+            auto imported = storage::importCsv(ledger, importKind, text, options);
             if (!imported) return std::unexpected(imported.error());
             summary = *imported;
             if (dryRun) return storage::fail(storage::ErrorKind::Refused, "dry run");
@@ -88,7 +91,8 @@ int importSpreadsheet(const CliContext& context, const std::string& kind, const 
 
 int exportWorkbook(const CliContext& context, const std::string& table, const std::string& file) {
     auto ledger = context.openLedger();
-    const auto csv = unwrap(storage::exportCsv(ledger, table));
+    ProgressMeter meter(context.err, "export", stderrIsTerminal());
+    const auto csv = unwrap(storage::exportCsv(ledger, table, meter.callback()));
     auto typed = unwrap(storage::tableFromCsv(csv, table));
     unwrap(storage::writeTables({typed}, file));
     context.emit("exported " + table + " to " + file, {{"table", table}, {"file", file}, {"rows", typed.rows.size()}});

@@ -1,5 +1,6 @@
 // lotstation sync [--server URL --token T]: one push / pull / master-data round with the central server.
 #include "cli_context.hpp"
+#include "lotstation/station/progress_meter.hpp"
 #include "lotstation/sync/client.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,7 +21,8 @@ void addSyncCommand(CLI::App& root, CliContext& context) {
         context.action = [&context, args] {
             const auto path = context.resolvedDatabasePath();
             { auto check = context.openLedger(); } // a clear error when there is no ledger yet
-            auto summary = sync::runSyncCommand(path, args->server, args->token);
+            ProgressMeter meter(context.err, "pull", stderrIsTerminal());
+            auto summary = sync::runSyncCommand(path, args->server, args->token, meter.callback());
             if (!summary) throw CommandFailed(summary.error().message);
             context.emit(*summary, {{"summary", *summary}});
             return 0;

@@ -1,7 +1,9 @@
 // Traceability: trace LOT --backward|--forward, recall LOT [--hold --reason R] [--csv FILE].
 #include "cli_context.hpp"
 #include "lotstation/storage/quality.hpp"
+#include "lotstation/station/progress_meter.hpp"
 #include "lotstation/storage/recall.hpp"
+#include "lotstation/storage/table_file.hpp"
 #include "lotstation/storage/trace.hpp"
 
 #include <CLI/CLI.hpp>
@@ -146,9 +148,8 @@ void addRecall(CLI::App& root, CliContext& context) {
             }
             const auto report = unwrap(storage::recall(ledger, args->lot, hold));
             if (!args->csv.empty()) {
-                std::ofstream file(args->csv, std::ios::binary);
-                file << unwrap(storage::fsmaCsv(ledger, report));
-                if (!file.flush()) throw CommandFailed("cannot write " + args->csv);
+                ProgressMeter meter(context.err, "FSMA 204 report", stderrIsTerminal());
+                unwrap(storage::writeTextFile(args->csv, unwrap(storage::fsmaCsv(ledger, report, meter.callback()))));
             }
             auto value = toJson(report.trace);
             value["stock"] = nlohmann::json::array();

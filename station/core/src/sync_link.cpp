@@ -1,4 +1,7 @@
 #include "lotstation/station/sync_link.hpp"
+#include "lotstation/core/text.hpp"
+
+#include <algorithm>
 
 #include <ctime>
 
@@ -50,11 +53,24 @@ SyncStatus toSyncStatus(const sync::BackgroundStatus& status, std::chrono::syste
     out.pendingEvents = static_cast<long>(status.pending);
     out.conflicts = static_cast<long>(status.conflicts);
     if (status.lastContact) out.lastContact = contactText(*status.lastContact, now);
+    if (status.catchingUp)
+        out.catchingUp = SyncStatus::CatchUp{static_cast<long>(status.catchingUp->done),
+                                             static_cast<long>(status.catchingUp->total)};
     if (status.pushStopped)
         out.lastError = "pushing stopped: " + *status.pushStopped;
     else if (!status.why.empty() && status.link != sync::SyncLink::NotConfigured)
         out.lastError = status.why;
     return out;
+}
+
+std::string catchUpText(const SyncStatus::CatchUp& catchUp) {
+    if (catchUp.total < 0) return "Catching up: " + groupThousands(catchUp.done) + " received";
+    return "Catching up " + groupThousands(catchUp.done) + " of " + groupThousands(catchUp.total);
+}
+
+float catchUpFraction(const SyncStatus::CatchUp& catchUp) {
+    if (catchUp.total <= 0) return -1.0f;
+    return static_cast<float>(std::min(catchUp.done, catchUp.total)) / static_cast<float>(catchUp.total);
 }
 
 } // namespace lotstation::station

@@ -1,7 +1,9 @@
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
+#include "lotstation/station/sync_link.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace lotstation::station::ui {
@@ -15,6 +17,7 @@ struct Chip {
     std::string text;
     ImU32 fill;
     ImU32 ink;
+    float done = -1.0f; // 0..1: the chip is also a progress bar, filled from the left
 };
 
 Chip userChip(const AppState& state) {
@@ -23,6 +26,8 @@ Chip userChip(const AppState& state) {
 }
 
 Chip syncChip(const SyncStatus& sync) {
+    if (sync.catchingUp)
+        return {catchUpText(*sync.catchingUp), colour::secondary, colour::text, catchUpFraction(*sync.catchingUp)};
     const std::string pending =
         sync.pendingEvents > 0 ? " · " + std::to_string(sync.pendingEvents) + " to send" : "";
     switch (sync.link) {
@@ -45,6 +50,9 @@ float drawChip(Ui& ui, ImDrawList* list, const Chip& chip, float right, float to
     const float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, chip.text.c_str()).x + ui.em(1.2f);
     const ImVec2 min(right - width, top), max(right, top + height);
     list->AddRectFilled(min, max, chip.fill, height / 2);
+    if (chip.done > 0.0f)
+        list->AddRectFilled(min, ImVec2(min.x + width * std::min(chip.done, 1.0f), max.y), colour::accepted,
+                            height / 2);
     drawText(ui, list, font, centred(font, chip.text, min, max), chip.ink, chip.text);
     return min.x;
 }

@@ -3,6 +3,7 @@
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
+#include "lotstation/station/sync_link.hpp"
 
 #include <string>
 
@@ -51,11 +52,12 @@ void drawSyncBody(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     std::string server = linkText(sync.link);
     if (const auto* settings = ui.stateOf<SettingsFlow>(); settings && !settings->settings.serverUrl.empty())
         server += " · " + settings->settings.serverUrl;
-    infoCard(ui,
-             {{"Server", server},
-              {"Waiting to send", std::to_string(sync.pendingEvents) + " movement(s)"},
-              {"Last contact", sync.lastContact.value_or("never")}},
-             width);
+    std::vector<std::pair<std::string, std::string>> rows{
+        {"Server", server},
+        {"Waiting to send", std::to_string(sync.pendingEvents) + " movement(s)"},
+        {"Last contact", sync.lastContact.value_or("never")}};
+    if (sync.catchingUp) rows.emplace_back("Receiving", catchUpText(*sync.catchingUp));
+    infoCard(ui, rows, width);
     ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
     ImGui::PushTextWrapPos(x + width);
     paragraph(

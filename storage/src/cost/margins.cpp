@@ -80,7 +80,7 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
             ") s JOIN lots l ON l.id = s.lot_id JOIN items i ON i.id = l.item_id" + std::string(kCachedCostJoin));
         s.bindAll(fromDay, toDay);
         while (s.step()) {
-            if (!ticker.tick()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
+            if (!ticker.tick()) return cancelled("the margins report");
             const auto lot = s.text(0);
             const auto uom = queries::parsedOr(parseUom(s.text(4)), Uom::Gram);
             std::string key;
@@ -119,7 +119,7 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
             else
                 sums.costKnown = false;
         }
-        if (!ticker.finish()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
+        if (!ticker.finish()) return cancelled("the margins report");
         costs.keep();
         std::vector<MarginRow> out;
         for (const auto& [key, sums] : groups) {

@@ -44,21 +44,4 @@ struct DayRange {
             range.to == std::numeric_limits<std::int64_t>::max() ? range.to : floorDiv(range.to)};
 }
 
-// Calls `progress` every so often; false when it asked to stop.
-class ProgressTicker {
-  public:
-    ProgressTicker(const Progress& progress, std::int64_t total) : m_progress(progress), m_total(total) {}
-    [[nodiscard]] bool tick() {
-        ++m_done;
-        if (!m_progress || m_done % 4096 != 0) return true;
-        return m_progress(m_done, m_total);
-    }
-    [[nodiscard]] bool finish() { return !m_progress || m_progress(m_done, m_total); }
-
-  private:
-    const Progress& m_progress;
-    std::int64_t m_total;
-    std::int64_t m_done = 0;
-};
-
 } // namespace lotstation::storage

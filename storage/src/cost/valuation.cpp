@@ -106,14 +106,14 @@ Result<Valuation> stockValuation(const Ledger& ledger, std::optional<Date> at, c
         s.bindAll(cutoff);
         ProgressTicker ticker(progress, -1);
         while (s.step()) {
-            if (!ticker.tick()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
+            if (!ticker.tick()) return cancelled("the valuation");
             const auto later = s.int64(9);
             auto [found, added] = lots.try_emplace(s.int64(6), readLot(s));
             found->second.row.quantity -= later;
         }
         CachedUnitCosts costs(ledger);
         auto out = priced(std::move(lots), date, costs);
-        if (!ticker.finish()) return fail(ErrorKind::Refused, "cancelled: nothing was written");
+        if (!ticker.finish()) return cancelled("the valuation");
         return out;
     });
 }

@@ -139,7 +139,7 @@ std::vector<std::string> exportTables() {
     return names;
 }
 
-Result<std::string> exportCsv(const Ledger& ledger, std::string_view table) {
+Result<std::string> exportCsv(const Ledger& ledger, std::string_view table, const Progress& progress) {
     auto& core = LedgerAccess::core(ledger);
     for (const auto& spec : specs()) {
         if (spec.name != table) continue;
@@ -148,13 +148,21 @@ Result<std::string> exportCsv(const Ledger& ledger, std::string_view table) {
             for (const auto& column : spec.columns)
                 header.push_back(column.name);
             std::string out = csvRow(header);
+            std::int64_t total = -1;
+            if (progress) {
+                auto count = core.db.prepare("SELECT count(*) FROM (" + std::string(spec.sql) + ")");
+                if (count.step()) total = count.int64(0);
+            }
+            ProgressTicker ticker(progress, total, 4096);
             auto s = core.db.prepare(spec.sql);
             while (s.step()) {
+                if (!ticker.tick()) return cancelled("the export");
                 Row row;
                 for (const auto& column : spec.columns)
                     row.push_back(column.value(s));
                 out += csvRow(row);
             }
+            if (!ticker.finish()) return cancelled("the export");
             return out;
         });
     }

@@ -6,6 +6,7 @@
 #include "lotstation/storage/master_data.hpp"
 #include "rows.hpp"
 #include "table_reader.hpp"
+#include "write_rows.hpp"
 #include "validation.hpp"
 
 #include <charconv>
@@ -60,7 +61,9 @@ std::optional<T> optionalCell(const Table& table, const CsvRecord& row, const st
 // ---- items
 // -------------------------------------------------------------------------------------------------
 
-Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_view text, bool update) {
+Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_view text,
+                                  const ImportOptions& options) {
+    const bool update = options.update;
     auto table = Table::read(text,
                              {"sku", "name", "kind", "uom", "gtin", "lot_tracked", "shelf_life_days",
                               "default_location", "reorder_point"},
@@ -139,28 +142,15 @@ Result<ImportSummary> importItems(Ledger& ledger, LedgerCore& core, std::string_
     }
     if (!problems.empty()) return std::unexpected(problems.error());
 
-    ImportSummary summary{items.size(), {}, table->ignored()};
-    auto written = ledger.atomically([&]() -> Result<void> {
-        for (const auto& [line, item] : items) {
-            auto added = existing.contains(lower(item.sku)) ? updateItem(ledger, item) : ledger.addItem(item);
-            if (!added)
-                return fail(added.error().kind,
-                            "line " + std::to_string(line) + ": " + added.error().message);
-            summary.created.push_back(added->sku);
-        }
-        return {};
+    return csv::writeAll(ledger, *table, items, options.progress, [&](const NewItem& item) -> Result<std::string> {
+        auto added = existing.contains(lower(item.sku)) ? updateItem(ledger, item) : ledger.addItem(item);
+        if (!added) return std::unexpected(added.error());
+        return added->sku;
     });
-    if (!written) return std::unexpected(written.error());
-    return summary;
 }
 
 // ---- lots
 // --------------------------------------------------------------------------------------------------
-
-struct LotRowIn {
-    std::size_t line = 0;
-    ReceiveRequest request;
-};
 
 Result<ImportSummary> importLots(Ledger& ledger, LedgerCore& core, std::string_view text,
                                  const ImportOptions& options) {
@@ -172,12 +162,11 @@ Result<ImportSummary> importLots(Ledger& ledger, LedgerCore& core, std::string_v
                              {"sku", "quantity", "supplier", "supplier_lot"});
     if (!table) return std::unexpected(table.error());
     Problems problems;
-    std::vector<LotRowIn> lots;
+    std::vector<std::pair<std::size_t, ReceiveRequest>> lots; // line, what it receives
     // lower-case lot code -> (line, "supplier/sku/supplier lot"): the same code again must be the same lot
     std::map<std::string, std::pair<std::size_t, std::string>> codes;
     for (const auto& row : table->rows()) {
-        LotRowIn in{row.line, {}};
-        auto& r = in.request;
+        auto& r = lots.emplace_back(row.line, ReceiveRequest{}).second;
         r.user = user->name;
         const auto skuText = table->cell(row, "sku");
         std::optional<ItemRow> item;
@@ -244,23 +233,15 @@ Result<ImportSummary> importLots(Ledger& ledger, LedgerCore& core, std::string_v
                                               [uom](const std::string& t) { return parseUnitCost(t, uom); });
         }
         if (auto reference = table->cell(row, "reference"); !reference.empty()) r.reference = reference;
-        lots.push_back(std::move(in));
     }
     if (!problems.empty()) return std::unexpected(problems.error());
 
-    ImportSummary summary{lots.size(), {}, table->ignored()};
-    auto written = ledger.atomically([&]() -> Result<void> {
-        for (const auto& in : lots) {
-            auto received = ledger.receive(in.request);
-            if (!received)
-                return fail(received.error().kind,
-                            "line " + std::to_string(in.line) + ": " + received.error().message);
-            summary.created.push_back(received->lotCode);
-        }
-        return {};
-    });
-    if (!written) return std::unexpected(written.error());
-    return summary;
+    return csv::writeAll(ledger, *table, lots, options.progress,
+                         [&](const ReceiveRequest& request) -> Result<std::string> {
+                             auto received = ledger.receive(request);
+                             if (!received) return std::unexpected(received.error());
+                             return received->lotCode;
+                         });
 }
 
 } // namespace
@@ -285,19 +266,19 @@ Result<ImportSummary> importCsv(Ledger& ledger, ImportKind kind, std::string_vie
     return guarded([&]() -> Result<ImportSummary> {
         switch (kind) {
         case ImportKind::Items:
-            return importItems(ledger, core, text, options.update);
+            return importItems(ledger, core, text, options);
         case ImportKind::Lots:
             return importLots(ledger, core, text, options);
         case ImportKind::Locations:
-            return csv::importLocations(ledger, core, text, options.update);
+            return csv::importLocations(ledger, core, text, options);
         case ImportKind::Suppliers:
-            return csv::importParties(ledger, core, text, true, options.update);
+            return csv::importParties(ledger, core, text, true, options);
         case ImportKind::Customers:
-            return csv::importParties(ledger, core, text, false, options.update);
+            return csv::importParties(ledger, core, text, false, options);
         case ImportKind::Users:
             return csv::importUsers(ledger, core, text, options);
         case ImportKind::Recipes:
-            return csv::importRecipes(ledger, core, text, options.update);
+            return csv::importRecipes(ledger, core, text, options);
         }
         return fail(ErrorKind::Invalid, "unknown import kind");
     });

@@ -2,6 +2,7 @@
 // every row checked first (problems by line and column), then written in one transaction. With
 // ImportOptions::update, rows naming an existing record change it; without, they are refused.
 #include "import_master.hpp"
+#include "write_rows.hpp"
 
 #include "../master_fields.hpp"
 #include "../rows.hpp"
@@ -40,27 +41,10 @@ std::optional<std::string> codeCell(const Table& table, const CsvRecord& row, co
     return *code;
 }
 
-// Writes `rows` in one transaction with `write(row)`; a failure names the line and undoes everything.
-template <typename Row, typename Write>
-Result<ImportSummary> writeAll(Ledger& ledger, const Table& table,
-                               const std::vector<std::pair<std::size_t, Row>>& rows, Write write) {
-    ImportSummary summary{rows.size(), {}, table.ignored()};
-    auto written = ledger.atomically([&]() -> Result<void> {
-        for (const auto& [line, row] : rows) {
-            auto done = write(row);
-            if (!done)
-                return fail(done.error().kind, "line " + std::to_string(line) + ": " + done.error().message);
-            summary.created.push_back(*done);
-        }
-        return {};
-    });
-    if (!written) return std::unexpected(written.error());
-    return summary;
-}
-
 } // namespace
 
-Result<ImportSummary> importLocations(Ledger& ledger, LedgerCore& core, std::string_view text, bool update) {
+Result<ImportSummary> importLocations(Ledger& ledger, LedgerCore& core, std::string_view text, const ImportOptions& options) {
+    const bool update = options.update;
     auto table = Table::read(text, {"code", "name", "kind"}, {"code"});
     if (!table) return std::unexpected(table.error());
     Problems problems;
@@ -82,7 +66,7 @@ Result<ImportSummary> importLocations(Ledger& ledger, LedgerCore& core, std::str
         rows.emplace_back(row.line, std::pair{location, exists});
     }
     if (!problems.empty()) return std::unexpected(problems.error());
-    return writeAll(ledger, *table, rows, [&](const std::pair<Location, bool>& row) -> Result<std::string> {
+    return writeAll(ledger, *table, rows, options.progress, [&](const std::pair<Location, bool>& row) -> Result<std::string> {
         auto done = row.second ? updateLocation(ledger, row.first) : ledger.addLocation(row.first);
         if (!done) return std::unexpected(done.error());
         return done->code;
@@ -90,7 +74,8 @@ Result<ImportSummary> importLocations(Ledger& ledger, LedgerCore& core, std::str
 }
 
 Result<ImportSummary> importParties(Ledger& ledger, LedgerCore& core, std::string_view text, bool suppliers,
-                                    bool update) {
+                                  const ImportOptions& options) {
+    const bool update = options.update;
     auto table = Table::read(text, {"code", "name"}, {"code"});
     if (!table) return std::unexpected(table.error());
     const std::string what = suppliers ? "supplier" : "customer";
@@ -104,7 +89,7 @@ Result<ImportSummary> importParties(Ledger& ledger, LedgerCore& core, std::strin
         rows.emplace_back(row.line, std::pair{Party{code.value_or(""), table->cell(row, "name")}, exists});
     }
     if (!problems.empty()) return std::unexpected(problems.error());
-    return writeAll(ledger, *table, rows, [&](const std::pair<Party, bool>& row) -> Result<std::string> {
+    return writeAll(ledger, *table, rows, options.progress, [&](const std::pair<Party, bool>& row) -> Result<std::string> {
         auto done = suppliers
                         ? (row.second ? updateSupplier(ledger, row.first) : ledger.addSupplier(row.first))
                         : (row.second ? updateCustomer(ledger, row.first) : ledger.addCustomer(row.first));
@@ -153,7 +138,7 @@ Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_
         rows.emplace_back(row.line, std::pair{user, exists});
     }
     if (!problems.empty()) return std::unexpected(problems.error());
-    return writeAll(ledger, *table, rows, [&](const std::pair<NewUser, bool>& row) -> Result<std::string> {
+    return writeAll(ledger, *table, rows, options.progress, [&](const std::pair<NewUser, bool>& row) -> Result<std::string> {
         auto done = row.second        ? updateUser(ledger, row.first)
                     : options.central ? ledger.addUserFromCentral(row.first)
                                       : ledger.addUser(row.first);
@@ -163,7 +148,8 @@ Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_
 }
 
 // One row per component, as the export writes them: rows of the same sku form one recipe.
-Result<ImportSummary> importRecipes(Ledger& ledger, LedgerCore& core, std::string_view text, bool update) {
+Result<ImportSummary> importRecipes(Ledger& ledger, LedgerCore& core, std::string_view text, const ImportOptions& options) {
+    const bool update = options.update;
     auto table = Table::read(
         text, {"sku", "output_quantity", "uom", "component_sku", "component_quantity", "component_uom"},
         {"sku", "output_quantity", "component_sku", "component_quantity"});
@@ -216,7 +202,7 @@ Result<ImportSummary> importRecipes(Ledger& ledger, LedgerCore& core, std::strin
             rows[at->second].second.components.push_back(RecipeComponent{part->item.sku, *quantity});
     }
     if (!problems.empty()) return std::unexpected(problems.error());
-    return writeAll(ledger, *table, rows, [&](const Recipe& recipe) -> Result<std::string> {
+    return writeAll(ledger, *table, rows, options.progress, [&](const Recipe& recipe) -> Result<std::string> {
         auto done = ledger.setRecipe(recipe);
         if (!done) return std::unexpected(done.error());
         return done->sku;

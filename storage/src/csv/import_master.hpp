@@ -7,12 +7,12 @@
 namespace lotstation::storage::csv {
 
 [[nodiscard]] Result<ImportSummary> importLocations(Ledger& ledger, LedgerCore& core, std::string_view text,
-                                                    bool update);
+                                                    const ImportOptions& options);
 [[nodiscard]] Result<ImportSummary> importParties(Ledger& ledger, LedgerCore& core, std::string_view text,
-                                                  bool suppliers, bool update);
+                                                  bool suppliers, const ImportOptions& options);
 [[nodiscard]] Result<ImportSummary> importUsers(Ledger& ledger, LedgerCore& core, std::string_view text,
                                                 const ImportOptions& options);
 [[nodiscard]] Result<ImportSummary> importRecipes(Ledger& ledger, LedgerCore& core, std::string_view text,
-                                                  bool update);
+                                                  const ImportOptions& options);
 
 } // namespace lotstation::storage::csv

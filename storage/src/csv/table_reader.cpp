@@ -1,18 +1,11 @@
 #include "table_reader.hpp"
+#include "lotstation/core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 namespace lotstation::storage::csv {
 namespace {
-
-std::string trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return std::string(text);
-}
 
 // "Supplier Lot", "supplier-lot" and "SUPPLIER_LOT" all name supplier_lot.
 std::string normalName(std::string_view header) {

@@ -1,20 +1,13 @@
 // The first run of a station: the business and station named, the first admin made, the currency set, in
 // one transaction, on a ledger nobody has used yet.
 #include "lotstation/storage/currency.hpp"
+#include "lotstation/core/text.hpp"
 #include "master_audit.hpp"
 
 #include <cctype>
 
 namespace lotstation::storage {
 namespace {
-
-std::string trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return std::string(text);
-}
 
 Result<std::string> shortCodeOf(std::string_view text) {
     std::string code = trimmed(text);

@@ -72,9 +72,12 @@ std::vector<Event> qualityEvents(const Ledger& ledger, const RecallReport& repor
     return events;
 }
 
-std::string fsmaText(const Ledger& ledger, LedgerCore& core, const RecallReport& report) {
+Result<std::string> fsmaText(const Ledger& ledger, LedgerCore& core, const RecallReport& report,
+                             const Progress& progress) {
     std::vector<Event> events;
+    ProgressTicker ticker(progress, static_cast<std::int64_t>(report.trace.lots.size()), 16);
     for (const auto& lot : report.trace.lots) {
+        if (!ticker.tick()) return cancelled("the FSMA 204 report");
         auto row = findLot(core, lot.code);
         if (!row) continue;
         const std::string product = lot.itemName + " (" + lot.sku + ")";
@@ -115,6 +118,7 @@ std::string fsmaText(const Ledger& ledger, LedgerCore& core, const RecallReport&
     std::ranges::sort(events, [](const Event& a, const Event& b) {
         return std::tie(a.atMs, a.pos) < std::tie(b.atMs, b.pos);
     });
+    if (!ticker.finish()) return cancelled("the FSMA 204 report");
     std::string out = csvRow(kColumns);
     for (const auto& event : events)
         out += csvRow(event.fields);
@@ -123,8 +127,10 @@ std::string fsmaText(const Ledger& ledger, LedgerCore& core, const RecallReport&
 
 } // namespace
 
-Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report) {
-    return guarded([&]() -> Result<std::string> { return fsmaText(ledger, LedgerAccess::core(ledger), report); });
+Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report, const Progress& progress) {
+    return guarded([&]() -> Result<std::string> {
+        return fsmaText(ledger, LedgerAccess::core(ledger), report, progress);
+    });
 }
 
 } // namespace lotstation::storage

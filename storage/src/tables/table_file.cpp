@@ -90,6 +90,16 @@ Result<void> writeCsv(const Table& table, const std::filesystem::path& path) {
     });
 }
 
+Result<void> writeTextFile(const std::filesystem::path& path, std::string_view content) {
+    return writeAtomically(path, [&](const std::filesystem::path& temporary) -> Result<void> {
+        std::ofstream out(temporary, std::ios::binary);
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) return fail(ErrorKind::Io, "could not write " + path.string());
+        return {};
+    });
+}
+
 Result<void> writeTables(const std::vector<Table>& tables, const std::filesystem::path& path) {
     auto extension = path.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),

@@ -39,6 +39,12 @@ Result<bool> PgCentral::holds(std::int64_t position, std::string_view id) {
     return rows->size() > 0;
 }
 
+Result<std::int64_t> PgCentral::orderHead() {
+    auto rows = m_db.exec("SELECT coalesce(max(position), 0) FROM sync_log");
+    if (!rows) return std::unexpected(rows.error());
+    return rows->int64(0, 0);
+}
+
 Result<std::vector<OrderedMovement>> PgCentral::orderAfter(std::int64_t position, std::size_t limit) {
     auto page = pageAfter(m_db, position, limit);
     if (!page) return std::unexpected(page.error());

@@ -43,3 +43,20 @@ TEST_CASE("sync link: the background status becomes the app's SyncStatus with th
     CHECK_FALSE(shown.lastError.has_value());
     CHECK_FALSE(shown.lastContact.has_value());
 }
+
+TEST_CASE("sync link: a long pull shows how far it is, in words and as the part of the bar filled") {
+    const auto now = std::chrono::system_clock::now();
+    sync::BackgroundStatus status;
+    status.link = sync::SyncLink::Online;
+    CHECK_FALSE(toSyncStatus(status, now).catchingUp);
+    status.catchingUp = sync::CatchUp{12'000, 48'000};
+    const auto shown = toSyncStatus(status, now);
+    REQUIRE(shown.catchingUp);
+    CHECK(catchUpText(*shown.catchingUp) == "Catching up 12,000 of 48,000");
+    CHECK(catchUpFraction(*shown.catchingUp) == doctest::Approx(0.25));
+    // An older server does not say how much is left: a count, and no fill.
+    const SyncStatus::CatchUp unknown{5'000, -1};
+    CHECK(catchUpText(unknown) == "Catching up: 5,000 received");
+    CHECK(catchUpFraction(unknown) < 0.0f);
+    CHECK(catchUpFraction({60, 50}) == doctest::Approx(1.0)); // never past the end
+}

@@ -1,4 +1,5 @@
 #include "lotstation/station/workflows/settings_flow.hpp"
+#include "lotstation/core/text.hpp"
 #include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/labels/print.hpp"
@@ -10,16 +11,6 @@
 namespace lotstation::station {
 
 namespace {
-
-std::string trimmed(std::string text) {
-    const auto space = [](unsigned char c) { return std::isspace(c) || c < 0x20; };
-    while (!text.empty() && space(static_cast<unsigned char>(text.back())))
-        text.pop_back();
-    std::size_t start = 0;
-    while (start < text.size() && space(static_cast<unsigned char>(text[start])))
-        ++start;
-    return text.substr(start);
-}
 
 // Why the value does not fit the field, or nothing.
 std::optional<std::string> invalid(SettingField field, const std::string& value,

@@ -1,5 +1,6 @@
 // Setup's Link: a new station that takes its people, items, places and the business from a central server.
 #include "lotstation/station/workflows/setup_flow.hpp"
+#include "lotstation/core/text.hpp"
 #include "lotstation/storage/master_edits.hpp"
 #include "lotstation/sync/client.hpp"
 
@@ -9,14 +10,6 @@
 
 namespace lotstation::station {
 namespace {
-
-std::string trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return std::string(text);
-}
 
 bool isServerAddress(std::string_view text) {
     return text.starts_with("http://") || text.starts_with("https://");

@@ -4,6 +4,7 @@
 // Reversed movements do not count. Sums are exact and rounded once per row.
 #include "lotstation/storage/ledger.hpp"
 #include "lotstation/storage/money.hpp"
+#include "lotstation/storage/progress.hpp"
 
 #include <functional>
 #include <optional>
@@ -12,9 +13,6 @@
 
 namespace lotstation::storage {
 
-// Long work reports how far it is; returning false asks it to stop (it then fails with Refused
-// "cancelled", having written nothing).
-using Progress = std::function<bool(std::int64_t done, std::int64_t total)>;
 
 struct Period {
     std::optional<Date> from{}; // inclusive

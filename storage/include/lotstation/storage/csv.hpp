@@ -6,6 +6,7 @@
 // end. Header names are matched case-insensitively (spaces and '-' count as '_'). Writing quotes a field when
 // it holds a comma, quote, CR or LF, or starts or ends with a space, and ends lines with CRLF.
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/storage/progress.hpp"
 
 #include <cstddef>
 #include <string>
@@ -53,6 +54,7 @@ struct ImportOptions {
     // users: added by the central administration (the sync server's console) rather than by `user`, who
     // must otherwise be an admin once the ledger has one.
     bool central = false;
+    Progress progress{}; // rows written of all; false stops the import, which then writes nothing
 };
 
 struct ImportSummary {
@@ -72,7 +74,9 @@ struct ImportSummary {
 // quantities as exact decimals in the item's unit with the unit in its own column; money as decimals.
 // items and stock re-import with importCsv (items, lots).
 [[nodiscard]] std::vector<std::string> exportTables();
-[[nodiscard]] Result<std::string> exportCsv(const Ledger& ledger, std::string_view table);
+// `progress`: rows read of all; false stops it (nothing is returned, so no file is written).
+[[nodiscard]] Result<std::string> exportCsv(const Ledger& ledger, std::string_view table,
+                                            const Progress& progress = {});
 
 // Exact decimal of base units in the item's display unit: 2500500 mg → "2500.5" (g), 12 pc → "12".
 [[nodiscard]] std::string decimalQuantity(std::int64_t baseUnits, Uom uom);

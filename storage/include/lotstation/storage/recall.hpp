@@ -2,6 +2,7 @@
 // Recall (DESIGN §7): from one lot, everything downstream with stock on hand by location and every shipment,
 // optionally putting every affected lot on hold in one transaction, and the FDA FSMA 204 key data elements as
 // CSV.
+#include "lotstation/storage/progress.hpp"
 #include "lotstation/storage/queries.hpp"
 #include "lotstation/storage/trace.hpp"
 
@@ -58,6 +59,8 @@ struct RecallReport {
 //                                   movement it signed)
 //   quality_record                  quality rows: the result or statement in words and by whom
 // Rows are ordered by event time. RFC 4180 quoting, CRLF line ends, a header row.
-[[nodiscard]] Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report);
+// `progress`: affected lots written of all; false stops it (nothing is returned, so no file is written).
+[[nodiscard]] Result<std::string> fsmaCsv(const Ledger& ledger, const RecallReport& report,
+                                          const Progress& progress = {});
 
 } // namespace lotstation::storage

@@ -43,6 +43,8 @@ struct Table {
 [[nodiscard]] Result<void> writeTables(const std::vector<Table>& tables, const std::filesystem::path& path);
 [[nodiscard]] Result<void> writeCsv(const Table& table, const std::filesystem::path& path);
 [[nodiscard]] Result<void> writeXlsx(const std::vector<Table>& tables, const std::filesystem::path& path);
+// Any text (a CSV export as it is) by the same whole-or-nothing rule.
+[[nodiscard]] Result<void> writeTextFile(const std::filesystem::path& path, std::string_view content);
 
 // The cell as CSV / screen text (money rounded to the minor unit, dates ISO).
 [[nodiscard]] std::string cellText(const Cell& cell, const std::string& currency);

@@ -49,6 +49,7 @@ struct BackgroundStatus {
     std::optional<std::string> pushStopped; // a sequence conflict: pushing waits for a person
     std::int64_t attempts = 0;              // syncs tried since start (tests and diagnostics)
     bool syncing = false;                   // a sync is under way right now
+    std::optional<CatchUp> catchingUp;      // a pull of many pages under way: how far it is
     bool running = false;
 };
 

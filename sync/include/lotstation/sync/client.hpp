@@ -6,6 +6,7 @@
 // One-shot: SyncClient::syncOnce() (the command line `lotstation sync`). Background: start() runs the same
 // on a thread of its own, again and again, backing off while the server cannot be reached; status() is safe
 // to call from any thread (the app's sync indicator).
+#include "lotstation/storage/progress.hpp"
 #include "lotstation/storage/time.hpp"
 #include "lotstation/sync/error.hpp"
 
@@ -29,6 +30,10 @@ struct ClientOptions {
     std::optional<std::filesystem::path> caCert; // trust this certificate (self-signed servers)
     bool verifyTls = true;
     bool pull = true; // false: push only (a station that only records; benchmarks)
+    // Called after each pulled page: movements pulled so far of all there are (-1 from an older server).
+    // Returning false stops pulling after that page: what was applied stays, and the next sync goes on
+    // from there.
+    storage::Progress pullProgress{};
 };
 
 struct BackgroundOptions {
@@ -53,6 +58,13 @@ struct SyncSummary {
     std::vector<std::string> notes; // "the server was restored: re-pushing from 81", ...
 };
 
+// A pull of more than one page (a new station, or one back after days offline): movements pulled so far of
+// all there are (total -1 when an older server does not say).
+struct CatchUp {
+    std::int64_t done = 0;
+    std::int64_t total = -1;
+};
+
 // The state the app shows: pending count, last contact, last error, conflicts.
 struct SyncStatus {
     std::int64_t pending = 0;
@@ -62,6 +74,7 @@ struct SyncStatus {
     std::int64_t conflictsOpen = 0;
     std::optional<std::string> pushStopped; // why pushing stopped (a sequence conflict); empty while fine
     bool running = false;                   // the background thread is on
+    std::optional<CatchUp> catchingUp;      // while a pull has more than a page to go
 };
 
 class SyncClient {
@@ -94,7 +107,8 @@ class SyncClient {
 // as lines of text for the terminal.
 [[nodiscard]] Result<std::string> runSyncCommand(const std::filesystem::path& ledgerPath,
                                                  const std::optional<std::string>& serverUrl,
-                                                 const std::optional<std::string>& token);
+                                                 const std::optional<std::string>& token,
+                                                 const storage::Progress& pullProgress = {});
 
 // A new station's Link (the setup screen): one sync with the server given, with a short timeout (a person
 // waits); the server and token are remembered for every later sync only when it went through.

@@ -25,6 +25,12 @@ struct SyncStatus {
     std::optional<std::string> lastContact; // already formatted for people: "09:41", "yesterday 17:02"
     long conflicts = 0;                     // open conflicts the server lists for a supervisor
     std::optional<std::string> lastError;   // why the link is offline / failing, or why pushing stopped
+    // A pull of many pages under way (a new station, or one back after days offline): how far it is.
+    struct CatchUp {
+        long done = 0;
+        long total = -1; // -1: an older server does not say
+    };
+    std::optional<CatchUp> catchingUp;
 };
 
 // A session's typed return address: what the keypad's quantity or the picker's choice becomes, a step of the

@@ -5,10 +5,16 @@
 #include "lotstation/sync/background_sync.hpp"
 
 #include <chrono>
+#include <string>
 
 namespace lotstation::station {
 
 [[nodiscard]] SyncStatus toSyncStatus(const sync::BackgroundStatus& status,
                                       std::chrono::system_clock::time_point now);
+
+// "Catching up 12,000 of 50,000" (or "Catching up: 12,000 received" when the server does not say), and the
+// part done from 0 to 1 for the bar (negative when unknown).
+[[nodiscard]] std::string catchUpText(const SyncStatus::CatchUp& catchUp);
+[[nodiscard]] float catchUpFraction(const SyncStatus::CatchUp& catchUp);
 
 } // namespace lotstation::station
