@@ -125,7 +125,9 @@ void drawKeypad(const KeypadSession& keypad, const std::optional<ScaleReadout>& 
 
     // Title and a close button.
     const ImVec2 headerStart = ImGui::GetCursorScreenPos();
-    label(ui, keypad.label, ui.fonts.title);
+    // "Counted LAVENDER-EO-261126-D1" must fit beside the close button: a long lot code makes it smaller.
+    drawFittedText(ui, ImGui::GetWindowDrawList(), ui.fonts.title, headerStart, colour::text, keypad.label,
+                   inner - kMinTarget - ui.em(0.4f), 0.6f);
     ImGui::SetCursorScreenPos(ImVec2(headerStart.x + inner - kMinTarget, headerStart.y - ui.em(0.3f)));
     if (touchButton(ui, "keypad.cancel", "✕", ImVec2(kMinTarget, kMinTarget)))
         ui.intents.emit(intent::KeypadCancel{});

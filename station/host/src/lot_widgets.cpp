@@ -81,9 +81,10 @@ bool listRow(Ui& ui, std::string_view id, const LotRowText& row, float width) {
                  row.right);
         right -= ui.em(0.6f);
     }
-    // Long names are clipped before the right-hand column rather than running under it.
+    // Long names shrink a little, then are clipped before the right-hand column rather than running under it.
     list->PushClipRect(min, ImVec2(right, max.y), true);
-    drawText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, min.y + ui.em(0.3f)), colour::text, row.title);
+    drawFittedText(ui, list, ui.fonts.bold, ImVec2(min.x + pad, min.y + ui.em(0.3f)), colour::text, row.title,
+                   right - min.x - pad);
     drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(1.55f)), colour::textDim, row.detail);
     list->PopClipRect();
     ImGui::Dummy(ImVec2(0, ui.em(0.1f)));

@@ -61,6 +61,19 @@ void drawText(Ui& ui, ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, s
     ui.drawn.text(std::string(text));
 }
 
+float drawFittedText(Ui& ui, ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, std::string_view text,
+                     float width, float minScale) {
+    if (text.empty()) return 0.0f;
+    const float natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+    const float scale = natural > width && natural > 0 ? std::max(minScale, width / natural) : 1.0f;
+    const float size = font->FontSize * scale;
+    // Smaller text sits on the same middle line as the full-size text would.
+    const ImVec2 shifted(at.x, at.y + (font->FontSize - size) / 2);
+    list->AddText(font, size, shifted, colour, text.data(), text.data() + text.size());
+    ui.drawn.text(std::string(text));
+    return natural * scale;
+}
+
 bool touchButton(Ui& ui, std::string_view id, std::string_view text, ImVec2 size, ButtonKind kind,
                  ImFont* font, bool enabled) {
     size.x = std::max(size.x, kMinTarget);

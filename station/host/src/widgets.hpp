@@ -27,6 +27,10 @@ void paragraph(Ui& ui, std::string_view text, ImFont* font = nullptr, ImU32 colo
 // Text drawn at a point of a draw list (inside custom widgets), recorded as well.
 void drawText(Ui& ui, ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, std::string_view text,
               float wrapWidth = 0.0f);
+// The same, made smaller (down to `minScale` of the font's size) when it is wider than `width`: a long lot code
+// stays whole in a row or a title instead of running under what stands beside it. Returns the width drawn.
+float drawFittedText(Ui& ui, ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, std::string_view text,
+                     float width, float minScale = 0.7f);
 // Where text of this font would start so it is centred in the box.
 ImVec2 centred(ImFont* font, std::string_view text, ImVec2 boxMin, ImVec2 boxMax);
 
