@@ -127,8 +127,9 @@ void drawFinish(const ProduceState& produce, const BatchRun& batch, Ui& ui, floa
         ui.intents.emit(intent::OpenKeypad{"Labels printed", QuantityUnit::Piece, {},
                                            replyQuantity<produce::SetLabelsPrinted>()});
     ImGui::SameLine(0, gap);
-    if (compactField(ui, "produce.labels-destroyed", "Labels destroyed", count(batch.labelsDestroyed), "Tap to count",
-                     half))
+    // None destroyed unless counted (the keypad takes no zero).
+    const auto destroyed = batch.labelsPrinted ? std::optional(batch.labelsDestroyed.value_or(0)) : batch.labelsDestroyed;
+    if (compactField(ui, "produce.labels-destroyed", "Labels destroyed", count(destroyed), "Tap to count", half))
         ui.intents.emit(intent::OpenKeypad{"Labels destroyed", QuantityUnit::Piece, {},
                                            replyQuantity<produce::SetLabelsDestroyed>()});
 }
@@ -144,8 +145,7 @@ std::string promptOf(const BatchRun& batch) {
 
 void drawStepCard(const ProduceState& produce, const BatchRun& batch, Ui& ui, const Column& column) {
     promptLine(ui, produce.problem, promptOf(batch), column.width);
-    label(ui, produce.product->name + " · " + amount(batch.record.run.planned, produce.product->uom) + " · run " +
-                  batch.record.run.code,
+    label(ui, "Run " + batch.record.run.code + " · " + amount(batch.record.run.planned, produce.product->uom),
           ui.fonts.body, colour::textDim);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.em(0.5f), ui.em(0.35f)));
     ImGui::PushTextWrapPos(column.x + column.width);
@@ -279,14 +279,13 @@ void drawBeforeStart(const AppState& state, const ProduceState& produce, Ui& ui,
                     procedure.yieldMax + " %");
     for (std::size_t i = 0; i < procedure.steps.size(); ++i) {
         storage::StepRecord step{.number = static_cast<int>(i + 1), .step = procedure.steps[i]};
-        RowText row{stepTitle(step), stepKindText(step.step.kind), "", ""};
+        RowText row{stepTitle(step) + (step.step.verify ? " (verified)" : ""), "", "", ""};
         if (step.step.kind == storage::StepKind::Weigh) {
             const auto t = storage::weighTarget(step.step, procedure.per, *produce.planned);
             for (const auto& line : produce.lines)
                 if (line.item.sku == step.step.component) row.value = amount(t.target, line.item.uom);
         }
-        if (step.step.verify) row.detail += " · verified";
-        listRow(ui, "", row, column.width, ui.em(2.3f));
+        listRow(ui, "", row, column.width, ui.em(2.2f));
     }
     const bool loggedIn = state.userName.has_value();
     if (bottomButton(ui, column, "produce.start-batch", loggedIn ? "Start run ✓" : "Log in to start", loggedIn))

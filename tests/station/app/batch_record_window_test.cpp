@@ -9,6 +9,7 @@
 #include "test_support.hpp"
 #include "window_harness.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace lotstation::station;

@@ -1,8 +1,8 @@
 #pragma once
 // The demo soap maker with a batch record: the oat bar's recipe gets its procedure (line clearance, the soap
 // base and the oatmeal weighed, the oatmeal verified by a second person, the boxes added, a pour temperature
-// check, packing with label reconciliation; yield 95-102 %), and a fresh 5 kg of soap base is made so there
-// is some to weigh. ana operates (PIN 1111), sam supervises (2222), quinn is qa (3333).
+// check, packing with label reconciliation; yield 95-102 %), and the old soap base's last 200 g is scrapped and a fresh
+// 5 kg made so there is some to weigh. ana operates (PIN 1111), sam supervises (2222), quinn is qa (3333).
 #include "lotstation/storage/batch_record.hpp"
 #include "lotstation/storage/ledger.hpp"
 #include "lotstation/storage/queries.hpp"
@@ -29,6 +29,13 @@ inline const char* kOatBarProcedure = R"({
 inline std::string prepareBatchDemo(storage::Ledger& ledger) {
     auto procedure = storage::setProcedure(ledger, "BAR-OAT", kOatBarProcedure, "sam");
     REQUIRE_MESSAGE(procedure, procedure.error().message);
+    // The demo's soap base has 200 g left: scrapped, so the fresh batch is the one to take first.
+    auto old = storage::fefo(ledger, "SOAP-BASE", storage::dateOf(ledger.now()));
+    REQUIRE(old);
+    for (const auto& lot : *old) {
+        auto scrapped = ledger.scrap({.lot = lot.lot.code, .quantity = lot.onHand, .reason = "dried out", .user = "sam"});
+        REQUIRE_MESSAGE(scrapped, scrapped.error().message);
+    }
     auto run = ledger.startRun({.sku = "SOAP-BASE", .planned = 5'000'000, .user = "ana"});
     REQUIRE_MESSAGE(run, run.error().message);
     for (const auto& [sku, quantity] : {std::pair{"OLIVE-OIL", 3'000'000}, std::pair{"COCONUT-OIL", 1'300'000},

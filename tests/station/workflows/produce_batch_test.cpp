@@ -7,6 +7,8 @@
 #include "lotstation/station/batch_record_export.hpp"
 #include "lotstation/storage/queries.hpp"
 
+#include <algorithm>
+
 using namespace lotstation::test::floor;
 using namespace lotstation::test::batch;
 namespace scan = lotstation::scan;
@@ -78,7 +80,7 @@ TEST_CASE("produce batch: every step within tolerance, verified by a second pers
     auto d = demo();
     auto& ledger = d->ledger;
     const auto base = prepareBatchDemo(ledger);
-    TempDir exports;
+    lotstation::test::TempDir exports;
     ProduceFlow flow(ledger, exports.path());
     planOatBars(flow);
     const auto run = *flow.state().run;
