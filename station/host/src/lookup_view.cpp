@@ -22,6 +22,9 @@ ChoiceReply reasonFor(StatusAction action) {
 
 std::string movementLine(const storage::Movement& m, storage::Uom uom) {
     std::string text = std::string(storage::toString(m.kind));
+    // A hold may put the lot in quarantine or reject it (QC), not only on hold: say which.
+    if (m.lotStatus && !(m.kind == storage::MovementKind::Hold && *m.lotStatus == storage::LotStatus::Hold))
+        text += " → " + std::string(storage::toString(*m.lotStatus));
     if (m.quantity != 0) text += " " + storage::formatQuantity(m.quantity, uom);
     if (m.from && m.to)
         text += " " + *m.from + " → " + *m.to;
