@@ -157,9 +157,11 @@ int main(int argc, char** argv) {
         auto report = sync::migrateStore(migrateFrom, migrateTo);
         if (!report) return failWith("migrate: " + report.error().message);
         std::cout << "migrated " << report->stations << " stations, " << report->movements << " movements, "
-                  << report->lots << " lots, " << report->conflicts << " conflicts and the master data (epoch "
-                  << report->epoch << ")\nchecked: the same movements in the same order, hashes (order SHA-256 "
-                  << report->orderDigest << ") and balances\n";
+                  << report->lots << " lots, " << report->conflicts << " conflicts, " << report->records
+                  << " quality records and the master data (epoch " << report->epoch
+                  << ")\nchecked: the same movements in the same order, hashes (order SHA-256 " << report->orderDigest
+                  << ") and balances; the same quality records in the same order (SHA-256 " << report->recordDigest
+                  << ")\n";
         return 0;
     }
 

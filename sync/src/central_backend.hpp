@@ -30,6 +30,9 @@ struct Reply {
     bool committed = false; // a push that wrote something (the fault switch drops only those answers)
 };
 
+// The answer to a store that failed: 503 while it is unreachable (the station retries), else 500.
+[[nodiscard]] Reply storageError(const Error& e);
+
 // The station a valid token belongs to.
 struct Caller {
     std::string name;
@@ -135,12 +138,12 @@ class CentralBackend {
 
     // Quality records (storage/quality_sync.hpp). In one transaction: binds the caller's station id (a
     // station that never pushed a movement), applies the records in sequence order, each exactly once (a
-    // prefix may commit). The defaults answer Unavailable: a store that does not keep them yet.
+    // prefix may commit).
     [[nodiscard]] virtual Result<RecordsApplied> applyRecords(const Caller& caller, const std::string& stationId,
-                                                              const std::vector<storage::QualityRecord>& records);
+                                                              const std::vector<storage::QualityRecord>& records) = 0;
     [[nodiscard]] virtual Result<std::vector<storage::QualityRecord>> recordsAfter(std::int64_t position,
-                                                                                   std::size_t limit);
-    [[nodiscard]] virtual Result<std::int64_t> recordHead(const std::string& stationId);
+                                                                                   std::size_t limit) = 0;
+    [[nodiscard]] virtual Result<std::int64_t> recordHead(const std::string& stationId) = 0;
 
     // --- administration ------------------------------------------------------------------------------------
     [[nodiscard]] virtual Result<std::string> addStation(std::string_view name) = 0;

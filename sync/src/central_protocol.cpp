@@ -28,10 +28,6 @@ std::string makeCursor(const OrderedMovement& at) {
     return std::to_string(at.position) + "." + at.id;
 }
 
-Reply storageError(const Error& e) {
-    return error(e.kind == ErrorKind::Unavailable ? 503 : 500, "storage", e.message);
-}
-
 struct ParsedPush {
     std::vector<storage::RemoteMovement> movements;
 };
@@ -75,6 +71,10 @@ ParsedPush parsePush(const Json& body, const std::string& station) {
 }
 
 } // namespace
+
+Reply storageError(const Error& e) {
+    return error(e.kind == ErrorKind::Unavailable ? 503 : 500, "storage", e.message);
+}
 
 std::optional<Caller> CentralBackend::authenticate(std::string_view token) {
     if (token.empty() || token.size() > 256) return std::nullopt;

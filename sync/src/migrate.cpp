@@ -1,13 +1,17 @@
-// Moving an SQLite store into PostgreSQL (lotstation-server migrate): everything in one transaction, checked
-// before it commits, so that a migration either is complete and verified or left nothing behind. Stations
-// notice nothing: the epoch, every station's token hash, id and acked mark, and every movement's position
-// in the pull order (their cursors name positions) are kept.
+// Moving an SQLite store into PostgreSQL (lotstation-server migrate): everything (the quality record log
+// too) in one transaction, checked before it commits, so that a migration either is complete and verified or
+// left nothing behind. Stations notice nothing: the epoch, every station's token hash, id and acked mark,
+// every movement's position in the pull order and every quality record's in the record order (their cursors
+// name positions) are kept.
 #include "central_core.hpp"
 #include "lotstation/sync/migrate.hpp"
 #include "pg/columns.hpp"
 #include "pg/order_log.hpp"
 #include "pg/pg_central.hpp"
+#include "pg/record_log.hpp"
 #include "wire.hpp"
+
+#include "lotstation/storage/quality_sync.hpp"
 
 namespace lotstation::sync {
 namespace {
@@ -157,6 +161,66 @@ Result<void> copyStore(CentralStore::Impl& from, pg::PgCentral& to, const StoreC
                         "greatest(1, (SELECT coalesce(max(id), 0) FROM sync_conflicts)))"));
 }
 
+// The record log, every record at the position stations' record cursors name; the bytes of each document
+// once; each station's record head and signature chain head after it.
+Result<void> copyRecords(std::vector<storage::QualityRecord> records, pg::PgCentral& to, MigrationReport& report) {
+    std::vector<pg::RecordEntry> entries;
+    std::vector<pg::BlobEntry> blobs;
+    std::map<std::string, std::tuple<std::int64_t, std::int64_t, std::string>> heads;
+    for (const auto& record : records) {
+        std::optional<pg::BlobEntry> blob;
+        entries.push_back(pg::recordEntry(record, &blob));
+        if (blob) blobs.push_back(std::move(*blob));
+        auto& head = heads.try_emplace(record.stationId, 0, 0, std::string(64, '0')).first->second;
+        std::get<0>(head) = std::max(std::get<0>(head), record.seq);
+        if (const auto* s = std::get_if<storage::Signature>(&record.value); s && s->seq > std::get<1>(head))
+            head = {std::get<0>(head), s->seq, s->hash};
+    }
+    auto& db = to.db();
+    if (auto e = pg::copyRecordsAt(db, entries); !e) return e;
+    if (auto e = pg::insertBlobs(db, blobs); !e) return e;
+    Columns headRows(4);
+    for (const auto& [station, head] : heads)
+        headRows.add({station, std::to_string(std::get<0>(head)), std::to_string(std::get<1>(head)),
+                      std::get<2>(head)});
+    report.records = static_cast<std::int64_t>(records.size());
+    return headRows.insert(db, "INSERT INTO sync_record_heads SELECT * FROM unnest($1::text[], $2::bigint[], "
+                               "$3::bigint[], $4::text[])");
+}
+
+// What a record pull hands out, in order: the same from both stores.
+std::string recordsText(const std::vector<storage::QualityRecord>& records) {
+    std::string out;
+    for (const auto& record : records)
+        out += std::to_string(record.position) + " " + wire::toJson(record).dump() + "\n";
+    return out;
+}
+
+Result<void> verifyRecords(const std::vector<storage::QualityRecord>& from, pg::PgCentral& to,
+                           MigrationReport& report) {
+    auto copied = to.recordsAfter(0, from.size() + 1);
+    if (!copied) return std::unexpected(copied.error());
+    if (copied->size() != from.size())
+        return fail(ErrorKind::Io, "the copy holds " + std::to_string(copied->size()) + " quality records, the " +
+                                       "SQLite store " + std::to_string(from.size()) + ": nothing was kept");
+    const auto expected = recordsText(from);
+    if (recordsText(*copied) != expected)
+        return fail(ErrorKind::Io, "the copy's quality records differ from the SQLite store's: nothing was kept");
+    std::map<std::string, std::int64_t> heads;
+    for (const auto& record : from)
+        heads[record.stationId] = std::max(heads[record.stationId], record.seq);
+    for (const auto& [station, seq] : heads) {
+        auto head = to.recordHead(station);
+        if (!head) return std::unexpected(head.error());
+        if (*head != seq)
+            return fail(ErrorKind::Io, "the copy holds records of station " + station + " up to #" +
+                                           std::to_string(*head) + ", not #" + std::to_string(seq) +
+                                           ": nothing was kept");
+    }
+    report.recordDigest = storage::internal::sha256Hex(expected);
+    return {};
+}
+
 // The same movements, in the same order, with the same hashes, and the same balances.
 Result<void> verify(const StoreContents& from, pg::PgCentral& to, MigrationReport& report) {
     auto copied = to.contents();
@@ -191,13 +255,15 @@ Result<MigrationReport> migrateStore(const std::filesystem::path& from, const st
     if (!target) return std::unexpected(target.error());
     auto contents = (*source)->contents();
     if (!contents) return std::unexpected(contents.error());
+    auto records = storage::qualityRecordsAfter((*source)->ledger, 0, std::size_t{1} << 30);
+    if (!records) return std::unexpected(records.error());
     auto& db = (*target)->db();
     MigrationReport report;
     auto migrated = db.transaction([&]() -> Result<void> {
         // Lock out other writers (servers, administration) of the target while it is filled.
         if (auto e = done(db.exec("LOCK TABLE sync_stations, sync_master, sync_chains IN EXCLUSIVE MODE")); !e)
             return e;
-        for (const char* table : {"sync_stations", "sync_log", "sync_master"}) {
+        for (const char* table : {"sync_stations", "sync_log", "sync_master", "sync_records"}) {
             auto rows = count(db, table);
             if (!rows) return std::unexpected(rows.error());
             if (*rows > 0)
@@ -206,7 +272,9 @@ Result<MigrationReport> migrateStore(const std::filesystem::path& from, const st
                                                     " rows): migrate into a new, empty database");
         }
         if (auto copied = copyStore(**source, **target, *contents, report); !copied) return copied;
-        return verify(*contents, **target, report);
+        if (auto copied = copyRecords(*records, **target, report); !copied) return copied;
+        if (auto checked = verify(*contents, **target, report); !checked) return checked;
+        return verifyRecords(*records, **target, report);
     });
     if (!migrated) return std::unexpected(migrated.error());
     report.epoch = (*source)->epoch;

@@ -22,16 +22,6 @@ Reply refusal(int status, std::string_view code, std::string_view detail) {
     return Reply{status, wire::errorBody(code, detail), false};
 }
 
-// A store without quality records answers 404 not-supported (stations skip their records, saying so).
-Reply unsupportedOr(const Error& error) {
-    if (error.kind == ErrorKind::Unavailable) return refusal(404, "not-supported", error.message);
-    return refusal(500, "storage", error.message);
-}
-
-Error notKept() {
-    return Error{ErrorKind::Unavailable, "this server's store does not keep quality records yet"};
-}
-
 } // namespace
 
 Reply CentralBackend::pushRecords(const Caller& caller, std::string_view text, const PullLimits& limits) {
@@ -60,13 +50,13 @@ Reply CentralBackend::pushRecords(const Caller& caller, std::string_view text, c
     if (!caller.stationId) {
         // A station that has recorded no movement yet (a lab that only inspects) binds its id with its records.
         auto taken = stationWithId(station);
-        if (!taken) return refusal(500, "storage", taken.error().message);
+        if (!taken) return storageError(taken.error());
         if (*taken || station == ownStationId())
             return refusal(403, "wrong-station", "station id " + station + " belongs to another station");
     }
     std::ranges::stable_sort(records, {}, &storage::QualityRecord::seq);
     auto done = applyRecords(caller, station, records);
-    if (!done) return unsupportedOr(done.error());
+    if (!done) return storageError(done.error());
     Json out = {{"epoch", epoch}, {"acked", done->acked}, {"applied", done->applied},
                 {"already_present", done->present}};
     Reply reply = answer(200, out);
@@ -102,7 +92,7 @@ Reply CentralBackend::pullRecords(const Caller& caller, std::string_view cursor,
         auto pos = dot == std::string_view::npos ? std::nullopt : toInteger(cursor.substr(0, dot));
         if (!pos || *pos < 0) return refusal(400, "malformed", "the cursor is not one this server hands out");
         auto there = recordsAfter(*pos - 1, 1);
-        if (!there) return unsupportedOr(there.error());
+        if (!there) return storageError(there.error());
         if (!there->empty() && there->front().position == *pos &&
             storage::recordIdOf(there->front()) == cursor.substr(dot + 1))
             position = *pos;
@@ -110,14 +100,14 @@ Reply CentralBackend::pullRecords(const Caller& caller, std::string_view cursor,
             reset = true;
     }
     auto page = recordsAfter(position, *limit);
-    if (!page) return unsupportedOr(page.error());
+    if (!page) return storageError(page.error());
     Json records = Json::array();
     for (const auto& record : *page)
         if (!caller.stationId || record.stationId != *caller.stationId) records.push_back(wire::toJson(record));
     std::int64_t acked = 0;
     if (caller.stationId) {
         auto head = recordHead(*caller.stationId);
-        if (!head) return unsupportedOr(head.error());
+        if (!head) return storageError(head.error());
         acked = *head;
     }
     const std::string next = page->empty() ? (reset ? std::string() : std::string(cursor))
@@ -129,19 +119,6 @@ Reply CentralBackend::pullRecords(const Caller& caller, std::string_view cursor,
                             {"more", page->size() == *limit},
                             {"reset", reset},
                             {"records", std::move(records)}});
-}
-
-Result<RecordsApplied> CentralBackend::applyRecords(const Caller&, const std::string&,
-                                                   const std::vector<storage::QualityRecord>&) {
-    return std::unexpected(notKept());
-}
-
-Result<std::vector<storage::QualityRecord>> CentralBackend::recordsAfter(std::int64_t, std::size_t) {
-    return std::unexpected(notKept());
-}
-
-Result<std::int64_t> CentralBackend::recordHead(const std::string&) {
-    return std::unexpected(notKept());
 }
 
 } // namespace lotstation::sync

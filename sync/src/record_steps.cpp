@@ -94,7 +94,7 @@ Result<std::int64_t> serverMark(SyncSession& s) {
 Result<void> syncQualityRecords(SyncSession& s) {
     auto acked = s.options.pull ? pullRecords(s) : serverMark(s);
     if (!acked && acked.error().kind == ErrorKind::Refused) {
-        // A server whose store does not keep quality records yet (404 not-supported): they stay here, and the
+        // A server older than the record log (404 not-supported): they stay here, and the
         // operator is told so only when this station has some to send.
         auto waiting = storage::qualityOutbox(s.ledger, 0, 1);
         if (!waiting) return std::unexpected(waiting.error());

@@ -1,5 +1,6 @@
 // The batch record travels between stations through a real server: a run started at the mixing bench is
 // verified, continued and finished at a second station after sync, and both hold the same signed record.
+// On both central stores (SQLite and PostgreSQL).
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
@@ -35,14 +36,11 @@ template <typename T> T must(storage::Result<T> result) {
 
 } // namespace
 
-TEST_CASE("batch record over sync: started at one station, verified and finished at another") {
+TEST_CASE_TEMPLATE("batch record over sync: started at one station, verified and finished at another", TestType,
+                   LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        REQUIRE(store->editMaster(addSigners));
-    }
+    LOTSTATION_CENTRAL(central, dir / "server");
+    REQUIRE(central.open().editMaster(addSigners));
     std::vector<Station> stations{makeStation(dir, central, "bench", "B"), makeStation(dir, central, "line", "L")};
     syncAll(central.url(), stations, 1);
 

@@ -1,12 +1,15 @@
 // Quality decisions travel between stations through a real server: a QC release at one station lets the lot
 // be used at another after sync; two stations that decide opposite ways offline (one releases, one rejects)
 // both end with the lot rejected, and the server lists the clash as a conflict, never a silent overwrite.
+// On both central stores (SQLite and PostgreSQL).
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
 #include "lotstation/storage/quality.hpp"
 
 #include <algorithm>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
 
 using namespace lotstation;
 using namespace lotstation::sync;
@@ -37,14 +40,11 @@ storage::LotStatus statusAt(const Station& station, const std::string& lot) {
 
 } // namespace
 
-TEST_CASE("quality over sync: a release travels; a release and a rejection made offline are a conflict") {
+TEST_CASE_TEMPLATE("quality over sync: a release travels; a release and a rejection made offline are a conflict",
+                   TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        REQUIRE(store->editMaster(addQa));
-    }
+    LOTSTATION_CENTRAL(central, dir / "server");
+    REQUIRE(central.open().editMaster(addQa));
     std::vector<Station> stations{makeStation(dir, central, "dock", "D"), makeStation(dir, central, "lab", "Q")};
     syncAll(central.url(), stations, 1);
 
@@ -82,17 +82,16 @@ TEST_CASE("quality over sync: a release travels; a release and a rejection made 
         REQUIRE(storage::qcReject(lab, {.lot = disputed, .reason = "rancid", .signer = "quinn", .pin = "4321"}));
     }
     syncAll(central.url(), stations, 2);
-    checkConverged(central.ledgerPath(), stations);
+    checkConverged(central, stations);
     for (const auto& station : stations)
         CHECK((statusAt(station, disputed) == storage::LotStatus::Rejected));
 
-    auto store = CentralStore::open(central.dataDir);
-    REQUIRE(store);
-    {
+    auto store = central.open();
+    if (!central.postgres()) {
         auto centralLedger = storage::Ledger::open(central.ledgerPath()).value();
         CHECK((centralLedger.lot(disputed).value().status == storage::LotStatus::Rejected));
     }
-    const auto conflicts = store->conflicts().value();
+    const auto conflicts = store.conflicts().value();
     REQUIRE(conflicts.size() == 1);
     const auto& conflict = conflicts.front();
     CHECK(conflict.lot == disputed);
@@ -108,19 +107,16 @@ TEST_CASE("quality over sync: a release travels; a release and a rejection made 
     CHECK(client.status().conflictsOpen == 1);
 
     // Resolved by a person, it stays closed when more decisions about other lots arrive.
-    REQUIRE(store->resolveConflict(conflict.id, "sue", "lab was right: rancid"));
+    REQUIRE(store.resolveConflict(conflict.id, "sue", "lab was right: rancid"));
     syncAll(central.url(), stations, 1);
-    CHECK(store->conflicts().value().empty());
+    CHECK(store.conflicts().value().empty());
 }
 
-TEST_CASE("quality over sync: specs, inspections, signatures and documents reach every station exactly once") {
+TEST_CASE_TEMPLATE("quality over sync: specs, inspections, signatures and documents reach every station exactly once",
+                   TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
-    {
-        auto store = CentralStore::open(central.dataDir);
-        REQUIRE(store);
-        REQUIRE(store->editMaster(addQa));
-    }
+    LOTSTATION_CENTRAL(central, dir / "server");
+    REQUIRE(central.open().editMaster(addQa));
     std::vector<Station> stations{makeStation(dir, central, "dock", "D"), makeStation(dir, central, "lab", "Q")};
     syncAll(central.url(), stations, 1);
     std::string pngFile("\x89PNG\r\n\x1a\n", 8);
@@ -178,10 +174,24 @@ TEST_CASE("quality over sync: specs, inspections, signatures and documents reach
     const auto dockAgain = dockClient.syncOnce();
     REQUIRE(dockAgain);
     CHECK(dockAgain->recordsPushed == 0);
-    auto store = CentralStore::open(central.dataDir);
-    REQUIRE(store);
-    auto centralLedger = storage::Ledger::open(central.ledgerPath()).value();
-    CHECK(centralLedger.verify().value().empty());
-    CHECK(storage::attachmentsOf(centralLedger, lot).size() == 2);
-    checkConverged(central.ledgerPath(), stations);
+    // The server hands the file out once: with the first record naming it.
+    httplib::Client http(central.url());
+    auto page = http.Get("/v1/records", {{"Authorization", "Bearer " + stations[1].token}});
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    const auto answer = nlohmann::json::parse(page->body);
+    int documents = 0, carried = 0;
+    for (const auto& record : answer.at("records")) {
+        if (record.at("kind") != "document") continue;
+        ++documents;
+        carried += record.at("record").contains("content") ? 1 : 0;
+    }
+    CHECK(documents == 2);
+    CHECK(carried == 1);
+    if (!central.postgres()) {
+        auto centralLedger = storage::Ledger::open(central.ledgerPath()).value();
+        CHECK(centralLedger.verify().value().empty());
+        CHECK(storage::attachmentsOf(centralLedger, lot).size() == 2);
+    }
+    checkConverged(central, stations);
 }

@@ -1,12 +1,17 @@
 // Several servers, one database: two real lotstation-server processes on the same PostgreSQL store, behind
 // no load balancer at all — each station picks one of them at random for every sync, and one of them is
 // SIGKILLed in the middle of pushes again and again. Nothing may be lost or duplicated, and every station
-// must receive the others' movements in the one order the store assigns.
+// must receive the others' movements in the one order the store assigns, and every quality record (here a
+// document on a lot, each round's file new, then the same file again) exactly once.
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
+#include "lotstation/storage/quality.hpp"
+#include "lotstation/storage/quality_sync.hpp"
+
 #include <chrono>
 #include <random>
+#include <set>
 #include <thread>
 
 using namespace lotstation;
@@ -46,7 +51,11 @@ TEST_CASE("two servers on one PostgreSQL store: stations alternate at random and
     for (int round = 0; round < kRounds; ++round) {
         for (const auto& station : stations) {
             auto ledger = station.open();
-            (void)doWork(ledger, 1, station.name + "-" + std::to_string(round));
+            const auto lots = doWork(ledger, 1, station.name + "-" + std::to_string(round));
+            std::string png("\x89PNG\r\n\x1a\n", 8);
+            png += station.name + std::to_string(round % 4); // files repeat: some travel as a hash only
+            REQUIRE(storage::attach(ledger, {.subject = lots.at(0), .fileName = "photo.png", .content = png,
+                                             .user = "ann"}));
         }
         for (const auto& station : stations) {
             const auto pick = random() % 2;
@@ -77,6 +86,18 @@ TEST_CASE("two servers on one PostgreSQL store: stations alternate at random and
             syncAll(server->url(), stations, 1);
 
     checkConverged(central, stations, kRounds * 3 * 2);
+    std::set<std::string> recordIds;
+    for (const auto& station : stations) {
+        auto ledger = station.open();
+        const auto records = storage::qualityRecordsAfter(ledger, 0, 1000).value();
+        CHECK(records.size() == kRounds * 3);
+        for (const auto& record : records) {
+            recordIds.insert(storage::recordIdOf(record));
+            const auto& document = std::get<storage::DocumentRecord>(record.value);
+            CHECK(storage::documentContent(ledger, document.attachment.sha256).has_value());
+        }
+    }
+    CHECK(recordIds.size() == kRounds * 3);
     const auto order = central.open().contents().value().movements;
     for (const auto& station : stations) {
         auto ledger = station.open();

@@ -132,8 +132,7 @@ BatchEntry appendBatchEntry(LedgerCore& core, BatchEntry e) {
 }
 
 Result<void> insertRemoteBatchEntry(LedgerCore& core, const BatchEntry& e) {
-    if (sha256Hex(canonicalBatchEntryText(e)) != e.hash)
-        return fail(ErrorKind::Conflict, "batch record entry " + e.id + ": its hash does not match its content");
+    // Its hash was checked with the record (checkRecordContent).
     if (e.kind == EntryKind::Start && !findRun(core, e.run)) {
         const auto procedure = e.procedure ? findProcedure(core, *e.procedure) : std::nullopt;
         if (!procedure)

@@ -61,8 +61,6 @@ Result<void> insertInspection(LedgerCore& core, const Inspection& inspection) {
 }
 
 Result<void> insertSignature(LedgerCore& core, const Signature& s) {
-    if (sha256Hex(canonicalSignatureText(s)) != s.hash)
-        return fail(ErrorKind::Conflict, "signature " + s.id + ": its hash does not match its content");
     std::int64_t lastSeq = 0;
     std::string lastHash(kGenesisHash);
     auto head = core.db.cached("SELECT last_seq, last_hash FROM signature_chains WHERE station_id = ?1");
@@ -92,11 +90,7 @@ Result<void> insertSignature(LedgerCore& core, const Signature& s) {
 Result<void> insertDocument(LedgerCore& core, const DocumentRecord& document) {
     const auto& a = document.attachment;
     if (document.content) {
-        const auto& bytes = *document.content;
-        if (sha256Hex(bytes) != a.sha256)
-            return fail(ErrorKind::Invalid, "document " + a.fileName + ": its bytes do not match SHA-256 " + a.sha256);
-        if (bytes.size() > kMaxAttachmentBytes || sniffDocumentType(bytes) != a.type)
-            return fail(ErrorKind::Invalid, "document " + a.fileName + " is not a " + a.type + " file of at most 16 MB");
+        const auto& bytes = *document.content; // checked by checkRecordContent
         core.db
             .cached("INSERT INTO blobs (sha256, size, type, data) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (sha256) DO "
                     "NOTHING")
@@ -158,6 +152,7 @@ Result<ApplyOutcome> applyRemoteQualityRecord(Ledger& ledger, const QualityRecor
         auto taken = core.db.cached("SELECT 1 FROM quality_records WHERE kind = ?1 AND record_id = ?2");
         taken.bindAll(kind, id);
         if (taken.step()) return fail(ErrorKind::Conflict, label(record) + ": that id is already stored here");
+        if (auto content = checkRecordContent(record); !content) return std::unexpected(content.error());
 
         sql::Transaction transaction(core.db);
         core.db

@@ -32,7 +32,6 @@ Result<void> insertRemoteTag(LedgerCore& core, const LotTag& tag) {
 Result<void> insertRemoteTagVoid(LedgerCore& core, const TagVoid& tagVoid) {
     if (!findTagById(core, tagVoid.tagId))
         return fail(ErrorKind::NotFound, "void of tag " + tagVoid.tagId + ": the tag is not known here yet");
-    if (tagVoid.reason.empty()) return fail(ErrorKind::Invalid, "void of tag " + tagVoid.tagId + " has no reason");
     core.db
         .cached("INSERT INTO lot_tag_voids (tag_id, station_id, user_name, at, reason) VALUES (?1, ?2, ?3, ?4, ?5)")
         .bindAll(tagVoid.tagId, tagVoid.stationId, tagVoid.user, formatTimestamp(tagVoid.at), tagVoid.reason)

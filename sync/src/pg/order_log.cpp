@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS sync_log (
     hash        TEXT NOT NULL DEFAULT '',
     UNIQUE (station_id, seq)
 );
+CREATE INDEX IF NOT EXISTS sync_log_lot ON sync_log (lot);
 )sql";
 
 } // namespace
@@ -44,6 +45,12 @@ Result<void> createOrderLog(Connection& db) {
     return db.script(kSchema);
 }
 
+Result<void> lockOrder(Connection& db) {
+    auto locked = db.exec(std::string("SELECT pg_advisory_xact_lock(") + kOrderLockKey + ")");
+    if (!locked) return std::unexpected(locked.error());
+    return {};
+}
+
 Result<void> appendInOrder(Connection& db, std::vector<LogEntry>& entries) {
     if (entries.empty()) return {};
     std::vector<std::string> stations, seqs, ids, bodies, lots, hashes;
@@ -55,8 +62,7 @@ Result<void> appendInOrder(Connection& db, std::vector<LogEntry>& entries) {
         lots.push_back(e.lot);
         hashes.push_back(e.hash);
     }
-    if (auto locked = db.exec(std::string("SELECT pg_advisory_xact_lock(") + kOrderLockKey + ")"); !locked)
-        return std::unexpected(locked.error());
+    if (auto locked = lockOrder(db); !locked) return locked;
     // nextval in the select list is evaluated after ORDER BY: positions follow the batch's order.
     auto numbered = db.exec(
         "INSERT INTO sync_log (position, station_id, seq, movement_id, body, lot, hash) "

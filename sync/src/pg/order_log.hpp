@@ -30,6 +30,10 @@ struct LogEntry {
     std::string hash{};
 };
 
+// Takes the order lock (transaction-scoped): the step before numbering rows of any pull order (movements
+// here, quality records in record_log.hpp), so that one rule keeps every order safe.
+[[nodiscard]] Result<void> lockOrder(Connection& db);
+
 // Creates the log's table and sequence when missing.
 [[nodiscard]] Result<void> createOrderLog(Connection& db);
 

@@ -1,6 +1,6 @@
 #pragma once
 // The PostgreSQL central store: the same records as the SQLite store, in tables several server processes
-// share. Pushes of one station are serialised by its chain row (SELECT ... FOR UPDATE); the pull order is
+// share, the quality record log included (record_log.hpp, pg_records.cpp). Pushes of one station are serialised by its chain row (SELECT ... FOR UPDATE); the pull order is
 // the order log (order_log.hpp); balances are kept per lot + location for the conflict rule; master data is
 // one document with revisions, edited through a scratch ledger so that every rule of master data stays the
 // ledger's own.
@@ -10,7 +10,8 @@
 namespace lotstation::sync::pg {
 
 // The schema version this server writes; a store with a higher one was made by a newer server.
-inline constexpr int kSchemaVersion = 1;
+// 2: the quality record log (record_log.hpp).
+inline constexpr int kSchemaVersion = 2;
 
 class PgCentral final : public CentralBackend {
   public:
@@ -27,6 +28,10 @@ class PgCentral final : public CentralBackend {
     Result<std::vector<OrderedMovement>> orderAfter(std::int64_t position, std::size_t limit) override;
     Result<LotDefinitions> definitions(const std::set<std::string>& lots) override;
     Result<storage::MasterData> masterData() override;
+    Result<RecordsApplied> applyRecords(const Caller& caller, const std::string& stationId,
+                                        const std::vector<storage::QualityRecord>& records) override;
+    Result<std::vector<storage::QualityRecord>> recordsAfter(std::int64_t position, std::size_t limit) override;
+    Result<std::int64_t> recordHead(const std::string& stationId) override;
 
     Result<std::string> addStation(std::string_view name) override;
     Result<std::string> rotateToken(std::string_view name) override;

@@ -23,9 +23,10 @@ std::string label(const storage::Movement& m) {
 // looked at again.
 class PgConflictBook final : public ConflictBook {
   public:
+    // `arriving`: the movements this push adds, not in the order log until it is numbered last.
     PgConflictBook(PgCentral& store, std::map<std::pair<std::string, std::string>, std::int64_t> balances,
-                   std::set<std::pair<std::string, std::string>> open)
-        : m_store(store), m_balances(std::move(balances)), m_open(std::move(open)) {}
+                   std::set<std::pair<std::string, std::string>> open, const std::vector<storage::Movement>& arriving)
+        : m_store(store), m_balances(std::move(balances)), m_open(std::move(open)), m_arriving(arriving) {}
 
     Result<void> addDebit(const storage::Movement& m) override {
         m_debits.add({m.lot, *m.from, m.id});
@@ -59,6 +60,36 @@ class PgConflictBook final : public ConflictBook {
         auto text = m_store.inItemUnit(lot, quantity);
         return text ? *text : std::to_string(quantity) + " (base units)";
     }
+    Result<std::vector<storage::Movement>> statusHistory(const std::string& lot) override {
+        auto rows = m_store.db().exec("SELECT body FROM sync_log WHERE lot = $1 ORDER BY position", {lot});
+        if (!rows) return std::unexpected(rows.error());
+        std::vector<storage::Movement> out;
+        std::set<std::string> seen;
+        const auto keep = [&](const storage::Movement& m) {
+            if ((m.kind == storage::MovementKind::Hold || m.kind == storage::MovementKind::Release) &&
+                seen.insert(m.id).second)
+                out.push_back(m);
+        };
+        try {
+            for (int i = 0; i < rows->size(); ++i)
+                keep(wire::movementFrom(wire::Json::parse(rows->text(i, 0)), "the order log"));
+        } catch (const std::exception& e) {
+            return fail(ErrorKind::Io, std::string("the PostgreSQL store's order log is unreadable: ") + e.what());
+        }
+        for (const auto& m : m_arriving)
+            if (m.lot == lot) keep(m);
+        return out;
+    }
+    Result<void> flagDecisions(const std::string& lot, const std::string& place,
+                               const std::vector<storage::Movement>& movements, const std::string& note,
+                               const std::string& now) override {
+        for (const auto& m : movements)
+            m_debits.add({lot, place, m.id});
+        return done(m_store.db().exec(
+            "INSERT INTO sync_conflicts (lot, location, balance, detected_at, note) VALUES ($1, $2, 0, $3, $4) "
+            "ON CONFLICT (lot, location) WHERE resolved_at IS NULL DO NOTHING",
+            {lot, place, now, note}));
+    }
     [[nodiscard]] Result<void> flush() {
         return m_debits.insert(m_store.db(), "INSERT INTO sync_debits SELECT * FROM unnest($1::text[], $2::text[], "
                                              "$3::text[]) ON CONFLICT DO NOTHING");
@@ -72,6 +103,7 @@ class PgConflictBook final : public ConflictBook {
     PgCentral& m_store;
     std::map<std::pair<std::string, std::string>, std::int64_t> m_balances;
     std::set<std::pair<std::string, std::string>> m_open;
+    const std::vector<storage::Movement>& m_arriving;
     Columns m_debits{3};
 };
 
@@ -211,6 +243,7 @@ Result<PushApplied> PgCentral::applyPush(const Caller& caller, const std::string
         if (auto loaded = definitions.load(batch); !loaded) return std::unexpected(loaded.error());
         std::vector<LogEntry> entries;
         std::vector<storage::Movement> effects;
+        std::vector<storage::Movement> arriving;
         std::map<std::pair<std::string, std::string>, std::int64_t> deltas;
         for (const auto& remote : batch) {
             const auto& m = remote.movement;
@@ -262,6 +295,7 @@ Result<PushApplied> PgCentral::applyPush(const Caller& caller, const std::string
             out.result.outcomes.push_back(storage::ApplyOutcome::Applied);
             out.acked = std::max(out.acked, m.seq);
             effects.push_back(m);
+            arriving.push_back(m);
         }
         if (auto defined = definitions.flush(); !defined) return std::unexpected(defined.error());
         // One statement, rows in key order (two pushes touching the same balances never wait for each other
@@ -287,7 +321,7 @@ Result<PushApplied> PgCentral::applyPush(const Caller& caller, const std::string
         if (!acked) return std::unexpected(acked.error());
         auto open = openConflictsAt(m_db, effects);
         if (!open) return std::unexpected(open.error());
-        PgConflictBook book(*this, std::move(balances), std::move(*open));
+        PgConflictBook book(*this, std::move(balances), std::move(*open), arriving);
         if (auto recorded = recordEffects(book, effects); !recorded) return std::unexpected(recorded.error());
         if (auto debits = book.flush(); !debits) return std::unexpected(debits.error());
         if (auto ordered = appendInOrder(m_db, entries); !ordered) return std::unexpected(ordered.error());

@@ -3,6 +3,7 @@
 #include "../token.hpp"
 #include "order_log.hpp"
 #include "pg_central.hpp"
+#include "record_log.hpp"
 
 namespace lotstation::sync::pg {
 namespace {
@@ -97,10 +98,15 @@ Result<std::unique_ptr<PgCentral>> openPgCentral(const std::string& url) {
         }
         if (auto schema = db.script(kSchema); !schema) return schema;
         if (auto log = createOrderLog(db); !log) return log;
+        if (auto records = createRecordLog(db); !records) return records;
         auto epoch = db.exec("INSERT INTO sync_server (singleton, epoch, created_at, schema_version) "
                              "VALUES (1, $1, $2, $3) ON CONFLICT (singleton) DO NOTHING",
                              {newEpoch(), nowText(), std::to_string(kSchemaVersion)});
         if (!epoch) return std::unexpected(epoch.error());
+        // An older store has just gained what this version adds.
+        auto version = db.exec("UPDATE sync_server SET schema_version = $1 WHERE schema_version < $1",
+                               {std::to_string(kSchemaVersion)});
+        if (!version) return std::unexpected(version.error());
         return {};
     });
     if (!made) return std::unexpected(made.error());

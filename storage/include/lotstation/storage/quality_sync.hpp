@@ -65,6 +65,12 @@ struct QualityRecord {
 // is written on an error. A spec version whose number the item already has here is stored as the next one.
 [[nodiscard]] Result<ApplyOutcome> applyRemoteQualityRecord(Ledger& ledger, const QualityRecord& record);
 
+// What a record's content must satisfy wherever it is kept, needing nothing but the record: a signature's
+// and a batch entry's hash match their content (Conflict), a document's bytes (when it carries them) match
+// its SHA-256, type and size limit, a tag void has a reason (Invalid). applyRemoteQualityRecord checks it; a
+// central store that keeps the log without a ledger checks it too.
+[[nodiscard]] Result<void> checkRecordContent(const QualityRecord& record);
+
 [[nodiscard]] const char* toString(TestKind kind); // pass_fail numeric text
 [[nodiscard]] Result<TestKind> parseTestKind(std::string_view text);
 
