@@ -181,13 +181,16 @@ void drawCardLists(const LotCard& card, storage::Date today, bool showCost, Ui& 
         }
         drawQualitySections(ui, {card.inspections, card.signatures, card.documents}, width);
         sectionHeading(ui, "History, newest first");
-        for (const auto& entry : card.history)
-            listRow(ui, "",
-                    {movementLine(entry.movement, card.item.uom) + (entry.reversedBy ? " (reversed)" : ""),
-                     whenWho(entry.movement),
-                     {},
-                     {}},
-                    width);
+        for (const auto& entry : card.history) {
+            // A signed movement (a QC release or rejection) shows its signature with it, in full.
+            const std::string signature = signedBy(card.signatures, "movement", entry.movement.id);
+            const std::string title =
+                movementLine(entry.movement, card.item.uom) + (entry.reversedBy ? " (reversed)" : "");
+            if (!signature.empty())
+                wrappedRow(ui, title, whenWho(entry.movement) + " · " + signature, width);
+            else
+                listRow(ui, "", {title, whenWho(entry.movement), {}, {}}, width);
+        }
     });
 }
 

@@ -8,6 +8,15 @@
 
 namespace lotstation::station::ui {
 
+std::string signedBy(const std::vector<storage::Signature>& signatures, std::string_view recordKind,
+                     std::string_view recordId) {
+    std::string out;
+    for (const auto& s : signatures)
+        if (s.recordKind == recordKind && s.recordId == recordId)
+            out += (out.empty() ? "signed by " : ", ") + s.printedName + " (" + storage::toString(s.meaning) + ")";
+    return out;
+}
+
 std::string sizeText(std::int64_t bytes) {
     if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + "." + std::to_string(bytes % (1024 * 1024) * 10 / (1024 * 1024)) + " MB";
     if (bytes >= 1024) return std::to_string((bytes + 512) / 1024) + " KB";
@@ -43,6 +52,7 @@ void drawQualitySections(Ui& ui, const QualityRecordView& record, float width) {
     if (!record.inspections.empty()) {
         sectionHeading(ui, "Inspections");
         for (const auto& inspection : record.inspections) {
+            const std::string signature = signedBy(record.signatures, "inspection", inspection.id);
             std::string results;
             for (const auto& r : inspection.results)
                 results += (results.empty() ? "" : " · ") + r.test + " " + r.value + (r.passed ? " ✓" : " ✕");
@@ -51,7 +61,8 @@ void drawQualitySections(Ui& ui, const QualityRecordView& record, float width) {
                            std::to_string(inspection.specVersion) +
                            (inspection.sampleSize ? " · sample " + std::to_string(*inspection.sampleSize) : std::string()),
                        minuteUtc(inspection.at) + " · " + inspection.user + " · " + results +
-                           (inspection.note ? " · " + *inspection.note : std::string()),
+                           (inspection.note ? " · " + *inspection.note : std::string()) +
+                           (signature.empty() ? std::string() : " · " + signature),
                        width);
         }
     }

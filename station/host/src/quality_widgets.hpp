@@ -29,6 +29,11 @@ void wrappedRow(Ui& ui, std::string_view title, std::string_view detail, float w
 // The Quality screen's signature dialog over the body (quality_sign_view.cpp).
 void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max);
 
+// The signatures of one signed record (a movement's or an inspection's id), in words for the row showing that
+// record: "signed by quinn (released)"; empty when it is not signed.
+[[nodiscard]] std::string signedBy(const std::vector<storage::Signature>& signatures, std::string_view recordKind,
+                                   std::string_view recordId);
+
 // "84 KB", "2.3 MB", "512 bytes".
 [[nodiscard]] std::string sizeText(std::int64_t bytes);
 // "2026-11-24 07:43 UTC".

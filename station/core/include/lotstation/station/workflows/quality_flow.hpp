@@ -1,14 +1,15 @@
 #pragma once
 // Quality: the lots waiting for QC, oldest first with their age. Open one to see its spec, what it was
 // inspected at, and what stands in the way of a release; enter results (big Pass / Fail for pass/fail tests,
-// a number pad for numeric ones, the expected text or "not as expected" for text ones); then sign. Every
-// signature is made by a person picking their name and re-entering their PIN at that moment, the meaning
-// shown in words ("I release lot X for use"): recording the inspection ("performed"), a release (qa role;
-// with a deviation reason when a test is missing or failed), a rejection (qa role, with a reason) or a partial
-// acceptance (qa role: "I accept 8 kg and reject 2 kg of lot X", the two adding up to what is on hand). Photos
-// from the station camera (JPEG) and files from the import folder (a supplier's CoA) wait on the form and are
-// attached with the inspection, in its transaction. The ledger (storage/quality.hpp) checks PIN, role, spec,
-// document type and size; nothing is written before the signature.
+// a number pad for numeric ones, the expected text or "Other…" typed on the keyboard for text ones), each
+// judged at once; then sign. Every signature is made by a person picking their name and re-entering their PIN
+// at that moment, the meaning shown in words ("I release lot X for use"): recording the inspection
+// ("performed"), a release (qa role; with a deviation reason when a test is missing or failed), a rejection
+// (qa role, with a reason) or a partial acceptance (qa role: "I accept 8 kg and reject 2 kg of lot X", the
+// two adding up to what is on hand). Photos from the station camera (JPEG) and files from the import folder (a
+// supplier's CoA) wait on the form and are attached with the inspection, in its transaction. The ledger
+// (storage/quality.hpp) checks PIN, role, spec, document type and size; nothing is written before the
+// signature.
 #include "lotstation/station/image.hpp"
 #include "lotstation/station/quantity_entry.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
