@@ -23,6 +23,9 @@ ChoiceReply reasonFor(StatusAction action) {
 
 std::string movementLine(const storage::Movement& m, storage::Uom uom) {
     std::string text = std::string(storage::toString(m.kind));
+    // A hold may put the lot in quarantine or reject it (QC), not only on hold: say which.
+    if (m.lotStatus && !(m.kind == storage::MovementKind::Hold && *m.lotStatus == storage::LotStatus::Hold))
+        text += " → " + std::string(storage::toString(*m.lotStatus));
     if (m.quantity != 0) text += " " + storage::formatQuantity(m.quantity, uom);
     if (m.from && m.to)
         text += " " + *m.from + " → " + *m.to;
@@ -179,13 +182,16 @@ void drawCardLists(const LotCard& card, storage::Date today, bool showCost, Ui& 
         }
         drawQualitySections(ui, {card.inspections, card.signatures, card.documents}, width);
         sectionHeading(ui, "History, newest first");
-        for (const auto& entry : card.history)
-            listRow(ui, "",
-                    {movementLine(entry.movement, card.item.uom) + (entry.reversedBy ? " (reversed)" : ""),
-                     whenWho(entry.movement),
-                     {},
-                     {}},
-                    width);
+        for (const auto& entry : card.history) {
+            // A signed movement (a QC release or rejection) shows its signature with it, in full.
+            const std::string signature = signedBy(card.signatures, "movement", entry.movement.id);
+            const std::string title =
+                movementLine(entry.movement, card.item.uom) + (entry.reversedBy ? " (reversed)" : "");
+            if (!signature.empty())
+                wrappedRow(ui, title, whenWho(entry.movement) + " · " + signature, width);
+            else
+                listRow(ui, "", {title, whenWho(entry.movement), {}, {}}, width);
+        }
     });
 }
 

@@ -8,12 +8,10 @@
 
 #include "lotstation/storage/quantity.hpp"
 
+#include <algorithm>
+
 namespace lotstation::station::ui {
 namespace {
-
-std::vector<PickerOption> reasonsOf(const std::vector<std::string>& reasons) {
-    return qualityReasonOptions(reasons);
-}
 
 void drawPending(const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(min);
@@ -30,45 +28,111 @@ std::string latestOf(const QualityLot& lot, const std::string& test) {
     return latest;
 }
 
-// One spec test: its limits, the last recorded result, and what is entered now.
+// What an entered value is judged: "  ✓ pass" or "  ✕ fail".
+std::string verdictOf(const QualityState& quality, const std::string& test) {
+    const auto verdict = quality.verdicts.find(test);
+    if (verdict == quality.verdicts.end()) return {};
+    return verdict->second ? "  ✓ pass" : "  ✕ fail";
+}
+
+// One spec test: its limits, the last recorded result, and what is entered now with its verdict.
 void drawTest(const QualityState& quality, const storage::SpecTest& test, Ui& ui, float width) {
     const auto& lot = *quality.lot;
     const auto entered = quality.results.find(test.name);
+    const bool has = entered != quality.results.end();
     const std::string latest = latestOf(lot, test.name);
     label(ui, storage::describeLimits(test) + (latest.empty() ? "" : "   last: " + latest), ui.fonts.bold);
     const float gap = ui.em(0.4f);
     const float half = (width - gap) / 2;
     const ImVec2 size(half, ui.em(2.6f));
     const std::string id = "quality.test." + test.name;
-    const auto is = [&](const char* value) { return entered != quality.results.end() && entered->second == value; };
+    const auto is = [&](const std::string& value) { return has && entered->second == value; };
+    const bool failing = has && quality.verdicts.contains(test.name) && !quality.verdicts.at(test.name);
+    const ButtonKind chosen = failing ? ButtonKind::Danger : ButtonKind::Selected;
     switch (test.kind) {
     case storage::TestKind::PassFail:
         if (touchButton(ui, id + ".pass", "Pass", size, is("pass") ? ButtonKind::Selected : ButtonKind::Secondary))
             ui.intents.emit(quality::SetResult{test.name, "pass"});
         ImGui::SameLine(0, gap);
-        if (touchButton(ui, id + ".fail", "Fail", size, is("fail") ? ButtonKind::Selected : ButtonKind::Danger))
+        if (touchButton(ui, id + ".fail", "Fail", size, is("fail") ? ButtonKind::Danger : ButtonKind::Secondary))
             ui.intents.emit(quality::SetResult{test.name, "fail"});
         break;
     case storage::TestKind::Numeric:
         if (touchButton(ui, id + ".value",
-                        entered != quality.results.end() ? entered->second + " " + test.unit.value_or("")
-                                                         : "Type the value…",
-                        ImVec2(width, size.y),
-                        entered != quality.results.end() ? ButtonKind::Selected : ButtonKind::Secondary))
+                        has ? entered->second + " " + test.unit.value_or("") + verdictOf(quality, test.name)
+                            : "Type the value…",
+                        ImVec2(width, size.y), has ? chosen : ButtonKind::Secondary))
             ui.intents.emit(quality::TypeNumber{test.name});
         break;
     case storage::TestKind::Text: {
+        // The expected value is one tap; anything else is typed on the keyboard and judged against it.
         const std::string expected = test.expected.value_or("");
-        if (touchButton(ui, id + ".expected", "As expected: " + expected, size,
-                        is(expected.c_str()) ? ButtonKind::Selected : ButtonKind::Secondary))
+        if (touchButton(ui, id + ".expected", expected, size, is(expected) ? ButtonKind::Selected : ButtonKind::Secondary))
             ui.intents.emit(quality::SetResult{test.name, expected});
         ImGui::SameLine(0, gap);
-        if (touchButton(ui, id + ".other", "Not as expected", size,
-                        is("not as expected") ? ButtonKind::Selected : ButtonKind::Danger))
-            ui.intents.emit(quality::SetResult{test.name, "not as expected"});
+        const bool other = has && !is(expected);
+        const std::string typed = other ? entered->second : std::string();
+        if (touchButton(ui, id + ".other", other ? typed + verdictOf(quality, test.name) : "Other…", size,
+                        other ? chosen : ButtonKind::Secondary))
+            ui.intents.emit(intent::OpenKeyboard{
+                test.name + ": what is it?", typed,
+                [name = test.name](const std::string& text) { return StationFlows::step(quality::SetResult{name, text}); },
+                "Expected: " + expected});
         break;
     }
     }
+}
+
+// The photos and files that go with the results, and the buttons that add them.
+void drawDocuments(const QualityState& quality, Ui& ui, float width) {
+    caption(ui, "Documents with the results");
+    const float gap = ui.em(0.4f);
+    for (std::size_t i = 0; i < quality.documents.size(); ++i) {
+        const auto& d = quality.documents[i];
+        const float button = ui.em(5.0f);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        wrappedRow(ui, d.fileName,
+                   std::string(storage::toString(d.kind)) + " · " + sizeText(static_cast<std::int64_t>(d.content.size())) +
+                       " · " + d.origin,
+                   width - button - gap);
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(at.x + width - button, at.y));
+        if (touchButton(ui, "quality.document.remove." + std::to_string(i), "Remove", ImVec2(button, ui.em(2.5f))))
+            ui.intents.emit(quality::RemoveDocument{i});
+        ImGui::SetCursorScreenPos(ImVec2(after.x, std::max(after.y, at.y + ui.em(2.6f))));
+    }
+    const float half = (width - gap) / 2;
+    const ImVec2 size(half, ui.em(2.6f));
+    if (touchButton(ui, "quality.photo", "Take photo…", size, quality.camera ? ButtonKind::Selected : ButtonKind::Secondary))
+        ui.intents.emit(quality::ShowCamera{!quality.camera});
+    ImGui::SameLine(0, gap);
+    std::vector<PickerOption> files;
+    for (const auto& name : quality.importFiles)
+        files.push_back({name, name, "import folder"});
+    if (touchButton(ui, "quality.attach-file", "Attach file…", size, ButtonKind::Secondary, nullptr, !files.empty()))
+        ui.intents.emit(intent::OpenPicker{"Attach which file?", std::move(files), replyId<quality::AttachFile>()});
+    if (quality.importFiles.empty() && !quality.importFolder.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorScreenPos().x + width);
+        paragraph(ui, "A supplier's PDF, PNG or JPEG put in " + quality.importFolder + " can be attached here.",
+                  ui.fonts.body, colour::textDim);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Dummy(ImVec2(0, ui.em(0.4f)));
+}
+
+// The camera preview in the right column, to aim and take the photo.
+void drawCamera(Ui& ui, const Column& column) {
+    const float gap = ui.em(0.5f);
+    const float buttons = bottomButtonHeight(ui);
+    label(ui, "Aim at the lot, then take the photo", ui.fonts.bold);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    drawCameraPreview(ui, top, ImVec2(column.x + column.width, column.bottom - buttons - gap));
+    const float half = (column.width - gap) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(column.x, column.bottom - buttons));
+    if (touchButton(ui, "quality.camera-cancel", "Cancel", ImVec2(half, buttons)))
+        ui.intents.emit(quality::ShowCamera{false});
+    if (bottomButton(ui, column, "quality.take-photo", "Take photo ✓", true, half, column.x + half + gap))
+        ui.intents.emit(quality::AddPhoto{});
 }
 
 void drawLot(const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
@@ -123,8 +187,12 @@ void drawLot(const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
             ui.intents.emit(quality::NumberKey{KeypadKey::Dot});
         if (bottomButton(ui, column, "quality.number.done", "Done ✓", true, half, column.x + half + gap))
             ui.intents.emit(quality::NumberDone{});
+    } else if (quality.camera) {
+        drawCamera(ui, column);
     } else {
-        qualityScrollList(ui, "quality.record", ImVec2(column.width, column.bottom - column.top), [&](float width) {
+        if (lot.lot.status == storage::LotStatus::Quarantine) drawDocuments(quality, ui, column.width);
+        const float top = ImGui::GetCursorScreenPos().y;
+        qualityScrollList(ui, "quality.record", ImVec2(column.width, column.bottom - top), [&](float width) {
             drawQualitySections(ui, {lot.inspections, lot.signatures, lot.documents}, width);
             if (lot.inspections.empty() && lot.signatures.empty() && lot.documents.empty())
                 label(ui, "No inspections, signatures or documents yet", ui.fonts.body, colour::textDim);
@@ -133,62 +201,11 @@ void drawLot(const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
     endColumn();
 }
 
-void drawSign(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
-    const SignDraft& sign = *quality.sign;
-    const Column column = splitScreen(ui, min, max);
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
-    list->AddRectFilled(min, leftMax, colour::panel, ui.em(0.5f));
-    const float pad = ui.em(0.9f);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(leftMax.x - pad);
-    label(ui, "Electronic signature", ui.fonts.bold, colour::textDim);
-    paragraph(ui, "\"" + sign.statement + "\"", ui.fonts.title);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    pinPad(ui, sign.pin, ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + ui.em(0.4f)),
-           ImVec2(leftMax.x - pad, max.y - pad), [&](KeypadKey key) { ui.intents.emit(quality::PinKey{key}); });
-
-    beginColumn(column);
-    promptLine(ui, quality.problem, "Pick your name and type your PIN now: a badge alone is not a signature",
-               column.width);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.em(0.5f), ui.em(0.35f)));
-    const std::optional<std::string> printed =
-        sign.signer ? std::optional<std::string>("Printed name: " + *sign.signer) : std::nullopt;
-    if (compactField(ui, "quality.signer", "Signed by", printed, "Tap to pick your name", column.width))
-        ui.intents.emit(intent::OpenPicker{"Who signs?", state.catalog.users, replyId<quality::PickSigner>()});
-    const bool needsReason = sign.action == SignAction::Reject ||
-                             (sign.action == SignAction::Release && quality.lot && !quality.lot->problems.empty());
-    if (needsReason) {
-        const bool reject = sign.action == SignAction::Reject;
-        if (compactField(ui, "quality.reason", reject ? "Reason for rejecting" : "Deviation (signed with its reason)",
-                         sign.reason, "Tap to pick", column.width))
-            ui.intents.emit(intent::OpenPicker{reject ? "Why reject?" : "Why release anyway?",
-                                               reasonsOf(reject ? rejectionReasons() : deviationReasons()),
-                                               replyLabel<quality::PickReason>()});
-    }
-    label(ui, std::string("Meaning: ") + (sign.action == SignAction::Inspect   ? "performed"
-                                          : sign.action == SignAction::Release ? "released"
-                                                                               : "rejected"),
-          ui.fonts.body, colour::textDim);
-    ImGui::PopStyleVar();
-    const float gap = ui.em(0.5f);
-    const float half = (column.width - gap) / 2;
-    ImGui::SetCursorScreenPos(ImVec2(column.x, column.bottom - bottomButtonHeight(ui)));
-    if (touchButton(ui, "quality.sign-cancel", "Cancel", ImVec2(half, bottomButtonHeight(ui))))
-        ui.intents.emit(quality::CancelSign{});
-    const bool ready = sign.signer && !sign.pin.empty() && (!needsReason || sign.reason);
-    if (bottomButton(ui, column, "quality.sign", "Sign ✓", ready, half, column.x + half + gap))
-        ui.intents.emit(quality::Sign{});
-    endColumn();
-}
-
 } // namespace
 
 void drawFlowBody(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
     if (!quality.loaded) ui.intents.emit(quality::Refresh{});
-    if (quality.sign) return drawSign(state, quality, ui, min, max);
+    if (quality.sign) return drawQualitySign(state, quality, ui, min, max);
     if (quality.lot) return drawLot(quality, ui, min, max);
     drawPending(quality, ui, min, max);
 }

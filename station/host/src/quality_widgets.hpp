@@ -6,6 +6,7 @@
 #include "lotstation/storage/quality.hpp"
 #include "ui_context.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,22 @@ struct QualityRecordView {
 };
 
 // Sections "Inspections", "Signatures", "Documents" at the cursor; nothing when the lot has none of them.
+// Rows wrap rather than clip: a signature's statement, printed name, time and meaning are read in full.
 void drawQualitySections(Ui& ui, const QualityRecordView& record, float width);
 
+// A plain row whose title (bold) and detail (dim) wrap onto as many lines as they need.
+void wrappedRow(Ui& ui, std::string_view title, std::string_view detail, float width);
+
+// The Quality screen's signature dialog over the body (quality_sign_view.cpp).
+void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max);
+
+// The signatures of one signed record (a movement's or an inspection's id), in words for the row showing that
+// record: "signed by quinn (released)"; empty when it is not signed.
+[[nodiscard]] std::string signedBy(const std::vector<storage::Signature>& signatures, std::string_view recordKind,
+                                   std::string_view recordId);
+
+// "84 KB", "2.3 MB", "512 bytes".
+[[nodiscard]] std::string sizeText(std::int64_t bytes);
 // "2026-11-24 07:43 UTC".
 [[nodiscard]] std::string minuteUtc(storage::Timestamp at);
 

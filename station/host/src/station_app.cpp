@@ -53,6 +53,21 @@ struct Session {
     bool running = true;
     bool demoRequested = false;
     ScaleSession scale{}; // the scale chosen in Settings, read on its own thread
+    const CameraFeed* camera = nullptr; // its newest frame goes into a photo the Quality screen takes
+
+    // A photo asked for on the Quality screen gets the camera's newest frame here: views never read frames.
+    Intent withCameraFrame(const Intent& intent) const {
+        const auto* step = std::get_if<FlowStep>(static_cast<const ShellIntent*>(&intent));
+        const auto* steps = step ? std::get_if<QualityIntent>(step) : nullptr;
+        const auto* photo = steps ? std::get_if<quality::AddPhoto>(steps) : nullptr;
+        if (!photo || !photo->frame.empty() || !camera) return intent;
+        quality::AddPhoto taken{{}, camera->sourceName()};
+        const auto state = camera->status().state; // a still image or a recording that ended still shows its picture
+        if (const Image* newest = camera->preview();
+            newest && (state == scan::SourceState::Running || state == scan::SourceState::Ended))
+            taken.frame = *newest;
+        return Intent(std::move(taken));
+    }
 
     void handle(const Effects& effects) {
         if (effects.tone) tones.play(*effects.tone);
@@ -135,7 +150,8 @@ struct Session {
         if (core.state().sync.link == SyncLink::NotConfigured)
             notify(FeedbackKind::Unknown, "No server set up", "Set the server address in Settings");
     }
-    void apply(const Intent& intent) {
+    void apply(const Intent& asked) {
+        const Intent intent = withCameraFrame(asked);
         if (std::holds_alternative<intent::SyncNow>(intent)) syncNow();
         // Nothing throws through a frame: the unexpected becomes a red flash and a line on stderr.
         const Effects effects = lastResort(
@@ -287,6 +303,7 @@ static int runWindow(const AppOptions& options, bool& demoRequested) {
     CameraFeedSettings feedSettings;
     feedSettings.pump.source.loop = true;
     CameraFeed feed(*camera, feedSettings);
+    session.camera = &feed;
     ui::PreviewTexture texture;
     ui::PreviewFrame preview;
     ui::PreviewTexture labelTexture;

@@ -1,0 +1,119 @@
+// The Quality screen's signature dialog (quality_flow.hpp): the meaning in words over a PIN pad on the left;
+// who signs, the reason, and for a rejection whether all of it or only part (the accepted and rejected
+// quantities on the keypad) on the right.
+#include "floor_widgets.hpp"
+#include "quality_widgets.hpp"
+#include "theme.hpp"
+#include "views.hpp"
+#include "widgets.hpp"
+
+#include "lotstation/storage/quantity.hpp"
+
+namespace lotstation::station::ui {
+namespace {
+
+bool rejecting(SignAction action) {
+    return action == SignAction::Reject || action == SignAction::Partial;
+}
+
+std::string meaningOf(SignAction action) {
+    switch (action) {
+    case SignAction::Inspect:
+        return "performed";
+    case SignAction::Release:
+        return "released";
+    case SignAction::Partial:
+        return "rejected (the part split off) and released (the part accepted)";
+    case SignAction::Reject:
+        break;
+    }
+    return "rejected";
+}
+
+// Reject all / Accept part, then for a part the two quantities side by side, each opening the keypad.
+void drawRejectChoice(const QualityState& quality, Ui& ui, float width) {
+    const SignDraft& sign = *quality.sign;
+    const float gap = ui.em(0.5f);
+    const float half = (width - gap) / 2;
+    const ImVec2 size(half, ui.em(2.4f));
+    const bool partial = sign.action == SignAction::Partial;
+    if (touchButton(ui, "quality.reject-all", "Reject all", size, partial ? ButtonKind::Secondary : ButtonKind::Selected))
+        ui.intents.emit(quality::StartSign{SignAction::Reject});
+    ImGui::SameLine(0, gap);
+    if (touchButton(ui, "quality.accept-part", "Accept part", size, partial ? ButtonKind::Selected : ButtonKind::Secondary))
+        ui.intents.emit(quality::StartSign{SignAction::Partial});
+    if (!partial || !quality.lot) return;
+    const auto uom = quality.lot->item.uom;
+    const auto shown = [&](const std::optional<Quantity>& q) {
+        return q ? std::optional<std::string>(storage::formatQuantity(q->amount, uom)) : std::nullopt;
+    };
+    const QuantityUnit unit = unitFor(uom, quality.lot->onHand);
+    if (compactField(ui, "quality.accept", "Accept", shown(sign.accept), "Tap to type", half))
+        ui.intents.emit(intent::OpenKeypad{"Accepted of " + quality.lot->lot.code, unit, unitsFor(uom),
+                                           replyQuantity<quality::SetAccept>()});
+    ImGui::SameLine(0, gap);
+    if (compactField(ui, "quality.reject-part", "Reject", shown(sign.reject), "Tap to type", half))
+        ui.intents.emit(intent::OpenKeypad{"Rejected of " + quality.lot->lot.code, unit, unitsFor(uom),
+                                           replyQuantity<quality::SetReject>()});
+}
+
+} // namespace
+
+void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
+    const SignDraft& sign = *quality.sign;
+    const Column column = splitScreen(ui, min, max);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
+    list->AddRectFilled(min, leftMax, colour::panel, ui.em(0.5f));
+    const float pad = ui.em(0.9f);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(leftMax.x - pad);
+    label(ui, "Electronic signature", ui.fonts.bold, colour::textDim);
+    paragraph(ui, "\"" + sign.statement + "\"", ui.fonts.title);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    // Under the quantity keypad (Accept part) the PIN pad waits: one set of digit keys on screen at a time.
+    if (!state.keypad)
+        pinPad(ui, sign.pin, ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + ui.em(0.4f)),
+               ImVec2(leftMax.x - pad, max.y - pad), [&](KeypadKey key) { ui.intents.emit(quality::PinKey{key}); });
+
+    beginColumn(column);
+    std::string prompt = "Pick your name and type your PIN now: a badge alone is not a signature";
+    if (sign.action == SignAction::Partial && quality.lot)
+        prompt = storage::formatQuantity(quality.lot->onHand, quality.lot->item.uom) +
+                 " on hand: type what is accepted and what is rejected, then sign with your PIN";
+    promptLine(ui, quality.problem, prompt, column.width);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.em(0.5f), ui.em(0.35f)));
+    const std::optional<std::string> printed =
+        sign.signer ? std::optional<std::string>("Printed name: " + *sign.signer) : std::nullopt;
+    if (compactField(ui, "quality.signer", "Signed by", printed, "Tap to pick your name", column.width))
+        ui.intents.emit(intent::OpenPicker{"Who signs?", state.catalog.users, replyId<quality::PickSigner>()});
+    const bool reject = rejecting(sign.action);
+    const bool needsReason =
+        reject || (sign.action == SignAction::Release && quality.lot && !quality.lot->problems.empty());
+    if (needsReason) {
+        if (compactField(ui, "quality.reason", reject ? "Reason for rejecting" : "Deviation (signed with its reason)",
+                         sign.reason, "Tap to pick", column.width))
+            ui.intents.emit(intent::OpenPicker{reject ? "Why reject?" : "Why release anyway?",
+                                               qualityReasonOptions(reject ? rejectionReasons() : deviationReasons()),
+                                               replyLabel<quality::PickReason>()});
+    }
+    if (reject) drawRejectChoice(quality, ui, column.width);
+    ImGui::PushTextWrapPos(column.x + column.width);
+    paragraph(ui, "Meaning: " + meaningOf(sign.action), ui.fonts.body, colour::textDim);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleVar();
+    const float gap = ui.em(0.5f);
+    const float half = (column.width - gap) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(column.x, column.bottom - bottomButtonHeight(ui)));
+    if (touchButton(ui, "quality.sign-cancel", "Cancel", ImVec2(half, bottomButtonHeight(ui))))
+        ui.intents.emit(quality::CancelSign{});
+    const bool split = sign.action != SignAction::Partial || (sign.accept && sign.reject);
+    const bool ready = sign.signer && !sign.pin.empty() && (!needsReason || sign.reason) && split;
+    if (bottomButton(ui, column, "quality.sign", "Sign ✓", ready, half, column.x + half + gap))
+        ui.intents.emit(quality::Sign{});
+    endColumn();
+}
+
+} // namespace lotstation::station::ui
