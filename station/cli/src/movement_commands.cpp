@@ -118,6 +118,11 @@ void addRun(CLI::App& root, CliContext& context) {
     consume->callback([&context, consumeArgs] {
         context.action = [&context, consumeArgs] {
             auto ledger = context.openLedger();
+            // A run that follows its batch record takes its inputs through its signed weigh steps only.
+            if (unwrap(storage::hasBatchRecord(ledger, consumeArgs->run)))
+                throw CommandFailed("run " + consumeArgs->run +
+                                    " follows its batch record: weigh its inputs with `lotstation run step " +
+                                    consumeArgs->run + " --lot LOT --quantity Q --by NAME --pin PIN`");
             storage::ConsumeRequest request{
                 .run = consumeArgs->run,
                 .lot = consumeArgs->lot,

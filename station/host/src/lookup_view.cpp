@@ -4,6 +4,7 @@
 #include "lotstation/storage/cost_rates.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
+#include "batch_views.hpp"
 #include "floor_widgets.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -226,6 +227,11 @@ void drawLotCard(const AppState& state, const LookupState& lookup, Ui& ui, ImVec
     }
     // The actions sit at the bottom edge, where a thumb rests.
     const float actionsHeight = lookup.pending ? ui.em(4.6f) : ui.em(2.8f);
+    if (card.batchRecord && !lookup.pending) { // made following its procedure: its record opens here
+        ImGui::SetCursorScreenPos(ImVec2(min.x, max.y - actionsHeight - ui.em(3.3f)));
+        if (touchButton(ui, "lookup.record", "Batch record", ImVec2(leftWidth, ui.em(2.8f))))
+            ui.intents.emit(lookup::ShowRecord{});
+    }
     ImGui::SetCursorScreenPos(ImVec2(min.x, max.y - actionsHeight));
     drawActions(state, lookup, ui, leftWidth);
     ImGui::EndGroup();
@@ -295,6 +301,10 @@ void drawWaiting(const AppState& state, const LookupState& lookup, Ui& ui, ImVec
 } // namespace
 
 void drawFlowBody(const AppState& state, const LookupState& lookup, Ui& ui, ImVec2 min, ImVec2 max) {
+    if (lookup.record)
+        return drawBatchRecord(ui, *lookup.record, "lookup", min, max,
+                               {[&] { ui.intents.emit(lookup::SaveRecord{}); },
+                                [&] { ui.intents.emit(lookup::CloseRecord{}); }});
     if (lookup.lot) return drawLotCard(state, lookup, ui, min, max);
     if (lookup.location) return drawLocationCard(*lookup.location, lookup.today, ui, min, max);
     drawWaiting(state, lookup, ui, min, max);

@@ -1,6 +1,7 @@
 // The Produce screen: camera on the left (or the supervisor's PIN pad while they approve), the run's steps on
 // the right: recipe and plan, each component with the lot to take first, the container just scanned, the
 // output and Finish.
+#include "batch_views.hpp"
 #include "floor_widgets.hpp"
 #include "lotstation/storage/quantity.hpp"
 #include "theme.hpp"
@@ -270,6 +271,7 @@ void drawDone(const ProduceState& produce, Ui& ui, const Column& column) {
 } // namespace
 
 void drawFlowBody(const AppState& state, const ProduceState& produce, Ui& ui, ImVec2 min, ImVec2 max) {
+    if (drawBatchProduce(state, produce, ui, min, max)) return; // the run follows its procedure
     const Column column = splitScreen(ui, min, max);
     if (produce.approval) return drawApproval(state, produce, ui, min, max, column);
     drawCameraPreview(ui, min, ImVec2(column.x - ui.em(1.2f), max.y));

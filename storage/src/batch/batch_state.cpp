@@ -73,6 +73,14 @@ std::string percentText(std::int64_t numerator, std::int64_t denominator) {
     return std::to_string(whole) + "." + (cents < 10 ? "0" : "") + std::to_string(cents);
 }
 
+std::string yieldPercent(std::int64_t output, std::int64_t planned) {
+    return planned > 0 ? percentText(output, planned) : "?";
+}
+
+bool yieldWithin(const Procedure& procedure, std::int64_t output, std::int64_t planned) {
+    return planned > 0 && percentWithin(output, planned, procedure.yieldMin, procedure.yieldMax);
+}
+
 std::optional<const BatchEntry*> RunRecordState::unusedDeviation(std::int64_t step) const {
     for (const auto& e : entries) {
         if (e.kind != EntryKind::Deviation || e.step != step) continue;

@@ -55,6 +55,7 @@ Result<Performance> judgeStep(LedgerCore& core, const RunRecordState& state, int
             out.breaks.push_back(formatQuantity(*request.quantity, lot->uom) + " is outside " + range(target, lot->uom) +
                                  " (target " + formatQuantity(target.target, lot->uom) + " ± " + step.tolerance + ")");
         out.consume = ConsumeRequest{.run = state.run.code, .lot = lot->lot.code, .quantity = *request.quantity};
+        out.consume->scale = request.scale;
     } else if (step.value) {
         if (!request.value)
             return fail(ErrorKind::Invalid, state.name(number) + " records " + step.value->name + " in " +

@@ -5,6 +5,7 @@
 #include "../quality/signature_writer.hpp"
 #include "../rows.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace lotstation::storage {
@@ -71,6 +72,12 @@ Result<BatchRecord> batchRecord(const Ledger& ledger, std::string_view code) {
                 if (auto s = signatureOf(e)) step.signatures.push_back(*s);
             for (const auto& e : step.verifications)
                 if (auto s = signatureOf(e)) step.signatures.push_back(*s);
+            step.deviationWaiting = state->unusedDeviation(number).has_value();
+            if (step.step.verify && !step.performed.empty()) {
+                const auto& last = step.performed.back();
+                step.awaitsVerification = std::ranges::none_of(
+                    step.verifications, [&](const BatchEntry& v) { return v.at >= last.at; });
+            }
             out.steps.push_back(std::move(step));
         }
         for (const auto& e : state->entries) {
@@ -98,6 +105,8 @@ Result<BatchRecord> batchRecord(const Ledger& ledger, std::string_view code) {
                 deviation.what = state->stateOf(e.step) == StepState::Skipped ? "step skipped" : "not yet relied on";
             out.deviations.push_back(std::move(deviation));
         }
+        out.nextStep = state->nextStep();
+        out.finishDeviationWaiting = state->unusedDeviation(kFinishStep).has_value();
         out.components = componentsOf(core, state->run.code);
         if (out.finish && out.finish->lot) {
             if (auto lot = findLot(core, *out.finish->lot)) out.outputLot = lot->lot;

@@ -193,6 +193,11 @@ TEST_CASE("cli batch record: a bad procedure file and a finish without a signatu
     REQUIRE(cli.run({"recipe", "procedure", "BAR", procedureFile()}).exitCode == 0);
     REQUIRE(cli.run({"run", "start", "BAR", "--planned", "100", "--run", "RUN-2", "--user", "pat"}).exitCode == 0);
     CHECK(contains(cli.run({"run", "finish", "RUN-2", "98"}).err, "a signature needs a name or badge"));
+    // Its inputs go in through its signed weigh steps only: a plain consume is refused, nothing written.
+    const auto consumed = cli.run({"run", "consume", "RUN-2", "NO-SUCH-LOT", "1kg"});
+    CHECK(consumed.err == "lotstation: run RUN-2 follows its batch record: weigh its inputs with `lotstation run step "
+                          "RUN-2 --lot LOT --quantity Q --by NAME --pin PIN`\n");
+    CHECK(consumed.exitCode != 0);
     CHECK(cli.run({"run", "deviation", "RUN-2", "two", "--reason", "x", "--by", "vic", "--pin", "9999"}).err ==
           "lotstation: 'two' is not a step number (1, 2, ...) or 'finish'\n");
     CHECK(cli.run({"run", "record", "RUN-2", "--out", cli.dir().file("r.txt").string()}).err ==

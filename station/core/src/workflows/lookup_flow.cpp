@@ -45,8 +45,10 @@ storage::Result<LotCard> lotCard(const storage::Ledger& ledger, std::string_view
     card.inspections = storage::inspectionsOf(ledger, lot->code);
     card.signatures = storage::signaturesOf(ledger, lot->code);
     card.documents = storage::attachmentsOf(ledger, lot->code);
-    if (lot->run)
+    if (lot->run) {
         if (auto cost = storage::lotCost(ledger, lot->code)) card.cost = std::move(*cost);
+        card.batchRecord = storage::hasBatchRecord(ledger, *lot->run).value_or(false);
+    }
     card.currency = storage::ledgerCurrency(ledger);
     card.lot = std::move(*lot);
     card.item = std::move(*item);
@@ -76,6 +78,12 @@ FlowOutcome LookupFlow::apply(const LookupIntent& intent, const FlowContext& con
                           },
                           [&](const lookup::Clear&) {
                               m_state = LookupState{};
+                              return FlowOutcome::quiet();
+                          },
+                          [&](const lookup::ShowRecord&) { return showRecord(); },
+                          [&](const lookup::SaveRecord&) { return saveRecord(); },
+                          [&](const lookup::CloseRecord&) {
+                              m_state.record.reset();
                               return FlowOutcome::quiet();
                           },
                       },
@@ -181,6 +189,24 @@ FlowOutcome LookupFlow::confirmStatus(const std::string& user) {
 FlowOutcome LookupFlow::refuse(std::string message) {
     m_state.problem = message;
     return FlowOutcome::refused(std::move(message));
+}
+
+FlowOutcome LookupFlow::showRecord() {
+    if (!m_state.lot || !m_state.lot->lot.run) return refuse("Look up a produced lot first");
+    auto record = storage::batchRecord(m_ledger, *m_state.lot->lot.run);
+    if (!record) return refuse(record.error().message);
+    m_state.record = RecordOnScreen{std::move(*record), std::nullopt};
+    m_state.problem.reset();
+    return FlowOutcome::quiet();
+}
+
+FlowOutcome LookupFlow::saveRecord() {
+    if (!m_state.record) return refuse("Open the batch record first");
+    if (m_exportFolder.empty()) return refuse("This station has no export folder");
+    auto saved = saveRecordPdf(m_state.record->record, m_exportFolder);
+    if (!saved) return refuse(saved.error().message);
+    m_state.record->saved = saved->string();
+    return FlowOutcome::accepted("Saved " + saved->string());
 }
 
 } // namespace lotstation::station

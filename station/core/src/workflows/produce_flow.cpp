@@ -7,6 +7,22 @@ namespace lotstation::station {
 
 namespace {
 
+// Steps that only a run following its procedure takes (from StartBatch on in ProduceIntent).
+bool batchOnly(const ProduceIntent& intent) {
+    return intent.index() >= ProduceIntent(produce::StartBatch{}).index();
+}
+
+// Steps a run following its procedure takes its own way (produce_batch.cpp).
+bool batchWay(const ProduceIntent& intent) {
+    using namespace produce;
+    return std::holds_alternative<PickLot>(intent) || std::holds_alternative<SetQuantity>(intent) ||
+           std::holds_alternative<UseContainer>(intent) || std::holds_alternative<DropContainer>(intent) ||
+           std::holds_alternative<AskApproval>(intent) || std::holds_alternative<PickSupervisor>(intent) ||
+           std::holds_alternative<PinKey>(intent) || std::holds_alternative<PickReason>(intent) ||
+           std::holds_alternative<SubmitApproval>(intent) || std::holds_alternative<CancelApproval>(intent) ||
+           std::holds_alternative<SetOutput>(intent) || std::holds_alternative<Finish>(intent);
+}
+
 std::string amount(std::int64_t quantity, const storage::Item& item) {
     return storage::formatQuantity(quantity, item.uom);
 }
@@ -21,7 +37,8 @@ std::int64_t scaledNeed(const storage::Recipe& recipe, std::int64_t componentQua
     return static_cast<std::int64_t>(need);
 }
 
-ProduceFlow::ProduceFlow(storage::Ledger& ledger) : m_ledger(ledger) {
+ProduceFlow::ProduceFlow(storage::Ledger& ledger, std::filesystem::path exportFolder)
+    : m_ledger(ledger), m_exportFolder(std::move(exportFolder)) {
     reset();
 }
 
@@ -39,9 +56,13 @@ void ProduceFlow::cancel() {
 
 FlowOutcome ProduceFlow::apply(const ProduceIntent& intent, const FlowContext& context) {
     using namespace produce;
+    const bool recordStep = std::holds_alternative<ShowRecord>(intent) ||
+                            std::holds_alternative<SaveRecord>(intent) || std::holds_alternative<CloseRecord>(intent);
     if (m_state.step == ProduceStep::Done && !std::holds_alternative<Next>(intent) &&
-        !std::holds_alternative<Cancel>(intent))
+        !std::holds_alternative<Cancel>(intent) && !recordStep)
         return refuse("This run is finished: tap Next run");
+    if (batchOnly(intent) || (m_state.procedure && m_state.step == ProduceStep::Gathering && batchWay(intent)))
+        return batchStep(intent, context);
     return std::visit(Overloaded{
                           [&](const PickRecipe& i) { return pickRecipe(i.sku); },
                           [&](const SetPlanned& i) { return setPlanned(i.quantity); },
@@ -107,12 +128,18 @@ FlowOutcome ProduceFlow::apply(const ProduceIntent& intent, const FlowContext& c
                               reset();
                               return FlowOutcome::quiet();
                           },
+                          [&](const auto&) { return refuse("Not a step of this run"); },
                       },
                       intent);
 }
 
 std::optional<FlowOutcome> ProduceFlow::scanned(const scan::Meaning& meaning, const FlowContext& context) {
     if (const auto* badgeScan = std::get_if<scan::OwnBadge>(&meaning)) {
+        if (m_state.batch && m_state.batch->signing) { // the signer shows their badge
+            auto user = m_ledger.userByBadge(badgeScan->badge);
+            if (!user) return refuse("no user has badge " + badgeScan->badge);
+            return apply(produce::PickSigner{user->name}, context);
+        }
         if (!m_state.approval) return std::nullopt; // elsewhere a badge logs in
         return badge(badgeScan->badge);
     }
@@ -123,8 +150,10 @@ std::optional<FlowOutcome> ProduceFlow::scanned(const scan::Meaning& meaning, co
     if (m_state.step != ProduceStep::Gathering)
         return refuse("Pick the recipe and the planned quantity first, then scan the containers");
     if (m_state.approval) return refuse("Finish the supervisor's approval first, or cancel it");
+    if (m_state.procedure && !m_state.batch) return refuse("Start the run first, then scan the containers");
     auto scannedLot = lotOfScan(m_ledger, meaning, recipeSkus());
     if (!scannedLot) return refuse("Not a container here: " + scannedLot.error().message);
+    if (m_state.batch) return batchContainer(std::move(*scannedLot));
     return container(std::move(*scannedLot));
 }
 
@@ -149,6 +178,8 @@ FlowOutcome ProduceFlow::pickRecipe(const std::string& sku) {
     if (m_state.planned && m_state.product && m_state.product->uom != product->uom) m_state.planned.reset();
     m_state.product = std::move(*product);
     m_state.recipe = std::move(*recipe);
+    auto procedure = storage::procedureOf(m_ledger, sku); // none: today's flow
+    m_state.procedure = procedure ? std::optional(std::move(*procedure)) : std::nullopt;
     m_state.container.reset();
     m_state.output.reset();
     m_state.outputScale.reset();
@@ -172,6 +203,8 @@ FlowOutcome ProduceFlow::resume(const std::string& code) {
     auto run = m_ledger.run(code);
     if (!run) return refuse(run.error().message);
     if (run->status != storage::RunStatus::Open) return refuse("run " + code + " is finished");
+    if (auto followsRecord = storage::hasBatchRecord(m_ledger, code); followsRecord && *followsRecord)
+        return resumeBatch(code);
     auto product = m_ledger.item(run->sku);
     auto recipe = m_ledger.recipe(run->sku);
     auto inputs = storage::runInputs(m_ledger, code);

@@ -74,6 +74,10 @@ struct WeighTarget {
     std::int64_t target = 0, low = 0, high = 0;
 };
 [[nodiscard]] WeighTarget weighTarget(const ProcedureStep& step, std::int64_t per, std::int64_t planned);
+// The yield of `output` for `planned`: its percentage as shown ("97.50", half-to-even) and whether it is within
+// the procedure's limits (exactly, as the finish judges it).
+[[nodiscard]] std::string yieldPercent(std::int64_t output, std::int64_t planned);
+[[nodiscard]] bool yieldWithin(const Procedure& procedure, std::int64_t output, std::int64_t planned);
 
 // --- the executed record ----------------------------------------------------------------------------------
 enum class EntryKind { Start, Perform, Verify, Deviation, Finish };
@@ -113,6 +117,7 @@ struct StepRequest {
     std::optional<std::string> value{};    // check / instruction value
     std::optional<std::string> lot{};      // weigh
     std::optional<std::int64_t> quantity{}; // weigh, base units
+    std::optional<std::string> scale{};     // weigh: read from this scale (recorded on the consume movement)
     std::string by{};
     std::string pin{};
 };
@@ -158,6 +163,8 @@ struct StepRecord {
     std::vector<BatchEntry> performed{};         // every performance, in order
     std::vector<BatchEntry> verifications{};
     std::vector<Signature> signatures{};         // of this step's entries
+    bool awaitsVerification = false;             // performed, to be verified, and not verified since
+    bool deviationWaiting = false;               // a deviation approved on it, not yet relied on
 };
 struct DeviationRecord {
     BatchEntry entry{};
@@ -184,6 +191,10 @@ struct BatchRecord {
     std::vector<ComponentUse> components{};
     std::optional<BatchEntry> finish{};
     std::optional<Signature> finishSignature{};
+    // Where the run stands: the step `run step` takes when none is named (none when every step is done or
+    // skipped), and whether a deviation on the finish waits to be relied on.
+    std::optional<int> nextStep{};
+    bool finishDeviationWaiting = false;
     std::optional<Lot> outputLot{};
     std::vector<Signature> qaSignatures{}; // on the output lot: release / rejection / approved deviation
     std::vector<Signature> allSignatures{};

@@ -6,6 +6,7 @@
 // supervisor holds or releases the lot (a reason, then a confirm; the ledger decides who may) and anyone can
 // reprint its label. A location shows what is stored there. Nothing is written before the confirm.
 #include "lotstation/station/lookup.hpp"
+#include "lotstation/station/workflows/batch_run.hpp"
 #include "lotstation/station/workflows/flow_outcome.hpp"
 #include "lotstation/station/workflows/lot_facts.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
@@ -41,6 +42,7 @@ struct LotCard {
     // Shown to those who may see costs (storage::Action::SeeCosts).
     std::optional<storage::LotCost> cost;
     std::string currency; // the ledger's, for showing amounts
+    bool batchRecord = false; // made by a run that followed its batch record: the record can be opened
 };
 
 struct LocationCard {
@@ -63,6 +65,7 @@ struct LookupState {
     std::vector<ItemLot> choices;         // several lots answer (a shared supplier lot, an item)
     std::optional<PendingStatus> pending; // a hold / release waiting for its confirm
     std::optional<std::string> problem;   // the last refusal
+    std::optional<RecordOnScreen> record; // the open lot's batch record, when opened
     storage::Date today{};                // the ledger's, for the standing of listed lots
 };
 
@@ -80,10 +83,14 @@ struct ConfirmStatus {
 struct CancelStatus {};
 struct Reprint {};
 struct Clear {};
+struct ShowRecord {}; // the open (produced) lot's batch record
+struct SaveRecord {}; // its PDF into the export folder
+struct CloseRecord {};
 } // namespace lookup
 
 using LookupIntent = std::variant<lookup::Open, lookup::ChooseReason, lookup::ConfirmStatus,
-                                  lookup::CancelStatus, lookup::Reprint, lookup::Clear>;
+                                  lookup::CancelStatus, lookup::Reprint, lookup::Clear, lookup::ShowRecord,
+                                  lookup::SaveRecord, lookup::CloseRecord>;
 
 // The card of one lot as the ledger has it now (today from the ledger's clock).
 [[nodiscard]] storage::Result<LotCard> lotCard(const storage::Ledger& ledger, std::string_view lotCode);
@@ -93,7 +100,10 @@ class LookupFlow final : public ScreenFlow {
     using Intent = LookupIntent;
     using State = LookupState;
 
-    explicit LookupFlow(storage::Ledger& ledger) : m_ledger(ledger) {}
+    explicit LookupFlow(const FlowDeps& deps) : LookupFlow(deps.ledger, deps.files.exportFolder) {}
+    // A batch record's PDF is saved into `exportFolder` (the station's export folder; a test's temporary one).
+    explicit LookupFlow(storage::Ledger& ledger, std::filesystem::path exportFolder = {})
+        : m_ledger(ledger), m_exportFolder(std::move(exportFolder)) {}
 
     FlowOutcome apply(const LookupIntent& intent, const FlowContext& context = {});
     [[nodiscard]] const LookupState& state() const { return m_state; }
@@ -109,8 +119,11 @@ class LookupFlow final : public ScreenFlow {
     FlowOutcome openLot(const std::string& code);
     FlowOutcome confirmStatus(const std::string& user);
     FlowOutcome refuse(std::string message);
+    FlowOutcome showRecord();
+    FlowOutcome saveRecord();
 
     storage::Ledger& m_ledger;
+    std::filesystem::path m_exportFolder;
     LookupState m_state;
 };
 

@@ -10,7 +10,13 @@
 // used nothing is never recorded, so cancelling before the first confirm writes nothing at all. Once started
 // the run stays open in the ledger until it is finished; leaving the screen drops only what was not
 // confirmed, and the Produce screen lists the open runs to resume and finish.
+//
+// A recipe with a procedure (the master batch record) is made by following it instead (batch_run.hpp): the
+// operator starts the run, then each step is entered, judged on screen and signed as it is done; Finish is
+// the signed finish step with the yield and the label counts. A run started elsewhere resumes here the same
+// way after sync. The finished screen opens the run's batch record.
 #include "lotstation/station/quantity_entry.hpp"
+#include "lotstation/station/workflows/batch_run.hpp"
 #include "lotstation/station/workflows/flow_outcome.hpp"
 #include "lotstation/station/workflows/screen_flow.hpp"
 #include "lotstation/station/workflows/stock_scan.hpp"
@@ -71,6 +77,9 @@ struct ProduceState {
     std::optional<storage::Date> outputExpiry; // of the output lot: from the item's shelf life
     std::vector<storage::Run> openRuns;        // left open earlier, to resume (ChooseRecipe only)
     std::optional<std::string> problem;        // the last refusal, shown until the next good step
+    std::optional<storage::Procedure> procedure; // the recipe's procedure: the run follows it
+    std::optional<BatchRun> batch;               // the run following its procedure, once started
+    std::optional<RecordOnScreen> record;        // the finished run's batch record, when opened
 };
 
 namespace produce {
@@ -113,6 +122,34 @@ struct Finish {
 };
 struct Cancel {}; // drops what was not confirmed; a started run stays open
 struct Next {};   // after Done: the next run
+// Following a procedure (batch_run.hpp).
+struct StartBatch {}; // starts the run: it follows the recipe's procedure from now on
+struct ShowStep {     // another step on screen (storage::kFinishStep: the finish)
+    int step = 0;
+};
+struct TickPoint { // line clearance: a point of the checklist confirmed (or not)
+    int index = 0;
+};
+struct ValueKey { // the value a step records, typed on the pad
+    KeypadKey key;
+};
+struct SignStep {};     // the performer signs the step on screen (or the finish)
+struct VerifyStep {};   // a second person verifies the step on screen
+struct AskDeviation {}; // a supervisor records a deviation on the step on screen
+struct PickSigner {
+    std::string name;
+};
+struct SubmitSignature {};
+struct CancelSignature {};
+struct SetLabelsPrinted {
+    Quantity quantity;
+};
+struct SetLabelsDestroyed {
+    Quantity quantity;
+};
+struct ShowRecord {}; // the finished run's batch record
+struct SaveRecord {}; // its PDF into the export folder
+struct CloseRecord {};
 } // namespace produce
 
 using ProduceIntent =
@@ -120,7 +157,10 @@ using ProduceIntent =
                  produce::SetQuantity, produce::UseContainer, produce::DropContainer, produce::AskApproval,
                  produce::PickSupervisor, produce::PinKey, produce::PickReason, produce::SubmitApproval,
                  produce::CancelApproval, produce::SetOutput, produce::Finish, produce::Cancel,
-                 produce::Next>;
+                 produce::Next, produce::StartBatch, produce::ShowStep, produce::TickPoint, produce::ValueKey,
+                 produce::SignStep, produce::VerifyStep, produce::AskDeviation, produce::PickSigner,
+                 produce::SubmitSignature, produce::CancelSignature, produce::SetLabelsPrinted,
+                 produce::SetLabelsDestroyed, produce::ShowRecord, produce::SaveRecord, produce::CloseRecord>;
 
 // Base units of a component for `planned` base units of output, rounded up (never short a batch).
 [[nodiscard]] std::int64_t scaledNeed(const storage::Recipe& recipe, std::int64_t componentQuantity,
@@ -131,7 +171,9 @@ class ProduceFlow final : public ScreenFlow {
     using Intent = ProduceIntent;
     using State = ProduceState;
 
-    explicit ProduceFlow(storage::Ledger& ledger);
+    explicit ProduceFlow(const FlowDeps& deps) : ProduceFlow(deps.ledger, deps.files.exportFolder) {}
+    // A batch record's PDF is saved into `exportFolder` (the station's export folder; a test's temporary one).
+    explicit ProduceFlow(storage::Ledger& ledger, std::filesystem::path exportFolder = {});
 
     FlowOutcome apply(const ProduceIntent& intent, const FlowContext& context = {});
     [[nodiscard]] const ProduceState& state() const { return m_state; }
@@ -154,6 +196,18 @@ class ProduceFlow final : public ScreenFlow {
     FlowOutcome badge(const std::string& badge);
     FlowOutcome refuse(std::string message);
     FlowOutcome good(FlowOutcome outcome); // clears the last refusal
+    // Following a procedure (produce_batch.cpp).
+    FlowOutcome batchStep(const ProduceIntent& intent, const FlowContext& context);
+    FlowOutcome startBatch(const std::string& user);
+    FlowOutcome resumeBatch(const std::string& run);
+    FlowOutcome batchContainer(ScannedLot scanned);
+    FlowOutcome batchQuantity(const Quantity& quantity);
+    FlowOutcome openSigning(BatchSignPurpose purpose, const FlowContext& context);
+    FlowOutcome submitSignature();
+    FlowOutcome afterSignature(const std::string& message); // the record read again
+    FlowOutcome batchFinished(storage::BatchFinishResult result);
+    FlowOutcome showRecord();
+    FlowOutcome saveRecord();
     void reset();
     void planLines();   // lines from the recipe and the planned output, FEFO lots included
     void refreshFefo(); // the lot to take first of every line, after stock changed
@@ -162,6 +216,7 @@ class ProduceFlow final : public ScreenFlow {
     [[nodiscard]] ProduceLine* lineOf(const std::string& sku);
 
     storage::Ledger& m_ledger;
+    std::filesystem::path m_exportFolder;
     ProduceState m_state;
 };
 
