@@ -1,6 +1,7 @@
 // Master data from one ledger to another: read with revisions, applied all-or-nothing, newer only.
 #include "master_fields.hpp"
 #include "rows.hpp"
+#include "lotstation/storage/quality.hpp"
 #include "validation.hpp"
 
 #include <set>
@@ -115,18 +116,18 @@ Result<void> applyItems(LedgerCore& core, const MasterData& data, MasterApplySum
                         .cached(
                             "UPDATE items SET name = ?2, kind = ?3, uom = ?4, gtin = ?5, lot_tracked = ?6, "
                             "shelf_life_days = ?7, default_location_id = ?8, reorder_point = ?9, "
-                            "revision = ?10 WHERE id = ?1")
+                            "revision = ?10, qc_policy = ?11 WHERE id = ?1")
                         .bindAll(here->id, c->name, c->kind, c->uom, c->gtin, c->lotTracked, c->shelfLifeDays,
-                                 c->defaultLocationId, c->reorderPoint, stored)
+                                 c->defaultLocationId, c->reorderPoint, stored, toString(item.qcPolicy))
                         .run();
                 } else {
                     core.db
                         .cached(
                             "INSERT INTO items (sku, name, kind, uom, gtin, lot_tracked, shelf_life_days, "
-                            "default_location_id, reorder_point, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                            "?7, ?8, ?9, ?10)")
+                            "default_location_id, reorder_point, revision, qc_policy) VALUES (?1, ?2, ?3, ?4, "
+                            "?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                         .bindAll(c->sku, c->name, c->kind, c->uom, c->gtin, c->lotTracked, c->shelfLifeDays,
-                                 c->defaultLocationId, c->reorderPoint, stored)
+                                 c->defaultLocationId, c->reorderPoint, stored, toString(item.qcPolicy))
                         .run();
                 }
                 return {};

@@ -1,4 +1,5 @@
 #include "rows.hpp"
+#include "lotstation/storage/quality.hpp"
 
 namespace lotstation::storage {
 namespace {
@@ -15,7 +16,7 @@ std::optional<Date> optDate(const std::optional<std::string>& text) {
 
 constexpr std::string_view kItemSelect =
     "SELECT i.id, i.sku, i.name, i.kind, i.uom, i.gtin, i.lot_tracked, i.shelf_life_days, l.code, "
-    "i.reorder_point "
+    "i.reorder_point, i.qc_policy "
     "FROM items i LEFT JOIN locations l ON l.id = i.default_location_id ";
 
 std::optional<ItemRow> readItem(sql::CachedStatement& s) {
@@ -31,6 +32,7 @@ std::optional<ItemRow> readItem(sql::CachedStatement& s) {
     if (auto days = s.optInt64(7)) row.item.shelfLifeDays = static_cast<int>(*days);
     row.item.defaultLocation = s.optText(8);
     row.item.reorderPoint = s.optInt64(9);
+    row.item.qcPolicy = enumOr(parseQcPolicy(s.text(10)), QcPolicy::None);
     return row;
 }
 

@@ -1,6 +1,7 @@
 #include "wire.hpp"
 
 #include "lotstation/storage/movement_fields.hpp"
+#include "lotstation/storage/quality.hpp"
 #include "lotstation/storage/signature_fields.hpp"
 #include "lotstation/storage/time.hpp"
 
@@ -195,6 +196,7 @@ Json toJson(const Item& item) {
     if (item.shelfLifeDays) out["shelf_life_days"] = *item.shelfLifeDays;
     put(out, "default_location", item.defaultLocation);
     put(out, "reorder_point", item.reorderPoint);
+    out["qc_policy"] = toString(item.qcPolicy);
     return out;
 }
 
@@ -216,6 +218,9 @@ Item itemFrom(const Json& json, const std::string& where) {
     }
     item.defaultLocation = optString(json, "default_location", where);
     item.reorderPoint = optInteger(json, "reorder_point", where);
+    // Absent from an older sender: none, as an item without a policy.
+    if (auto policy = optString(json, "qc_policy", where))
+        item.qcPolicy = parsed(storage::parseQcPolicy(*policy), where + ".qc_policy");
     return item;
 }
 

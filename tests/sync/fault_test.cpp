@@ -2,6 +2,7 @@
 // with gaps, a station offline for 10,000 movements, clocks that disagree. After each: heal, sync, and the
 // one checker.
 #include "lotstation/sync/protocol.hpp"
+#include "pg/pg_connection.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
 
@@ -27,13 +28,19 @@ void syncUntilClean(const std::string& url, const Station& station, ClientOption
     FAIL("station " << station.name << " never synced cleanly");
 }
 
-// Counts the movements in a server's ledger file through a read-only connection of its own (WAL: it never
-// blocks the server).
+// Counts the movements a server committed, through a connection of its own: a read-only one to the SQLite
+// ledger file (WAL: it never blocks the server), or one to the PostgreSQL database.
 class ServerMovements {
   public:
-    explicit ServerMovements(const std::filesystem::path& path) {
-        if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-            FAIL("cannot open " << path);
+    explicit ServerMovements(const Central& central) {
+        if (central.postgres()) {
+            auto connection = pg::Connection::open(central.store);
+            if (!connection) FAIL("cannot connect: " << connection.error().message);
+            m_pg.emplace(std::move(*connection));
+            return;
+        }
+        if (sqlite3_open_v2(central.ledgerPath().c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+            FAIL("cannot open " << central.ledgerPath());
         sqlite3_busy_timeout(m_db, 1000);
     }
     ~ServerMovements() { sqlite3_close(m_db); }
@@ -41,6 +48,10 @@ class ServerMovements {
     ServerMovements& operator=(const ServerMovements&) = delete;
 
     std::int64_t count() {
+        if (m_pg) {
+            auto rows = m_pg->exec("SELECT count(*) FROM sync_log");
+            return rows ? rows->int64(0, 0) : -1;
+        }
         sqlite3_stmt* s = nullptr;
         if (sqlite3_prepare_v2(m_db, "SELECT count(*) FROM movements", -1, &s, nullptr) != SQLITE_OK)
             return -1;
@@ -51,35 +62,36 @@ class ServerMovements {
 
   private:
     sqlite3* m_db = nullptr;
+    std::optional<pg::Connection> m_pg;
 };
 
 } // namespace
 
-TEST_CASE("fault: the server is killed SIGKILL in the middle of a batch - after a restart nothing is lost or "
-          "doubled") {
+TEST_CASE_TEMPLATE("fault: the server is killed SIGKILL in the middle of a batch - after a restart nothing is lost "
+                   "or doubled",
+                   TestType, LOTSTATION_STORES) {
     ScratchDir dir;
-    std::vector<Station> stations;
-    {
-        Central setup(dir / "server"); // seeds master data, then stops
-        stations = {makeStation(dir, setup, "dock", "D"), makeStation(dir, setup, "line", "L")};
-        syncAll(setup.url(), stations, 1);
-    }
+    LOTSTATION_CENTRAL(central, dir / "server"); // seeds master data, then stops: the real server takes over
+    std::vector<Station> stations{makeStation(dir, central, "dock", "D"), makeStation(dir, central, "line", "L")};
+    syncAll(central.url(), stations, 1);
+    central.stop();
     for (const auto& station : stations) {
         auto ledger = station.open();
         (void)doWork(ledger, 1500, station.name);
     }
     ClientOptions options;
     options.pushBatch = 500;
-    const auto serverLedger = dir / "server" / "ledger.sqlite";
+    std::vector<std::string> args;
+    if (central.postgres()) args = {"--store", central.store};
     {
-        ServerProcess server(dir / "server");
+        ServerProcess server(dir / "server", args);
         auto pushing = std::async(std::launch::async, [&] {
             auto client = stations[0].client(server.url(), options);
             return client.syncOnce();
         });
         // The kill waits for an event, not for a time: the server has committed the first batch of 500 (so
         // the push is under way and the next batch is on its way).
-        ServerMovements committed(serverLedger);
+        ServerMovements committed(central);
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
         while (committed.count() < 500 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -95,11 +107,11 @@ TEST_CASE("fault: the server is killed SIGKILL in the middle of a batch - after 
         CHECK(atKill < 3000);
         CHECK(atKill % 500 == 0);
     }
-    ServerProcess restarted(dir / "server");
+    ServerProcess restarted(dir / "server", args);
     for (const auto& station : stations)
         syncUntilClean(restarted.url(), station, options);
     syncAll(restarted.url(), stations, 1);
-    checkConverged(dir / "server" / "ledger.sqlite", stations, 6000);
+    checkConverged(central, stations, 6000);
 }
 
 TEST_CASE_TEMPLATE("fault: the connection drops after the server committed before the station got the answer", TestType, LOTSTATION_STORES) {
@@ -181,11 +193,10 @@ TEST_CASE_TEMPLATE("fault: batches duplicated reordered shuffled and with gaps -
     checkConverged(central, {dock, line}, 30);
 }
 
-// SQLite only: the same catch-up on PostgreSQL is what the sync bench measures (10000 movements take the
-// test over its time budget twice).
-TEST_CASE("fault: a station offline for 10000 movements reconnects and catches up both ways") {
+TEST_CASE_TEMPLATE("fault: a station offline for 10000 movements reconnects and catches up both ways", TestType,
+                   LOTSTATION_STORES) {
     ScratchDir dir;
-    Central central(dir / "server");
+    LOTSTATION_CENTRAL(central, dir / "server");
     std::vector<Station> stations{makeStation(dir, central, "dock", "D"),
                                   makeStation(dir, central, "line", "L")};
     syncAll(central.url(), stations, 1);

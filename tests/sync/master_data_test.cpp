@@ -1,6 +1,7 @@
 // Master data flows from the server: changes reach stations, in one transaction (a bad record and nothing
 // changes), newer only (a server restored from an older backup does not undo what stations already have).
 #include "lotstation/storage/master_data.hpp"
+#include "lotstation/storage/quality.hpp"
 #include "lotstation/sync/master_edit.hpp"
 #include "sync_fixture.hpp"
 #include "test_support.hpp"
@@ -216,6 +217,33 @@ TEST_CASE_TEMPLATE("master data: a linked station's change is made on the server
     REQUIRE_FALSE(offline);
     CHECK((offline.error().kind == ErrorKind::Unavailable));
     CHECK(offline.error().message.find("nothing was changed") != std::string::npos);
+}
+
+TEST_CASE_TEMPLATE("master data: an item's QC policy set on the server reaches the stations - a receipt there is "
+                   "born in quarantine",
+                   TestType, LOTSTATION_STORES) {
+    ScratchDir dir;
+    LOTSTATION_CENTRAL(central, dir / "server");
+    auto dock = makeStation(dir, central, "dock", "D");
+    syncAll(central.url(), {dock}, 1);
+    central.editMaster([](Ledger& ledger) { REQUIRE(setQcPolicy(ledger, "OIL", QcPolicy::Receipt)); });
+    auto summary = dock.client(central.url()).syncOnce();
+    REQUIRE_MESSAGE(summary, (summary ? "" : summary.error().message));
+    CHECK(summary->masterUpdated == 1);
+    auto ledger = dock.open();
+    CHECK((qcPolicy(ledger, "OIL").value() == QcPolicy::Receipt));
+    auto received = ledger.receive({.sku = "OIL", .supplier = "ACME", .supplierLot = "Q-1", .quantity = 1'000'000,
+                                    .location = "DOCK", .user = "ann"});
+    REQUIRE_MESSAGE(received, (received ? "" : received.error().message));
+    CHECK((ledger.lot(received->lotCode).value().status == LotStatus::Quarantine));
+    // An edit of the item's other fields on the server keeps its policy.
+    central.editMaster([](Ledger& server) {
+        auto changed = asNewItem(server.item("OIL").value());
+        changed.name = "Olive oil, QC on receipt";
+        REQUIRE(updateItem(server, changed));
+    });
+    REQUIRE(dock.client(central.url()).syncOnce());
+    CHECK((qcPolicy(dock.open(), "OIL").value() == QcPolicy::Receipt));
 }
 
 TEST_CASE("master data: POST /v1/master refuses a body that is not one record, naming what it carries") {

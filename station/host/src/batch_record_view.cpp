@@ -31,7 +31,7 @@ std::string targetOf(const storage::StepRecord& step, storage::Uom uom) {
         return "target " + storage::formatQuantity(step.target->target, uom) + " (" +
                storage::formatQuantity(step.target->low, uom) + "–" + storage::formatQuantity(step.target->high, uom) +
                ")";
-    if (step.step.value) return step.step.value->name + " " + storage::describeLimits(*step.step.value);
+    if (step.step.value) return storage::describeLimits(*step.step.value);
     return {};
 }
 

@@ -101,7 +101,8 @@ void drawWeigh(const ProduceState& produce, const BatchRun& batch, const storage
 void drawChecklist(const BatchRun& batch, const storage::StepRecord& step, Ui& ui, float width) {
     for (std::size_t i = 0; i < step.step.checklist.size(); ++i) {
         const bool ticked = i < batch.draft.ticked.size() && batch.draft.ticked[i];
-        RowText row{(ticked ? "☑ " : "☐ ") + step.step.checklist[i], "", "", ""};
+        // A ticked point shows the check mark; an open one says to tap it.
+        RowText row{(ticked ? "✓ " : "") + step.step.checklist[i], "", ticked ? "done" : "tap", ""};
         if (listRow(ui, "produce.check." + std::to_string(i), row, width, ui.em(2.5f), false,
                     ticked ? colour::accepted : colour::panelEdge))
             ui.intents.emit(produce::TickPoint{static_cast<int>(i)});

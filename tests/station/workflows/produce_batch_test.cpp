@@ -154,6 +154,18 @@ TEST_CASE("produce batch: every step within tolerance, verified by a second pers
     REQUIRE_MESSAGE(saved.feedback == FeedbackKind::Accepted, saved.message);
     CHECK(std::filesystem::file_size(*flow.state().record->saved) > 1000);
     CHECK(ledger.verify().value().empty());
+
+    // Look up opens the same record from the lot made.
+    LookupFlow lookup(ledger, exports.path());
+    lookup.apply(lookup::Open{flow.state().finished->lotCode});
+    REQUIRE(lookup.state().lot);
+    CHECK(lookup.state().lot->batchRecord);
+    REQUIRE(lookup.apply(lookup::ShowRecord{}).feedback != FeedbackKind::Refused);
+    CHECK(lookup.state().record->record.hash == record.hash);
+    CHECK(lookup.apply(lookup::SaveRecord{}).feedback == FeedbackKind::Accepted);
+    lookup.apply(lookup::Open{base});
+    CHECK(!lookup.state().lot->batchRecord); // the soap base was made without a procedure
+    CHECK(lookup.apply(lookup::ShowRecord{}).feedback == FeedbackKind::Refused);
 }
 
 TEST_CASE("produce batch: a weighing outside its tolerance needs a supervisor's deviation, then the performer signs") {

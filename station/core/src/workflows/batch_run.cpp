@@ -145,7 +145,7 @@ std::string targetText(const storage::StepRecord& step, storage::Uom uom) {
                storage::formatQuantity(step.target->low, uom) + "–" +
                storage::formatQuantity(step.target->high, uom) + ")";
     }
-    if (step.step.value) return step.step.value->name + " " + storage::describeLimits(*step.step.value);
+    if (step.step.value) return storage::describeLimits(*step.step.value); // "temperature 35–45 °C"
     return {};
 }
 

@@ -21,6 +21,8 @@ enum class LotStatus { Available, Quarantine, Hold, Recalled, Expired, Depleted,
 // Qa stands beside the production ladder (operator < supervisor < admin): only qa releases or rejects a lot
 // after QC, and qa may do what an operator may (access.hpp).
 enum class UserRole { Operator, Supervisor, Admin, Qa };
+// When lots of an item wait for a QC release: on receipt, when produced, both or never (quality.hpp).
+enum class QcPolicy { None, Receipt, Release, Both };
 enum class RunStatus { Open, Finished };
 enum class MovementKind {
     Receive,
@@ -68,6 +70,7 @@ struct Item {
     std::optional<int> shelfLifeDays{};
     std::optional<std::string> defaultLocation{}; // location code
     std::optional<std::int64_t> reorderPoint{};   // base units
+    QcPolicy qcPolicy = QcPolicy::None;           // master data like the rest; set by setQcPolicy
 };
 
 struct Party { // a supplier or a customer

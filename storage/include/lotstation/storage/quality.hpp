@@ -21,7 +21,6 @@
 
 namespace lotstation::storage {
 
-enum class QcPolicy { None, Receipt, Release, Both };
 [[nodiscard]] const char* toString(QcPolicy policy); // none receipt release both
 [[nodiscard]] Result<QcPolicy> parseQcPolicy(std::string_view text);
 [[nodiscard]] bool qcOnReceipt(QcPolicy policy);
