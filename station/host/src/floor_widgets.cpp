@@ -235,4 +235,21 @@ void pinPad(Ui& ui, const std::string& pin, ImVec2 min, ImVec2 max,
     ImGui::EndGroup();
 }
 
+void signingPanel(Ui& ui, ImVec2 min, ImVec2 max, const Column& column, const std::function<void()>& words,
+                  const std::string& pin, const std::function<void(KeypadKey)>& onKey, bool withPad) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
+    list->AddRectFilled(min, leftMax, colour::panel, ui.em(0.5f));
+    const float pad = ui.em(0.9f);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(leftMax.x - pad);
+    words();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    if (withPad)
+        pinPad(ui, pin, ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + ui.em(0.4f)),
+               ImVec2(leftMax.x - pad, max.y - pad), onKey);
+}
+
 } // namespace lotstation::station::ui

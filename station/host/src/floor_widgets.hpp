@@ -71,4 +71,10 @@ void lotChooser(Ui& ui, const LotChoices& choices, std::string_view title, std::
 void pinPad(Ui& ui, const std::string& pin, ImVec2 min, ImVec2 max,
             const std::function<void(KeypadKey)>& onKey);
 
+// The left half of every signing screen (a supervisor's approval, a batch step's signature, a QA signature):
+// a panel with what is being signed on top, drawn by `words` in a group that wraps at the panel's edge, and
+// the PIN pad below it (unless `withPad` is false: another pad is on screen).
+void signingPanel(Ui& ui, ImVec2 min, ImVec2 max, const Column& column, const std::function<void()>& words,
+                  const std::string& pin, const std::function<void(KeypadKey)>& onKey, bool withPad = true);
+
 } // namespace lotstation::station::ui

@@ -222,19 +222,13 @@ const char* signHeading(BatchSignPurpose purpose) {
 
 void drawSigning(const AppState& state, const BatchRun& batch, Ui& ui, ImVec2 min, ImVec2 max, const Column& column) {
     const auto& signing = *batch.signing;
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
-    list->AddRectFilled(min, leftMax, colour::panel, ui.em(0.5f));
-    const float pad = ui.em(0.9f);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(leftMax.x - pad);
-    label(ui, signHeading(signing.purpose), ui.fonts.title);
-    paragraph(ui, signing.statement, ui.fonts.body, colour::textDim);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    pinPad(ui, signing.who.pin, ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + ui.em(0.4f)),
-           ImVec2(leftMax.x - pad, max.y - pad), [&](KeypadKey key) { ui.intents.emit(produce::PinKey{key}); });
+    signingPanel(
+        ui, min, max, column,
+        [&] {
+            label(ui, signHeading(signing.purpose), ui.fonts.title);
+            paragraph(ui, signing.statement, ui.fonts.body, colour::textDim);
+        },
+        signing.who.pin, [&](KeypadKey key) { ui.intents.emit(produce::PinKey{key}); });
 
     beginColumn(column);
     const bool deviation = signing.purpose == BatchSignPurpose::Deviation;

@@ -210,22 +210,15 @@ void drawApproval(const AppState& state, const ProduceState& produce, Ui& ui, Im
                   const Column& column) {
     const ApprovalDraft& approval = *produce.approval;
     // Left: what is being approved, and the PIN pad.
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
-    list->AddRectFilled(min, leftMax, colour::panel, ui.em(0.5f));
-    const float pad = ui.em(0.9f);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(leftMax.x - pad);
-    label(ui, "Supervisor approval", ui.fonts.title);
-    if (produce.container)
-        paragraph(ui, "Lot " + produce.container->lot.code + ": " + joinMessages(produce.container->problems),
-                  ui.fonts.body, colour::refused);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    pinPad(ui, approval.pin, ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + ui.em(0.4f)),
-           ImVec2(leftMax.x - pad, max.y - pad),
-           [&](KeypadKey key) { ui.intents.emit(produce::PinKey{key}); });
+    signingPanel(
+        ui, min, max, column,
+        [&] {
+            label(ui, "Supervisor approval", ui.fonts.title);
+            if (produce.container)
+                paragraph(ui, "Lot " + produce.container->lot.code + ": " + joinMessages(produce.container->problems),
+                          ui.fonts.body, colour::refused);
+        },
+        approval.pin, [&](KeypadKey key) { ui.intents.emit(produce::PinKey{key}); });
 
     // Right: who approves and why.
     beginColumn(column);

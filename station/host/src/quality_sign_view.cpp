@@ -62,21 +62,14 @@ void drawRejectChoice(const QualityState& quality, Ui& ui, float width) {
 void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui, ImVec2 min, ImVec2 max) {
     const SignDraft& sign = *quality.sign;
     const Column column = splitScreen(ui, min, max);
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
-    list->AddRectFilled(min, leftMax, colour::panel, ui.em(0.5f));
-    const float pad = ui.em(0.9f);
-    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(leftMax.x - pad);
-    label(ui, "Electronic signature", ui.fonts.bold, colour::textDim);
-    paragraph(ui, "\"" + sign.statement + "\"", ui.fonts.title);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
     // Under the quantity keypad (Accept part) the PIN pad waits: one set of digit keys on screen at a time.
-    if (!state.keypad)
-        pinPad(ui, sign.pin, ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + ui.em(0.4f)),
-               ImVec2(leftMax.x - pad, max.y - pad), [&](KeypadKey key) { ui.intents.emit(quality::PinKey{key}); });
+    signingPanel(
+        ui, min, max, column,
+        [&] {
+            label(ui, "Electronic signature", ui.fonts.bold, colour::textDim);
+            paragraph(ui, "\"" + sign.statement + "\"", ui.fonts.title);
+        },
+        sign.pin, [&](KeypadKey key) { ui.intents.emit(quality::PinKey{key}); }, !state.keypad);
 
     beginColumn(column);
     std::string prompt = "Pick your name and type your PIN now: a badge alone is not a signature";
