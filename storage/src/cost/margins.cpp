@@ -74,6 +74,8 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
         std::unordered_map<std::int64_t, std::size_t> byId;
         std::unordered_map<std::string, std::size_t> byName;
         std::vector<std::pair<std::string, Sums>> groups;
+        std::int64_t lastId = 0;
+        std::size_t* lastSlot = nullptr; // unordered_map keeps its elements where they are
         auto s = core.db.cached("SELECT " + std::string(byCustomer ? "s.customer" : "''") +
                                 ", s.day, s.shipments, s.quantity, s.unpriced, s.revenue, " + kReportLotColumns +
                                 " FROM " + table + " s JOIN lots l ON l.id = s.lot_id" +
@@ -94,7 +96,10 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
                                         : by == MarginGrouping::Product ? lot.itemId
                                         : by == MarginGrouping::Month   ? monthIndex(day)
                                                                         : 0;
-                slot = &byId.try_emplace(id, groups.size()).first->second;
+                // The rows of one lot come together (the summary's order): look up only a new one.
+                if (id != lastId || !lastSlot) lastSlot = &byId.try_emplace(id, groups.size()).first->second;
+                lastId = id;
+                slot = lastSlot;
             }
             if (*slot == groups.size()) {
                 std::string key = by == MarginGrouping::Lot       ? std::string(lot.cost.code)
@@ -118,10 +123,16 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
         }
         if (!ticker.finish()) return cancelled("the margins report");
         costs.keep();
-        std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        // In the order of the names (sorting positions, not the groups' exact sums).
+        std::vector<std::size_t> order(groups.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return groups[a].first < groups[b].first; });
         std::vector<MarginRow> out;
         out.reserve(groups.size());
-        for (auto& [key, sums] : groups) {
+        for (const auto index : order) {
+            auto& [key, sums] = groups[index];
             MarginRow row;
             row.key = std::move(key);
             row.shipments = sums.shipments;

@@ -42,6 +42,10 @@ std::vector<LotOnHand> onHandNow(LedgerCore& core, std::optional<Date> expiringB
                             "WHERE ?1 IS NULL OR (l.expiry IS NOT NULL AND l.expiry <= ?1) ORDER BY h.lot_id");
     s.bindAll(expiringBy ? std::optional<std::string>(formatDate(*expiringBy)) : std::nullopt);
     std::vector<LotOnHand> out;
+    {
+        auto count = core.db.cached("SELECT count(*) FROM lot_on_hand");
+        if (count.step()) out.reserve(static_cast<std::size_t>(count.int64(0)));
+    }
     while (s.step()) {
         auto lot = readLot(s, 1, items, costs);
         if (!lot) continue;
@@ -54,6 +58,7 @@ std::vector<LotOnHand> onHandNow(LedgerCore& core, std::optional<Date> expiringB
 Valuation priced(std::vector<LotOnHand>&& lots, Date at, CachedUnitCosts& costs) {
     Valuation out;
     out.at = at;
+    out.lots.reserve(lots.size());
     Wide total = 0;
     for (auto& lot : lots) {
         if (lot.row.quantity == 0) continue;
@@ -86,7 +91,8 @@ Result<Valuation> stockValuation(const Ledger& ledger, std::optional<Date> at, c
         auto s = core.db.cached("SELECT m.lot_id, "
                                 "sum(CASE WHEN m.to_location_id IS NOT NULL THEN m.quantity ELSE 0 END) - "
                                 "sum(CASE WHEN m.from_location_id IS NOT NULL THEN m.quantity ELSE 0 END) "
-                                "FROM movements m INDEXED BY movements_at WHERE m.at_ms >= ?1 GROUP BY m.lot_id");
+                                "FROM movements m INDEXED BY movements_at WHERE m.at_ms >= ?1 GROUP BY m.lot_id "
+                                "ORDER BY m.lot_id");
         s.bindAll(cutoff);
         ProgressTicker ticker(progress, -1);
         std::vector<std::pair<std::int64_t, std::int64_t>> notOnHandNow; // lot id, what it had at the date
@@ -102,6 +108,7 @@ Result<Valuation> stockValuation(const Ledger& ledger, std::optional<Date> at, c
                 notOnHandNow.emplace_back(id, -later);
         }
         if (!notOnHandNow.empty()) {
+            const auto onHand = static_cast<std::ptrdiff_t>(lots.size());
             for (const auto& [id, quantity] : notOnHandNow) {
                 auto one = core.db.cached("SELECT " + kReportLotColumns + " FROM lots l" +
                                           std::string(kCachedCostJoin) + "WHERE l.id = ?1");
@@ -112,7 +119,9 @@ Result<Valuation> stockValuation(const Ledger& ledger, std::optional<Date> at, c
                 lot->row.quantity = quantity;
                 lots.push_back(std::move(*lot));
             }
-            std::sort(lots.begin(), lots.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+            // notOnHandNow came in lot id order (GROUP BY): merge it in.
+            std::inplace_merge(lots.begin(), lots.begin() + onHand, lots.end(),
+                               [](const auto& a, const auto& b) { return a.id < b.id; });
         }
         auto out = priced(std::move(lots), date, costs);
         if (!ticker.finish()) return cancelled("the valuation");
