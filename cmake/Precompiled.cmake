@@ -1,8 +1,9 @@
 # Precompiled standard headers, for builds without a compiler cache (CI's fresh machine). Every translation unit
 # here first parses the same ~100,000 lines of <chrono>, <filesystem>, <expected>, <algorithm>…: measured with
 # g++ 12, -std=c++23, that alone took as long as the whole front end of a typical storage source (1.7 s of CPU
-# each, ~480 sources). Precompiled, formats + storage took 180 s of CPU instead of 262 s (-31 %). Where ccache is the compiler launcher (a developer's machine), ccache already skips
-# unchanged sources and a precompiled header would defeat its direct mode, so it stays off there by default.
+# each, ~480 sources). Precompiled, formats + storage took 180 s of CPU instead of 262 s (-31 %). Where ccache
+# is the compiler launcher (a developer's machine), ccache already skips unchanged sources and a precompiled
+# header would defeat its direct mode, so it stays off there by default.
 if(LOTSTATION_CCACHE)
   set(lotstation_pch_default OFF)
 else()
