@@ -79,10 +79,10 @@ Result<SalesOrder> addSalesOrder(Ledger& ledger, const NewSalesOrder& request) {
 }
 
 Result<SalesOrder> amendSalesOrder(Ledger& ledger, std::string_view reference, const std::vector<OrderLine>& lines,
-                                   std::string_view user) {
+                                   std::string_view user, bool fromCentral) {
     auto& core = LedgerAccess::core(ledger);
     return inWriteTransaction(core, [&]() -> Result<SalesOrder> {
-        auto by = recorder(core, user, false, "amending an order");
+        auto by = recorder(core, user, fromCentral, "amending an order");
         if (!by) return std::unexpected(by.error());
         auto order = requireOrder(core, reference);
         if (!order) return std::unexpected(order.error());
@@ -107,10 +107,10 @@ Result<SalesOrder> amendSalesOrder(Ledger& ledger, std::string_view reference, c
 }
 
 Result<SalesOrder> cancelSalesOrder(Ledger& ledger, std::string_view reference, std::string_view reason,
-                                    std::string_view user) {
+                                    std::string_view user, bool fromCentral) {
     auto& core = LedgerAccess::core(ledger);
     return inWriteTransaction(core, [&]() -> Result<SalesOrder> {
-        auto by = recorder(core, user, false, "cancelling an order");
+        auto by = recorder(core, user, fromCentral, "cancelling an order");
         if (!by) return std::unexpected(by.error());
         auto order = requireOrder(core, reference);
         if (!order) return std::unexpected(order.error());

@@ -48,10 +48,13 @@ struct NewSalesOrder {
 [[nodiscard]] Result<SalesOrder> addSalesOrder(Ledger& ledger, const NewSalesOrder& order);
 // New line records for the SKUs given (new SKUs are added; quantity 0 takes a SKU off). Refused on a
 // cancelled order and below what a line has already shipped.
+// `fromCentral`: as NewSalesOrder::fromCentral.
 [[nodiscard]] Result<SalesOrder> amendSalesOrder(Ledger& ledger, std::string_view reference,
-                                                 const std::vector<OrderLine>& lines, std::string_view user);
+                                                 const std::vector<OrderLine>& lines, std::string_view user,
+                                                 bool fromCentral = false);
 [[nodiscard]] Result<SalesOrder> cancelSalesOrder(Ledger& ledger, std::string_view reference,
-                                                  std::string_view reason, std::string_view user);
+                                                  std::string_view reason, std::string_view user,
+                                                  bool fromCentral = false);
 
 // Reads "SKU=QTY@PRICE" ("SOAP-BAR=48@4.50", "OIL=2.5kg@12/kg", "OIL=2500@0.012/g"): the quantity in the
 // item's unit (as parseQuantity), the price as parsePrice (a bare number is per pc, per kg or per l).
