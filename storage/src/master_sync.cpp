@@ -1,5 +1,6 @@
 // Master data from one ledger to another: read with revisions, applied all-or-nothing, newer only.
 #include "master_fields.hpp"
+#include "orders/order_master.hpp"
 #include "rows.hpp"
 #include "lotstation/storage/quality.hpp"
 #include "validation.hpp"
@@ -275,6 +276,7 @@ Result<MasterData> readMasterData(const Ledger& ledger) {
             if (!recipe) return std::unexpected(recipe.error());
             out.recipes.push_back({std::move(*recipe), revision});
         }
+        readOrderMaster(core, out);
         return out;
     });
 }
@@ -290,6 +292,7 @@ Result<MasterApplySummary> applyMasterData(Ledger& ledger, const MasterData& dat
         if (step) step = applyItems(core, data, summary);
         if (step) step = applyUsers(core, data, summary);
         if (step) step = applyRecipes(core, data, summary);
+        if (step) step = applyOrderMaster(core, data, summary);
         if (!step) return std::unexpected(step.error());
         transaction.commit();
         return summary;

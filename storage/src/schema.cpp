@@ -6,6 +6,7 @@
 #include "cost/report_summary_schema.hpp"
 #include "master_edits/master_audit_schema.hpp"
 #include "master_revisions.hpp"
+#include "orders/orders_schema.hpp"
 #include "quality/quality_schema.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
@@ -208,7 +209,7 @@ constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigratio
                                 kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationBatchRecord,
                                 kMigrationMovementScale,
                                 // after the batch record's: it extends the record log's kinds that one added
-                                kMigrationTagRecords, kMigrationLotOnHand};
+                                kMigrationTagRecords, kMigrationLotOnHand, kMigrationSalesOrders};
 
 } // namespace
 

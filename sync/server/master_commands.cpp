@@ -1,9 +1,11 @@
-// lotstation-server item|location|supplier|customer|user add|update|list, recipe list, import KIND FILE.
+// lotstation-server item|location|supplier|customer|user add|update|list, recipe list, import KIND FILE,
+// order add|amend|cancel|list.
 #include "master_commands.hpp"
 
 #include "lotstation/storage/csv.hpp"
 #include "lotstation/storage/master_data.hpp"
 #include "lotstation/storage/quantity.hpp"
+#include "lotstation/storage/sales_orders.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -99,10 +101,67 @@ struct MasterCommands::Args {
     CLI::App *customerAdd, *customerUpdate, *customerList;
     CLI::App *userAdd, *userUpdate, *userList;
     CLI::App *recipeList, *import;
+    CLI::App *orderAdd, *orderAmend, *orderCancel, *orderList;
+    std::string customer, due, reason;
+    std::vector<std::string> lines;
 };
+
+namespace {
+
+// order add / amend / cancel / list: sales orders made centrally, sent to stations with the master data.
+void addOrderCommands(CLI::App& app, MasterCommands::Args& a) {
+    auto* order = app.add_subcommand("order", "sales orders")->require_subcommand(1);
+    a.orderAdd = order->add_subcommand("add", "add a customer's order");
+    a.orderAdd->add_option("reference", a.code)->required();
+    a.orderAdd->add_option("--customer", a.customer)->required();
+    a.orderAdd->add_option("--due", a.due, "YYYY-MM-DD");
+    a.orderAdd->add_option("lines", a.lines, "SKU=QTY@PRICE, e.g. BAR=48@4.25")->required();
+    a.orderAmend = order->add_subcommand("amend", "new quantities or prices for lines (QTY 0 takes a SKU off)");
+    a.orderAmend->add_option("reference", a.code)->required();
+    a.orderAmend->add_option("lines", a.lines, "SKU=QTY@PRICE")->required();
+    a.orderCancel = order->add_subcommand("cancel", "cancel an order");
+    a.orderCancel->add_option("reference", a.code)->required();
+    a.orderCancel->add_option("--reason", a.reason)->required();
+    a.orderList = order->add_subcommand("list", "every order with what has shipped");
+}
+
+std::optional<int> runOrder(const MasterCommands::Args& a, storage::Ledger& ledger) {
+    auto lines = [&]() -> storage::Result<std::vector<storage::OrderLine>> {
+        std::vector<storage::OrderLine> out;
+        for (const auto& text : a.lines) {
+            auto line = storage::parseOrderLine(ledger, text);
+            if (!line) return std::unexpected(line.error());
+            out.push_back(*line);
+        }
+        return out;
+    };
+    if (a.orderAdd->parsed() || a.orderAmend->parsed()) {
+        auto parsed = lines();
+        if (!parsed) return failWith(parsed.error().message);
+        if (a.orderAmend->parsed())
+            return report(storage::amendSalesOrder(ledger, a.code, *parsed, {}, true), "order " + a.code + " amended");
+        storage::NewSalesOrder order{.reference = a.code, .customer = a.customer, .lines = *parsed, .fromCentral = true};
+        if (!a.due.empty()) order.due = a.due;
+        return report(storage::addSalesOrder(ledger, order), "order " + a.code + " added");
+    }
+    if (a.orderCancel->parsed())
+        return report(storage::cancelSalesOrder(ledger, a.code, a.reason, {}, true), "order " + a.code + " cancelled");
+    if (a.orderList->parsed()) {
+        auto orders = storage::salesOrders(ledger);
+        if (!orders) return failWith(orders.error().message);
+        for (const auto& progress : *orders)
+            std::cout << progress.order.reference << "  " << progress.order.customer << "  "
+                      << storage::orderSummary(progress) << "\n";
+        return 0;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 MasterCommands::MasterCommands(CLI::App& app) : m_args(std::make_unique<Args>()) {
     auto& a = *m_args;
+    addOrderCommands(app, a);
     auto* item = app.add_subcommand("item", "items (SKUs)")->require_subcommand(1);
     a.itemAdd = item->add_subcommand("add", "add an item");
     a.itemAdd->add_option("sku", a.code)->required();
@@ -166,7 +225,7 @@ bool MasterCommands::parsed() const {
     for (const auto* command : {a.itemAdd, a.itemUpdate, a.locationAdd, a.locationUpdate, a.supplierAdd,
                                 a.supplierUpdate, a.customerAdd, a.customerUpdate, a.userAdd, a.userUpdate,
                                 a.itemList, a.locationList, a.supplierList, a.customerList, a.userList,
-                                a.recipeList, a.import})
+                                a.recipeList, a.import, a.orderAdd, a.orderAmend, a.orderCancel, a.orderList})
         if (command->parsed()) return true;
     return false;
 }
@@ -225,6 +284,7 @@ std::optional<int> MasterCommands::run(storage::Ledger& ledger) const {
         if (a.userAdd->parsed()) return report(ledger.addUserFromCentral(*user), "user " + a.name + " added");
         return report(storage::updateUser(ledger, *user), "user " + a.name + " updated");
     }
+    if (auto done = runOrder(a, ledger)) return done;
     if (a.itemList->parsed()) return list(ledger, "items");
     if (a.locationList->parsed()) return list(ledger, "locations");
     if (a.supplierList->parsed()) return list(ledger, "suppliers");

@@ -22,8 +22,9 @@ class MasterCommands {
     // The exit code when one of these subcommands was given, else nothing.
     [[nodiscard]] std::optional<int> run(storage::Ledger& ledger) const;
 
+    struct Args; // the parsed arguments (master_commands.cpp)
+
   private:
-    struct Args;
     std::unique_ptr<Args> m_args;
 };
 

@@ -1,5 +1,5 @@
 // GET /v1/master: the central ledger's master data with every record's revision, users with their PIN
-// hashes (Argon2id; a PIN itself never travels).
+// hashes (Argon2id; a PIN itself never travels), sales orders with their lines in force.
 #include "lotstation/storage/master_data.hpp"
 #include "wire.hpp"
 
@@ -33,6 +33,40 @@ std::vector<storage::Revised<T>> listFrom(const Json& body, const char* name, Fr
     return out;
 }
 
+Json orderToJson(const storage::SalesOrder& order) {
+    Json lines = Json::array();
+    for (const auto& line : order.lines)
+        lines.push_back({{"sku", line.sku}, {"quantity", line.quantity}, {"unit_price", line.unitPrice}});
+    Json out{{"reference", order.reference}, {"customer", order.customer},  {"lines", lines},
+             {"created_at", order.createdAt}, {"created_by", order.createdBy}};
+    out["due"] = order.due ? Json(*order.due) : Json();
+    out["cancelled_reason"] = order.cancelledReason ? Json(*order.cancelledReason) : Json();
+    return out;
+}
+
+std::optional<std::string> optionalText(const Json& json, const char* name, const std::string& where) {
+    auto it = json.find(name);
+    if (it == json.end() || it->is_null()) return std::nullopt;
+    return stringAt(json, name, where);
+}
+
+storage::SalesOrder orderFrom(const Json& json, const std::string& where) {
+    storage::SalesOrder order;
+    order.reference = stringAt(json, "reference", where);
+    order.customer = stringAt(json, "customer", where);
+    order.due = optionalText(json, "due", where);
+    order.cancelledReason = optionalText(json, "cancelled_reason", where);
+    order.createdAt = optionalText(json, "created_at", where).value_or("");
+    order.createdBy = optionalText(json, "created_by", where).value_or("");
+    const auto& lines = arrayAt(json, "lines", where);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto at = where + ".lines[" + std::to_string(i) + "]";
+        order.lines.push_back({stringAt(lines[i], "sku", at), integerAt(lines[i], "quantity", at),
+                               integerAt(lines[i], "unit_price", at)});
+    }
+    return order;
+}
+
 } // namespace
 
 Json masterToJson(const storage::MasterData& data) {
@@ -46,7 +80,8 @@ Json masterToJson(const storage::MasterData& data) {
                                          if (u.pinHash) json["pin_hash"] = *u.pinHash;
                                          return json;
                                      })},
-                {"recipes", listToJson(data.recipes, [](const auto& v) { return toJson(v); })}};
+                {"recipes", listToJson(data.recipes, [](const auto& v) { return toJson(v); })},
+                {"orders", listToJson(data.orders, orderToJson)}};
 }
 
 storage::MasterData masterFrom(const Json& body) {
@@ -66,6 +101,8 @@ storage::MasterData masterFrom(const Json& body) {
         return out;
     });
     data.recipes = listFrom<storage::Recipe>(body, "recipes", recipeFrom);
+    // Orders came later: a server (or a stored PostgreSQL document) from before them sends none.
+    if (body.contains("orders")) data.orders = listFrom<storage::SalesOrder>(body, "orders", orderFrom);
     return data;
 }
 

@@ -63,6 +63,7 @@ inline void unwrap(storage::Result<void>&& result) {
 // Each group of subcommands registers itself on the root parser.
 void addSetupCommands(CLI::App& root, CliContext& context);
 void addMovementCommands(CLI::App& root, CliContext& context);
+void addOrderCommands(CLI::App& root, CliContext& context);
 void addQueryCommands(CLI::App& root, CliContext& context);
 void addTraceCommands(CLI::App& root, CliContext& context);
 void addDataCommands(CLI::App& root, CliContext& context);

@@ -50,6 +50,7 @@ int runCommandLine(const std::vector<std::string>& args, CommandLineIo io, const
     root.fallthrough();
     cli::addSetupCommands(root, context);
     cli::addMovementCommands(root, context);
+    cli::addOrderCommands(root, context);
     cli::addQueryCommands(root, context);
     cli::addDataCommands(root, context);
     cli::addDeviceCommands(root, context);

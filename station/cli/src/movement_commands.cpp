@@ -6,6 +6,7 @@
 
 #include "lotstation/storage/receipt_check.hpp"
 #include "lotstation/storage/sales.hpp"
+#include "lotstation/storage/sales_orders.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -194,15 +195,17 @@ void addRun(CLI::App& root, CliContext& context) {
 void addShipMove(CLI::App& root, CliContext& context) {
     auto* ship = root.add_subcommand("ship", "Ship a lot to a customer");
     struct ShipArgs {
-        std::string lot, quantity, customer, reference, location, price;
+        std::string lot, quantity, customer, reference, order, location, price;
     };
     auto shipArgs = makeArgs<ShipArgs>();
     ship->add_option("LOT", shipArgs->lot, "Lot code")->required();
     ship->add_option("QTY", shipArgs->quantity, "Quantity")->required();
-    ship->add_option("--customer", shipArgs->customer, "Customer code")->required();
-    ship->add_option("--ref", shipArgs->reference, "Order number");
+    ship->add_option("--customer", shipArgs->customer, "Customer code (default with --order: the order's)");
+    ship->add_option("--order", shipArgs->order, "Sales order reference: customer and price from its line");
+    ship->add_option("--ref", shipArgs->reference, "Order number (an order on record is shipped against)");
     ship->add_option("--location", shipArgs->location, "Where it is shipped from");
-    ship->add_option("--price", shipArgs->price, "Price per unit, e.g. 4.50/pc (default: the customer's price list)");
+    ship->add_option("--price", shipArgs->price,
+                     "Price per unit, e.g. 4.50/pc (default: the order's line, else the customer's price list)");
     ship->callback([&context, shipArgs] {
         context.action = [&context, shipArgs] {
             auto ledger = context.openLedger();
@@ -210,16 +213,25 @@ void addShipMove(CLI::App& root, CliContext& context) {
             std::optional<storage::Micros> price;
             if (!shipArgs->price.empty())
                 price = unwrap(storage::parsePrice(ledger, shipArgs->price, unwrap(ledger.item(sku)).uom));
-            const auto shipped = unwrap(storage::shipAtPrice(
-                ledger,
-                {.lot = shipArgs->lot,
-                 .quantity = quantityForLot(ledger, shipArgs->lot, shipArgs->quantity),
-                 .customer = shipArgs->customer,
-                 .reference = optionalText(shipArgs->reference),
-                 .location = optionalText(shipArgs->location),
-                 .user = context.user},
-                price));
+            if (!shipArgs->order.empty() && !shipArgs->reference.empty() &&
+                shipArgs->order != shipArgs->reference)
+                throw CommandFailed("--order and --ref name different orders: give one");
+            // A --ref that names an order on record ships against it, so the order's checks always apply.
+            auto order = shipArgs->order.empty() ? shipArgs->reference : shipArgs->order;
+            const bool againstOrder = !shipArgs->order.empty() || (!order.empty() && storage::salesOrder(ledger, order));
+            if (!againstOrder && shipArgs->customer.empty())
+                throw CommandFailed("ship needs --customer or --order");
+            const storage::ShipRequest request{.lot = shipArgs->lot,
+                                               .quantity = quantityForLot(ledger, shipArgs->lot, shipArgs->quantity),
+                                               .customer = shipArgs->customer,
+                                               .reference = optionalText(order),
+                                               .location = optionalText(shipArgs->location),
+                                               .user = context.user};
+            const auto shipped = againstOrder ? unwrap(storage::shipAgainstOrder(ledger, request, price))
+                                              : unwrap(storage::shipAtPrice(ledger, request, price));
             reportMovement(context, ledger, shipped.movement);
+            if (againstOrder && !context.json)
+                context.out << storage::orderSummary(unwrap(storage::salesOrder(ledger, order)), sku) << "\n";
             return 0;
         };
     });

@@ -4,6 +4,7 @@
 #include "lotstation/storage/currency.hpp"
 #include "lotstation/storage/money.hpp"
 #include "lotstation/storage/quantity.hpp"
+#include "lotstation/storage/sales_orders.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -17,11 +18,40 @@ std::string amount(std::int64_t quantity, const storage::Item& item) {
     return storage::formatQuantity(quantity, item.uom);
 }
 
-// "USD 4.50/pc (list)", "USD 4.20/pc (typed)" or "no price".
+// "USD 4.50/pc (list)", "USD 4.25/pc (order)", "USD 4.20/pc (typed)" or "no price".
 std::string priceText(const ShipState& ship, const ShipLine& line) {
     if (!line.unitPrice) return "no price";
     return ship.currency + " " + storage::formatUnitCost(*line.unitPrice, line.item.uom) +
-           (line.priceTyped ? " (typed)" : " (list)");
+           (line.priceTyped ? " (typed)" : ship.order ? " (order)" : " (list)");
+}
+
+// The open orders to pick from, on the left where the camera was.
+void drawOrderChooser(const ShipState& ship, Ui& ui, ImVec2 min, ImVec2 max) {
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, colour::panel, ui.em(0.5f));
+    const float pad = ui.em(0.8f);
+    const float width = max.x - min.x - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+    ImGui::BeginGroup();
+    label(ui, ship.customer ? "Open orders of " + ship.customer->name : std::string("Open orders"), ui.fonts.title);
+    const float rowHeight = ui.em(2.75f);
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    const float buttons = ui.em(2.9f);
+    const float room = max.y - pad - buttons - gap - ImGui::GetCursorScreenPos().y;
+    const auto rows = static_cast<std::size_t>(std::max(1.0f, room / (rowHeight + gap)));
+    const auto& orders = *ship.openOrders;
+    for (std::size_t i = 0; i < std::min(rows, orders.size()); ++i) {
+        const auto& order = orders[i];
+        const RowText row{order.order.reference,
+                          order.order.customer + (order.order.due ? " · due " + *order.order.due : std::string()),
+                          storage::orderSummary(order).substr(order.order.reference.size() + 8), ""};
+        if (listRow(ui, "ship.order." + std::to_string(i), row, width, rowHeight))
+            ui.intents.emit(ship::PickOrder{order.order.reference});
+    }
+    if (orders.empty()) paragraph(ui, "No open orders.", ui.fonts.body, colour::textDim);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, max.y - pad - buttons));
+    if (touchButton(ui, "ship.orders-close", "Close", ImVec2(width, buttons)))
+        ui.intents.emit(ship::CloseOrders{});
+    ImGui::EndGroup();
 }
 
 std::string prompt(const ShipState& ship) {
@@ -63,7 +93,8 @@ void drawDone(const ShipState& ship, Ui& ui, const Column& column) {
                         (line != ship.lines.end() ? amount(movement.quantity, line->item)
                                                   : std::to_string(movement.quantity)));
     }
-    doneCard(ui, "✓ Shipped to " + ship.customer->name, ship.reference.value_or("no order number"), lines,
+    doneCard(ui, "✓ Shipped to " + ship.customer->name,
+             !ship.orderProgress.empty() ? ship.orderProgress : ship.reference.value_or("no order number"), lines,
              column.width);
     if (touchButton(ui, "ship.next", "Next shipment →", ImVec2(column.width, ui.em(3.0f)),
                     ButtonKind::Primary, ui.fonts.title))
@@ -75,7 +106,9 @@ void drawDone(const ShipState& ship, Ui& ui, const Column& column) {
 void drawFlowBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 min, ImVec2 max) {
     const Column column = splitScreen(ui, min, max);
     const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
-    if (ship.choices.open)
+    if (ship.openOrders)
+        drawOrderChooser(ship, ui, min, leftMax);
+    else if (ship.choices.open)
         lotChooser(ui, ship.choices, "Pick the lot going out", "ship", min, leftMax,
                    {[&](const storage::StockLine& line) {
                         ui.intents.emit(ship::PickLot{line.lot, line.location});
@@ -102,9 +135,12 @@ void drawFlowBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 m
         ship.awaitingReference ? std::optional<std::string>("scan it now…") : ship.reference;
     if (compactField(ui, "ship.reference", "Order number", reference, "Tap, then scan", half))
         ui.intents.emit(ship::ScanReference{});
-    if (touchButton(ui, "ship.browse", "No label to scan? Pick the lot from a list",
-                    ImVec2(column.width, ui.em(2.5f))))
+    if (touchButton(ui, "ship.orders", "Pick an open order", ImVec2(half, ui.em(2.5f))))
+        ui.intents.emit(ship::BrowseOrders{});
+    ImGui::SameLine(0, gap);
+    if (touchButton(ui, "ship.browse", "Pick a lot from a list", ImVec2(half, ui.em(2.5f))))
         ui.intents.emit(ship::Browse{});
+    if (!ship.orderProgress.empty()) label(ui, ship.orderProgress, ui.fonts.body);
     const float bottom = column.bottom - bottomButtonHeight(ui) - gap;
     const bool haveSelection = ship.selected && *ship.selected < ship.lines.size();
     drawLines(ship, ui, column.width, haveSelection ? bottom - ui.em(2.9f) - gap : bottom);

@@ -91,7 +91,8 @@ Result<std::string> setLedgerCurrency(Ledger& ledger, std::string_view code, std
         const auto current = ledgerCurrency(ledger);
         if (current == wanted) return wanted;
         auto used = core.db.cached("SELECT (SELECT count(*) FROM cost_rates) + (SELECT count(*) FROM "
-                                   "customer_prices) + (SELECT count(*) FROM shipment_prices)");
+                                   "customer_prices) + (SELECT count(*) FROM shipment_prices) + (SELECT count(*) FROM "
+                                   "sales_order_lines)");
         used.step();
         if (used.int64(0) > 0)
             return fail(ErrorKind::Refused, "rates or prices are already recorded in " + current +

@@ -2,6 +2,7 @@
 #include "lotstation/storage/sales.hpp"
 
 #include "cost_access.hpp"
+#include "priced_ship.hpp"
 #include "lotstation/storage/currency.hpp"
 
 namespace lotstation::storage {
@@ -50,32 +51,41 @@ std::optional<Micros> customerPrice(const Ledger& ledger, std::string_view custo
     return s.int64(0);
 }
 
-Result<PricedShipment> shipAtPrice(Ledger& ledger, const ShipRequest& request, std::optional<Micros> unitPrice) {
+Result<Movement> shipAndRecordPrice(Ledger& ledger, const ShipRequest& request, std::optional<Micros> unitPrice,
+                                    std::string_view source) {
     auto& core = LedgerAccess::core(ledger);
-    if (unitPrice && *unitPrice < 0) return fail(ErrorKind::Invalid, "a price cannot be negative");
-    PricedShipment out;
+    Movement shipped;
     auto written = ledger.atomically([&]() -> Result<void> {
         auto movement = ledger.ship(request);
         if (!movement) return std::unexpected(movement.error());
-        out.movement = *movement;
-        out.unitPrice = unitPrice;
-        if (!out.unitPrice) {
-            auto lot = ledger.lot(movement->lot);
-            if (!lot) return std::unexpected(lot.error());
-            out.unitPrice = customerPrice(ledger, request.customer, lot->sku);
-            out.fromPriceList = out.unitPrice.has_value();
-        }
-        if (!out.unitPrice) return {};
+        shipped = *movement;
+        if (!unitPrice) return {};
         return guarded([&]() -> Result<void> {
             auto s = core.db.cached("INSERT INTO shipment_prices (movement_id, unit_price, currency, source) "
                                     "VALUES (?1, ?2, ?3, ?4)");
-            s.bindAll(out.movement.id, *out.unitPrice, ledgerCurrency(ledger),
-                      out.fromPriceList ? "price_list" : "typed");
+            s.bindAll(shipped.id, *unitPrice, ledgerCurrency(ledger), std::string(source));
             s.run();
             return {};
         });
     });
     if (!written) return std::unexpected(written.error());
+    return shipped;
+}
+
+Result<PricedShipment> shipAtPrice(Ledger& ledger, const ShipRequest& request, std::optional<Micros> unitPrice) {
+    if (unitPrice && *unitPrice < 0) return fail(ErrorKind::Invalid, "a price cannot be negative");
+    PricedShipment out;
+    out.unitPrice = unitPrice;
+    if (!out.unitPrice) {
+        // The lot is looked up here only for its SKU; ship() checks everything else (and names a missing lot).
+        if (auto lot = ledger.lot(request.lot)) {
+            out.unitPrice = customerPrice(ledger, request.customer, lot->sku);
+            out.fromPriceList = out.unitPrice.has_value();
+        }
+    }
+    auto movement = shipAndRecordPrice(ledger, request, out.unitPrice, out.fromPriceList ? "price_list" : "typed");
+    if (!movement) return std::unexpected(movement.error());
+    out.movement = std::move(*movement);
     return out;
 }
 

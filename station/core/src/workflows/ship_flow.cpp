@@ -1,6 +1,7 @@
 #include "lotstation/station/workflows/ship_flow.hpp"
 #include "lotstation/storage/currency.hpp"
 #include "lotstation/storage/sales.hpp"
+#include "lotstation/storage/sales_orders.hpp"
 #include "lotstation/station/overloaded.hpp"
 
 #include "lotstation/storage/queries.hpp"
@@ -27,6 +28,9 @@ FlowOutcome ShipFlow::apply(const ShipIntent& intent, const FlowContext& context
             [&](const PickCustomer& i) {
                 auto customer = m_ledger.customer(i.code);
                 if (!customer) return refuse(customer.error().message);
+                if (m_state.order && m_state.order->order.customer != customer->code)
+                    return refuse("Order " + m_state.order->order.reference + " is " + m_state.order->order.customer +
+                                  "'s: clear the order to ship to " + customer->code);
                 m_state.customer = std::move(*customer);
                 return done(FlowOutcome::quiet());
             },
@@ -34,14 +38,22 @@ FlowOutcome ShipFlow::apply(const ShipIntent& intent, const FlowContext& context
                 m_state.awaitingReference = true;
                 return done(FlowOutcome::quiet());
             },
-            [&](const SetReference& i) {
-                m_state.awaitingReference = false;
-                if (i.reference.empty()) {
-                    m_state.reference.reset();
-                    return done(FlowOutcome::quiet());
-                }
-                m_state.reference = i.reference;
-                return done(FlowOutcome::accepted("Order " + i.reference));
+            [&](const SetReference& i) { return setReference(i.reference); },
+            [&](const BrowseOrders&) {
+                storage::OrderFilter filter{.openOnly = true};
+                if (m_state.customer) filter.customer = m_state.customer->code;
+                auto orders = storage::salesOrders(m_ledger, filter);
+                if (!orders) return refuse(orders.error().message);
+                m_state.openOrders = std::move(*orders);
+                return FlowOutcome::quiet();
+            },
+            [&](const PickOrder& i) {
+                m_state.openOrders.reset();
+                return setReference(i.reference);
+            },
+            [&](const CloseOrders&) {
+                m_state.openOrders.reset();
+                return FlowOutcome::quiet();
             },
             [&](const PickLot& i) {
                 auto scanned = lotOfScan(m_ledger, scan::OwnLot{i.lot});
@@ -141,8 +153,42 @@ std::vector<std::string> ShipFlow::missing() const {
     return out;
 }
 
+FlowOutcome ShipFlow::setReference(const std::string& reference) {
+    m_state.awaitingReference = false;
+    if (reference.empty()) {
+        m_state.reference.reset();
+        m_state.order.reset();
+        return done(FlowOutcome::quiet());
+    }
+    auto order = storage::salesOrder(m_ledger, reference);
+    if (!order) { // not an order on record: a free reference, as it always was
+        m_state.order.reset();
+        m_state.reference = reference;
+        return done(FlowOutcome::accepted("Order " + reference));
+    }
+    const auto& o = order->order;
+    if (o.cancelledReason) return refuse("Order " + o.reference + " is cancelled (" + *o.cancelledReason + ")");
+    if (order->complete) return refuse("Order " + o.reference + " has shipped in full");
+    if (m_state.customer && m_state.customer->code != o.customer)
+        return refuse("Order " + o.reference + " is " + o.customer + "'s, not " + m_state.customer->code + "'s");
+    for (const auto& line : m_state.lines)
+        if (std::ranges::none_of(o.lines, [&](const auto& l) { return l.sku == line.item.sku; }))
+            return refuse("Order " + o.reference + " has no line for " + line.item.sku + " (lot " + line.lot.code +
+                          ")");
+    auto customer = m_ledger.customer(o.customer);
+    if (!customer) return refuse(customer.error().message);
+    m_state.customer = std::move(*customer);
+    m_state.reference = o.reference;
+    m_state.order = std::move(*order);
+    return done(FlowOutcome::accepted("Order " + *m_state.reference + " for " + m_state.customer->name));
+}
+
 FlowOutcome ShipFlow::addLot(ScannedLot scanned, const std::optional<std::string>& from) {
     m_state.awaitingReference = false;
+    if (m_state.order && std::ranges::none_of(m_state.order->order.lines, [&](const auto& line) {
+            return line.sku == scanned.item.sku;
+        }))
+        return refuse("Order " + m_state.order->order.reference + " has no line for " + scanned.item.sku);
     const auto same = std::ranges::find_if(
         m_state.lines, [&](const ShipLine& line) { return line.lot.code == scanned.lot.code; });
     if (same != m_state.lines.end()) {
@@ -183,14 +229,15 @@ FlowOutcome ShipFlow::confirm(const std::string& user) {
     // One shipment is one transaction: a refused line leaves the others unrecorded too.
     auto result = m_ledger.atomically([&]() -> storage::Result<void> {
         for (const auto& line : m_state.lines) {
-            auto shipped = storage::shipAtPrice(m_ledger,
-                                                {.lot = line.lot.code,
-                                                 .quantity = line.quantity,
-                                                 .customer = m_state.customer->code,
-                                                 .reference = m_state.reference,
-                                                 .location = line.location,
-                                                 .user = user},
-                                                line.priceTyped ? line.unitPrice : std::nullopt);
+            const storage::ShipRequest request{.lot = line.lot.code,
+                                               .quantity = line.quantity,
+                                               .customer = m_state.customer->code,
+                                               .reference = m_state.reference,
+                                               .location = line.location,
+                                               .user = user};
+            const auto typed = line.priceTyped ? line.unitPrice : std::nullopt;
+            auto shipped = m_state.order ? storage::shipAgainstOrder(m_ledger, request, typed)
+                                         : storage::shipAtPrice(m_ledger, request, typed);
             if (!shipped) return std::unexpected(shipped.error());
             written.push_back(std::move(shipped->movement));
         }
@@ -200,6 +247,7 @@ FlowOutcome ShipFlow::confirm(const std::string& user) {
     m_state.shipped = std::move(written);
     m_state.step = ShipStep::Done;
     m_state.problem.reset();
+    refreshOrder();
     return FlowOutcome::accepted("Shipped " + std::to_string(m_state.shipped.size()) +
                                  (m_state.shipped.size() == 1 ? " lot to " : " lots to ") +
                                  m_state.customer->name);
@@ -210,12 +258,29 @@ FlowOutcome ShipFlow::refuse(std::string message) {
     return FlowOutcome::refused(std::move(message));
 }
 
+void ShipFlow::refreshOrder() {
+    m_state.orderProgress.clear();
+    if (!m_state.order) return;
+    if (auto fresh = storage::salesOrder(m_ledger, m_state.order->order.reference)) m_state.order = std::move(*fresh);
+    std::string sku;
+    if (m_state.selected && *m_state.selected < m_state.lines.size()) sku = m_state.lines[*m_state.selected].item.sku;
+    m_state.orderProgress = storage::orderSummary(*m_state.order, sku);
+}
+
+std::optional<storage::Micros> ShipFlow::listedPrice(const std::string& sku) const {
+    if (m_state.order) {
+        for (const auto& line : m_state.order->order.lines)
+            if (line.sku == sku) return line.unitPrice;
+        return std::nullopt;
+    }
+    return m_state.customer ? storage::customerPrice(m_ledger, m_state.customer->code, sku) : std::nullopt;
+}
+
 FlowOutcome ShipFlow::done(FlowOutcome outcome) {
     m_state.currency = storage::ledgerCurrency(m_ledger);
     for (auto& line : m_state.lines)
-        if (!line.priceTyped)
-            line.unitPrice =
-                m_state.customer ? storage::customerPrice(m_ledger, m_state.customer->code, line.item.sku) : std::nullopt;
+        if (!line.priceTyped) line.unitPrice = listedPrice(line.item.sku);
+    refreshOrder();
     if (m_state.step != ShipStep::Done)
         m_state.step = missing().empty() ? ShipStep::ReadyToConfirm : ShipStep::Filling;
     if (outcome.feedback != FeedbackKind::Refused) m_state.problem.reset();

@@ -10,6 +10,7 @@
 // station made up itself as placeholders (a location named only by another station's movement) have
 // revision -1: any real record replaces them.
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/storage/sales_orders.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,7 @@ struct MasterData {
     std::vector<Revised<Item>> items{};
     std::vector<Revised<MasterUser>> users{};
     std::vector<Revised<Recipe>> recipes{};
+    std::vector<Revised<SalesOrder>> orders{}; // sales_orders.hpp
 };
 
 struct MasterApplySummary {
@@ -50,7 +52,7 @@ struct MasterApplySummary {
 // Adds what is missing and updates what is older here, all in one transaction: any bad record (an unknown
 // location or component, a GTIN or badge another record here already has, a unit change of an item with
 // lots) and nothing at all changes; the error names the record. Locations, suppliers, customers, items,
-// users, recipes are applied in that order, so a record may name another of the same batch. A user whose
+// users, recipes, orders are applied in that order, so a record may name another of the same batch. A user whose
 // record carries no PIN hash keeps the PIN set here.
 [[nodiscard]] Result<MasterApplySummary> applyMasterData(Ledger& ledger, const MasterData& data);
 

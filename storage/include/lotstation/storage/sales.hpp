@@ -29,6 +29,7 @@ struct PricedShipment {
     Movement movement{};
     std::optional<Micros> unitPrice{}; // empty: no price typed and none on the customer's list
     bool fromPriceList = false;
+    bool fromOrder = false; // the order's line price (sales_orders.hpp)
 };
 // Ships (Ledger::ship) and records the price in the same transaction: the one given, else the customer's
 // price list's. A shipment without either is recorded without a price (its margin is unknown).

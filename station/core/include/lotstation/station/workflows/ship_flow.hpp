@@ -1,7 +1,10 @@
 #pragma once
 // Shipping: pick the customer, scan the order reference, scan each finished lot going out (the quantity is
 // all of it at its place unless typed on the keypad), confirm. Each line is priced from the customer's price
-// list unless a price is typed for it; the price is recorded with the shipment (shipAtPrice). Held, quarantined, recalled and expired lots
+// list unless a price is typed for it; the price is recorded with the shipment (shipAtPrice). A reference that
+// names a sales order on record (scanned, typed or picked from the open orders) ships against it: the
+// customer and each line's price come from the order, a lot of a SKU not on it is refused as it is scanned,
+// and the screen shows how far the order has shipped (shipAgainstOrder refuses over-shipping at the confirm). Held, quarantined, recalled and expired lots
 // and codes that name no lot are refused as they are scanned. The confirm records every line of the shipment
 // in one transaction (all or nothing); nothing is written before it.
 #include "lotstation/station/quantity_entry.hpp"
@@ -10,6 +13,7 @@
 #include "lotstation/station/workflows/screen_flow.hpp"
 #include "lotstation/station/workflows/stock_scan.hpp"
 #include "lotstation/storage/ledger.hpp"
+#include "lotstation/storage/sales_orders.hpp"
 
 #include <optional>
 #include <string>
@@ -42,6 +46,9 @@ struct ShipState {
     std::optional<std::string> problem;
     LotChoices choices; // finished goods that may be shipped, picked from a list instead of scanned
     std::string currency = "USD"; // the ledger's, for showing prices
+    std::optional<storage::OrderProgress> order; // the sales order the reference names, if it is one
+    std::string orderProgress;                   // "Order R-1042: 24 of 48 shipped" (the selected line's SKU)
+    std::optional<std::vector<storage::OrderProgress>> openOrders; // listed to pick from (BrowseOrders)
 };
 
 namespace ship {
@@ -56,6 +63,11 @@ struct PickLot { // a lot chosen without scanning
     std::string lot;
     std::optional<std::string> from; // a place of the lot; default the one holding most
 };
+struct BrowseOrders {}; // the open orders of the chosen customer (or every customer's)
+struct PickOrder {
+    std::string reference;
+};
+struct CloseOrders {};
 struct Browse {};
 struct ScrollChoices {
     int rows; // negative: up
@@ -80,7 +92,8 @@ struct Cancel {};
 struct Next {}; // after Done: the next shipment
 } // namespace ship
 
-using ShipIntent = std::variant<ship::PickCustomer, ship::ScanReference, ship::SetReference, ship::PickLot,
+using ShipIntent = std::variant<ship::PickCustomer, ship::ScanReference, ship::SetReference, ship::BrowseOrders,
+                                ship::PickOrder, ship::CloseOrders, ship::PickLot,
                                 ship::Browse, ship::ScrollChoices, ship::CloseBrowse, ship::SelectLine,
                                 ship::SetQuantity, ship::SetPrice, ship::RemoveLine, ship::Confirm, ship::Cancel, ship::Next>;
 
@@ -104,6 +117,10 @@ class ShipFlow final : public ScreenFlow {
 
   private:
     FlowOutcome addLot(ScannedLot scanned, const std::optional<std::string>& from = {});
+    FlowOutcome setReference(const std::string& reference);
+    void refreshOrder(); // the order's shipped figures and the line shown for the selected lot
+    // A line's price when none is typed: the order's line, else the customer's price list.
+    [[nodiscard]] std::optional<storage::Micros> listedPrice(const std::string& sku) const;
     FlowOutcome setQuantity(const Quantity& quantity);
     FlowOutcome confirm(const std::string& user);
     FlowOutcome refuse(std::string message);
