@@ -7,6 +7,7 @@
 #include "master_edits/master_audit_schema.hpp"
 #include "master_revisions.hpp"
 #include "quality/quality_schema.hpp"
+#include "movement_insert_schema.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
 #include "tags/lot_tags_schema.hpp"
@@ -208,7 +209,7 @@ constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigratio
                                 kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationBatchRecord,
                                 kMigrationMovementScale,
                                 // after the batch record's: it extends the record log's kinds that one added
-                                kMigrationTagRecords};
+                                kMigrationTagRecords, kMigrationMovementInsertChecks};
 
 } // namespace
 
