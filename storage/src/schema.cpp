@@ -209,7 +209,7 @@ constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigratio
                                 kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationBatchRecord,
                                 kMigrationMovementScale,
                                 // after the batch record's: it extends the record log's kinds that one added
-                                kMigrationTagRecords, kMigrationMovementInsertChecks};
+                                kMigrationTagRecords, kMigrationLotOnHand, kMigrationMovementInsertChecks};
 
 } // namespace
 

@@ -2,13 +2,12 @@
 // the lot's full unit cost), exact per group and rounded once.
 #include "lotstation/storage/cost_reports.hpp"
 
-#include "../queries/query_rows.hpp"
-#include "../wide_math.hpp"
 #include "cost_access.hpp"
+#include "report_lots.hpp"
 #include "report_period.hpp"
-#include "unit_cost_cache.hpp"
 
-#include <map>
+#include <algorithm>
+#include <unordered_map>
 
 namespace lotstation::storage {
 namespace {
@@ -21,11 +20,6 @@ struct Sums {
     bool costKnown = true;
 };
 
-// quantity × (micro-units per g / ml / pc) in thousandths of a micro-unit: exact.
-Wide milli(std::int64_t baseUnits, Micros perUnit, Uom uom) {
-    return static_cast<Wide>(baseUnits) * perUnit * (1000 / baseUnitsPerUnit(uom));
-}
-
 std::optional<Micros> roundedMilli(Wide value) {
     return narrow(divideHalfEven(value, 1000));
 }
@@ -33,6 +27,12 @@ std::optional<Micros> roundedMilli(Wide value) {
 // "2026-11": the month of a day counted from the epoch (UTC).
 std::string monthOfDay(std::int64_t day) {
     return formatDate(Date{std::chrono::sys_days{std::chrono::days{day}}}).substr(0, 7);
+}
+
+// The same month as one integer (year × 12 + month), to group by without formatting every row.
+std::int64_t monthIndex(std::int64_t day) {
+    const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
+    return static_cast<std::int64_t>(static_cast<int>(date.year())) * 12 + static_cast<unsigned>(date.month());
 }
 
 } // namespace
@@ -52,79 +52,89 @@ Result<std::vector<MarginRow>> marginReport(const Ledger& ledger, Period period,
     auto& core = LedgerAccess::core(ledger);
     return guarded([&]() -> Result<std::vector<MarginRow>> {
         // The summaries hold the shipments per lot and day (and customer), reversed ones left out, revenue
-        // exact: one row per lot (and customer or day when the grouping needs them) instead of every ship
-        // movement. Summed first, then joined to the lot once per group.
+        // exact: one row per lot and day (and customer) instead of every ship movement, each beside its lot
+        // and kept cost. Grouped here by an integer (lot, item or month; the customer's code) and named once
+        // per group: sums of exact integers, so the order of adding changes nothing.
         const bool byCustomer = by == MarginGrouping::Customer;
         const std::string table = byCustomer ? "shipped_daily" : "shipped_lot_daily";
-        const std::string extra = byCustomer ? ", customer" : by == MarginGrouping::Month ? ", day" : "";
         const auto [fromDay, toDay] = dayRange(*range);
-        // All time reads the summary in its own order (by lot: no sorting); a period through its day index.
-        const std::string where = period.from || period.to ? " WHERE day >= ?1 AND day < ?2" : " WHERE ?1 <= ?2";
-        const std::string grouped = "SELECT lot_id, " + std::string(byCustomer ? "customer" : "''") +
-                                    " AS customer, day, sum(shipments) AS shipments, sum(quantity) AS quantity, "
-                                    "sum(unpriced) AS unpriced, sum(revenue) AS revenue FROM " + table + where +
-                                    " GROUP BY lot_id" + extra;
+        // All time reads the summary in its own order (by lot); a period through its day index.
+        const std::string where =
+            period.from || period.to ? " WHERE s.day >= ?1 AND s.day < ?2" : " WHERE ?1 <= ?2";
         std::int64_t total = -1;
         if (progress) {
-            auto count = core.db.cached("SELECT count(*) FROM (" + grouped + ")");
+            auto count = core.db.cached("SELECT count(*) FROM " + table + " s" + where);
             count.bindAll(fromDay, toDay);
             count.step();
             total = count.int64(0);
         }
+        const auto items = reportItems(core);
         CachedUnitCosts costs(ledger);
         ProgressTicker ticker(progress, total);
-        std::map<std::string, Sums> groups;
-        auto s = core.db.cached(
-            "SELECT l.code, l.run_code IS NOT NULL, l.unit_cost, i.sku, i.uom, s.customer, s.day, s.shipments, "
-            "s.quantity, s.unpriced, s.revenue, " + std::string(kCachedCostColumns) + " FROM (" + grouped +
-            ") s JOIN lots l ON l.id = s.lot_id JOIN items i ON i.id = l.item_id" + std::string(kCachedCostJoin));
+        std::unordered_map<std::int64_t, std::size_t> byId;
+        std::unordered_map<std::string, std::size_t> byName;
+        std::vector<std::pair<std::string, Sums>> groups;
+        std::int64_t lastId = 0;
+        std::size_t* lastSlot = nullptr; // unordered_map keeps its elements where they are
+        auto s = core.db.cached("SELECT " + std::string(byCustomer ? "s.customer" : "''") +
+                                ", s.day, s.shipments, s.quantity, s.unpriced, s.revenue, " + kReportLotColumns +
+                                " FROM " + table + " s JOIN lots l ON l.id = s.lot_id" +
+                                std::string(kCachedCostJoin) + where);
         s.bindAll(fromDay, toDay);
+        constexpr int kLot = 6;
         while (s.step()) {
             if (!ticker.tick()) return cancelled("the margins report");
-            const auto lot = s.text(0);
-            const auto uom = queries::parsedOr(parseUom(s.text(4)), Uom::Gram);
-            std::string key;
-            switch (by) {
-            case MarginGrouping::Lot:
-                key = lot;
-                break;
-            case MarginGrouping::Product:
-                key = s.text(3);
-                break;
-            case MarginGrouping::Customer:
-                key = s.text(5);
-                break;
-            case MarginGrouping::Month:
-                key = monthOfDay(s.int64(6));
-                break;
-            case MarginGrouping::Total:
-                key = "total";
-                break;
+            const auto lot = readReportLot(s, kLot);
+            const auto item = items.find(lot.itemId);
+            if (item == items.end()) continue; // as the join to items did
+            const auto day = s.int64(1);
+            std::size_t* slot = nullptr;
+            if (byCustomer) {
+                slot = &byName.try_emplace(std::string(s.textView(0)), groups.size()).first->second;
+            } else {
+                const std::int64_t id = by == MarginGrouping::Lot       ? lot.cost.id
+                                        : by == MarginGrouping::Product ? lot.itemId
+                                        : by == MarginGrouping::Month   ? monthIndex(day)
+                                                                        : 0;
+                // The rows of one lot come together (the summary's order): look up only a new one.
+                if (id != lastId || !lastSlot) lastSlot = &byId.try_emplace(id, groups.size()).first->second;
+                lastId = id;
+                slot = lastSlot;
             }
-            auto& sums = groups[key];
-            sums.shipments += s.int64(7);
-            const auto quantity = s.int64(8);
-            if (s.int64(9) == 0)
-                sums.revenue += s.int64(10);
+            if (*slot == groups.size()) {
+                std::string key = by == MarginGrouping::Lot       ? std::string(lot.cost.code)
+                                  : by == MarginGrouping::Product ? item->second.sku
+                                  : by == MarginGrouping::Month   ? monthOfDay(day)
+                                  : byCustomer                    ? std::string(s.textView(0))
+                                                                  : std::string("total");
+                groups.emplace_back(std::move(key), Sums{});
+            }
+            auto& sums = groups[*slot].second;
+            sums.shipments += s.int64(2);
+            const auto quantity = s.int64(3);
+            if (s.int64(4) == 0)
+                sums.revenue += s.int64(5);
             else
                 sums.revenueKnown = false;
-            const LotCostRow row{.id = s.int64(11),
-                                 .code = lot,
-                                 .produced = s.int64(1) != 0,
-                                 .recorded = s.optInt64(2),
-                                 .cached = s.int64(12) != 0,
-                                 .cachedPerUnit = s.optInt64(13)};
-            if (auto unitCost = costs.perUnit(row))
-                sums.cost += milli(quantity, *unitCost, uom);
+            if (auto unitCost = costs.perUnit(lot.cost))
+                sums.cost += exactValueMilli(quantity, *unitCost, item->second.uom);
             else
                 sums.costKnown = false;
         }
         if (!ticker.finish()) return cancelled("the margins report");
         costs.keep();
+        // In the order of the names (sorting positions, not the groups' exact sums).
+        std::vector<std::size_t> order(groups.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return groups[a].first < groups[b].first; });
         std::vector<MarginRow> out;
-        for (const auto& [key, sums] : groups) {
+        out.reserve(groups.size());
+        for (const auto index : order) {
+            auto& [key, sums] = groups[index];
             MarginRow row;
-            row.key = key;
+            row.key = std::move(key);
             row.shipments = sums.shipments;
             if (sums.revenueKnown) row.revenue = roundedMilli(sums.revenue);
             if (sums.costKnown) row.cost = roundedMilli(sums.cost);

@@ -147,4 +147,37 @@ BEGIN
 END;
 )sql";
 
+// lot_on_hand: each lot's balance summed over its locations (no row when zero), kept from balances by
+// triggers in the same transaction, so a valuation reads one row per lot on hand instead of one per lot and
+// location. Derived data like the summaries above.
+inline constexpr std::string_view kMigrationLotOnHand = R"sql(
+CREATE TABLE lot_on_hand (
+    lot_id   INTEGER PRIMARY KEY,
+    quantity INTEGER NOT NULL
+);
+INSERT INTO lot_on_hand (lot_id, quantity)
+SELECT lot_id, sum(quantity) FROM balances GROUP BY lot_id HAVING sum(quantity) <> 0;
+
+CREATE TRIGGER lot_on_hand_insert AFTER INSERT ON balances
+BEGIN
+    INSERT INTO lot_on_hand (lot_id, quantity) VALUES (NEW.lot_id, NEW.quantity)
+    ON CONFLICT (lot_id) DO UPDATE SET quantity = quantity + excluded.quantity;
+    DELETE FROM lot_on_hand WHERE lot_id = NEW.lot_id AND quantity = 0;
+END;
+CREATE TRIGGER lot_on_hand_update AFTER UPDATE ON balances
+BEGIN
+    INSERT INTO lot_on_hand (lot_id, quantity) VALUES (OLD.lot_id, -OLD.quantity)
+    ON CONFLICT (lot_id) DO UPDATE SET quantity = quantity + excluded.quantity;
+    INSERT INTO lot_on_hand (lot_id, quantity) VALUES (NEW.lot_id, NEW.quantity)
+    ON CONFLICT (lot_id) DO UPDATE SET quantity = quantity + excluded.quantity;
+    DELETE FROM lot_on_hand WHERE lot_id IN (OLD.lot_id, NEW.lot_id) AND quantity = 0;
+END;
+CREATE TRIGGER lot_on_hand_delete AFTER DELETE ON balances
+BEGIN
+    INSERT INTO lot_on_hand (lot_id, quantity) VALUES (OLD.lot_id, -OLD.quantity)
+    ON CONFLICT (lot_id) DO UPDATE SET quantity = quantity + excluded.quantity;
+    DELETE FROM lot_on_hand WHERE lot_id = OLD.lot_id AND quantity = 0;
+END;
+)sql";
+
 } // namespace lotstation::storage

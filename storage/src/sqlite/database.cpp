@@ -113,6 +113,13 @@ std::string Statement::text(int column) const {
     return std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
 }
 
+std::string_view Statement::textView(int column) const {
+    const auto* data = sqlite3_column_text(m_statement.get(), column);
+    const int size = sqlite3_column_bytes(m_statement.get(), column);
+    if (!data) return {};
+    return {reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)};
+}
+
 std::optional<std::int64_t> Statement::optInt64(int column) const {
     if (isNull(column)) return std::nullopt;
     return int64(column);

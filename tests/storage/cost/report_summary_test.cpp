@@ -1,7 +1,7 @@
 // The reports' summaries (shipped_daily) and kept lot costs (lot_unit_costs): every report equals what the
 // roll-up says now, after each kind of change that alters a cost (labour on an intermediate's run, a reversed
 // input, a new rate, a re-averaged unit cost) and after shipments, prices and reversals; and the summary
-// equals the one rebuilt from the movements.
+// equals the one rebuilt from the movements; the on-hand summary per lot (lot_on_hand) equals the balances.
 #include "soap_costing.hpp"
 #include "lotstation/storage/cost_reports.hpp"
 #include "lotstation/storage/lot_cost.hpp"
@@ -33,6 +33,14 @@ constexpr const char* kSummedByLot =
     "SELECT coalesce(group_concat(r, ';'), '') FROM (SELECT lot_id || ':' || day || ':' || sum(shipments) || ':' || "
     "sum(quantity) || ':' || sum(unpriced) || ':' || sum(revenue) AS r FROM shipped_daily GROUP BY lot_id, day "
     "ORDER BY 1)";
+
+// lot_on_hand as the triggers kept it, and the balances summed per lot: the same.
+constexpr const char* kOnHandKept =
+    "SELECT coalesce(group_concat(r, ';'), '') FROM (SELECT lot_id || ':' || quantity AS r FROM lot_on_hand "
+    "ORDER BY lot_id)";
+constexpr const char* kOnHandSummed =
+    "SELECT coalesce(group_concat(r, ';'), '') FROM (SELECT lot_id || ':' || sum(quantity) AS r FROM balances "
+    "GROUP BY lot_id HAVING sum(quantity) <> 0 ORDER BY lot_id)";
 
 // What the bars shipped so far cost, by the roll-up itself.
 void reportsAgreeWithTheRollUp(SoapCosting& soap, std::int64_t barsShipped) {
@@ -74,6 +82,7 @@ TEST_CASE("cost reports: kept lot costs follow every change that alters a cost, 
                                        [](const auto& e) { return e.movement.kind == MovementKind::Consume; });
     REQUIRE(consumed != history.end());
     must(l.reverse({.movementId = consumed->movement.id, .reason = "weighed wrong", .user = "sam"}));
+    CHECK(soap.shop.scalar(kOnHandKept) == soap.shop.scalar(kOnHandSummed)); // a consumed lot back on hand
     reportsAgreeWithTheRollUp(soap, 30);
 
     // A new rate: nothing kept is trusted until reckoned again (finished runs keep their rates).
@@ -106,10 +115,13 @@ TEST_CASE("cost reports: the shipment summary is the movements' own, through pri
     CHECK(soap.shop.count("shipped_daily") == 4);
     CHECK(soap.shop.scalar(kKeptByLot) == soap.shop.scalar(kSummedByLot));
     CHECK(soap.shop.count("shipped_lot_daily") == 3);
+    CHECK(soap.shop.scalar(kOnHandKept) == soap.shop.scalar(kOnHandSummed));
     must(l.reverse({.movementId = a.movement.id, .reason = "returned", .user = "sam"}));
     must(l.reverse({.movementId = c.movement.id, .reason = "returned", .user = "sam"}));
     CHECK(soap.shop.scalar(kKept) == soap.shop.scalar(kRebuilt));
     CHECK(soap.shop.scalar(kKeptByLot) == soap.shop.scalar(kSummedByLot));
+    CHECK(soap.shop.count("lot_on_hand") > 0);
+    CHECK(soap.shop.scalar(kOnHandKept) == soap.shop.scalar(kOnHandSummed));
 
     const auto byCustomer = must(marginReport(l, {}, MarginGrouping::Customer));
     REQUIRE(byCustomer.size() == 2);

@@ -73,6 +73,8 @@ class Statement {
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::int64_t int64(int column) const;
     [[nodiscard]] std::string text(int column) const;
+    // The text without a copy: valid until the next step() or reset() (for reads of many rows).
+    [[nodiscard]] std::string_view textView(int column) const;
     [[nodiscard]] std::string blob(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optInt64(int column) const;
     [[nodiscard]] std::optional<std::string> optText(int column) const;
@@ -103,6 +105,7 @@ class CachedStatement {
     [[nodiscard]] bool isNull(int column) const { return m_statement->isNull(column); }
     [[nodiscard]] std::int64_t int64(int column) const { return m_statement->int64(column); }
     [[nodiscard]] std::string text(int column) const { return m_statement->text(column); }
+    [[nodiscard]] std::string_view textView(int column) const { return m_statement->textView(column); }
     [[nodiscard]] std::optional<std::int64_t> optInt64(int column) const {
         return m_statement->optInt64(column);
     }
