@@ -10,4 +10,5 @@ function(lotstation_module name)
     PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include
     PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src)
   target_link_libraries(lotstation_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS} lotstation_warnings)
+  lotstation_precompile(lotstation_${name})
 endfunction()

@@ -217,11 +217,14 @@ void addQc(CLI::App& root, CliContext& context) {
     reject->add_option("--by", j->by, "QA person (name or badge)")->required();
     reject->add_option("--pin", j->pin, "Their PIN, entered now")->required();
     reject->add_option("--accept", j->accept, "Accept this much; the rest becomes a new, rejected lot");
+    reject->add_option("--deviation", j->deviation,
+                       "With --accept: release the accepted part although a test is missing or failed: why");
     reject->callback([&context, j] {
         context.action = [&context, j] {
             auto ledger = context.openLedger();
             storage::RejectRequest request{.lot = j->lot, .reason = j->reason, .signer = j->by, .pin = j->pin};
             if (!j->accept.empty()) request.accept = quantityForLot(ledger, j->lot, j->accept);
+            request.deviation = optionalText(j->deviation);
             reportDisposition(context, ledger, unwrap(storage::qcReject(ledger, request)));
             return 0;
         };

@@ -187,13 +187,39 @@ void lotChooser(Ui& ui, const LotChoices& choices, std::string_view title, std::
     ImGui::EndGroup();
 }
 
+namespace {
+
+constexpr float kPinBoxEm = 2.6f;
+
+float pinPadGap(Ui& ui) {
+    return ui.em(0.4f);
+}
+
+// The PIN box and four rows of keys at their smallest (kMinTarget), with the gaps pinPad leaves.
+float pinPadMinHeight(Ui& ui) {
+    return ui.em(kPinBoxEm) + 4 * kMinTarget + 5 * pinPadGap(ui) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+} // namespace
+
+float wrappedHeight(ImFont* font, std::string_view text, float width) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()).y;
+}
+
+ImFont* fittingFont(Ui& ui, std::string_view text, const SigningSpace& space) {
+    const float room = space.bottom - ImGui::GetCursorScreenPos().y;
+    for (ImFont* font : {ui.fonts.title, ui.fonts.bold})
+        if (wrappedHeight(font, text, space.width) <= room) return font;
+    return ui.fonts.body;
+}
+
 void pinPad(Ui& ui, const std::string& pin, ImVec2 min, ImVec2 max,
             const std::function<void(KeypadKey)>& onKey) {
     const float width = max.x - min.x;
     ImGui::SetCursorScreenPos(min);
     ImGui::BeginGroup();
     // The PIN itself is never drawn: one dot per digit.
-    const ImVec2 size(width, ui.em(2.6f));
+    const ImVec2 size(width, ui.em(kPinBoxEm));
     const ImVec2 box = panel(size, colour::rgb(0, 0, 0));
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRect(box, ImVec2(box.x + size.x, box.y + size.y), colour::text, ui.em(0.35f), 0, 3.0f);
@@ -209,7 +235,7 @@ void pinPad(Ui& ui, const std::string& pin, ImVec2 min, ImVec2 max,
             ImVec2(box.x + ui.em(1.5f) + static_cast<float>(i) * ui.em(1.3f), box.y + size.y / 2),
             ui.em(0.4f), colour::text);
     ImGui::Dummy(size);
-    const float gap = ui.em(0.4f);
+    const float gap = pinPadGap(ui);
     const float keyWidth = (width - 2 * gap) / 3;
     const float keyHeight = std::max(kMinTarget, (max.y - ImGui::GetCursorScreenPos().y - 3 * gap - gap) / 4);
     constexpr std::array<std::array<KeypadKey, 3>, 4> rows{
@@ -235,8 +261,9 @@ void pinPad(Ui& ui, const std::string& pin, ImVec2 min, ImVec2 max,
     ImGui::EndGroup();
 }
 
-void signingPanel(Ui& ui, ImVec2 min, ImVec2 max, const Column& column, const std::function<void()>& words,
-                  const std::string& pin, const std::function<void(KeypadKey)>& onKey, bool withPad) {
+void signingPanel(Ui& ui, ImVec2 min, ImVec2 max, const Column& column,
+                  const std::function<void(const SigningSpace&)>& words, const std::string& pin,
+                  const std::function<void(KeypadKey)>& onKey, bool withPad) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 leftMax(column.x - ui.em(1.2f), max.y);
     list->AddRectFilled(min, leftMax, colour::panel, ui.em(0.5f));
@@ -244,7 +271,8 @@ void signingPanel(Ui& ui, ImVec2 min, ImVec2 max, const Column& column, const st
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(leftMax.x - pad);
-    words();
+    const float bottom = max.y - pad - ui.em(0.4f) - (withPad ? pinPadMinHeight(ui) : 0.0f);
+    words(SigningSpace{leftMax.x - pad - (min.x + pad), bottom});
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     if (withPad)

@@ -71,10 +71,25 @@ void lotChooser(Ui& ui, const LotChoices& choices, std::string_view title, std::
 void pinPad(Ui& ui, const std::string& pin, ImVec2 min, ImVec2 max,
             const std::function<void(KeypadKey)>& onKey);
 
+// Where the words above a PIN pad may go: their wrap width, and the lowest y they may reach so that the pad
+// below keeps glove-sized keys (a longer statement takes a smaller font, never the bottom row of keys).
+struct SigningSpace {
+    float width = 0;
+    float bottom = 0;
+};
+
+// How tall `text` stands in `font` wrapped at `width`.
+[[nodiscard]] float wrappedHeight(ImFont* font, std::string_view text, float width);
+
+// The largest of the title, bold and body fonts in which `text`, wrapped at space.width, ends above
+// space.bottom when drawn from the cursor (the body font when none does).
+[[nodiscard]] ImFont* fittingFont(Ui& ui, std::string_view text, const SigningSpace& space);
+
 // The left half of every signing screen (a supervisor's approval, a batch step's signature, a QA signature):
 // a panel with what is being signed on top, drawn by `words` in a group that wraps at the panel's edge, and
 // the PIN pad below it (unless `withPad` is false: another pad is on screen).
-void signingPanel(Ui& ui, ImVec2 min, ImVec2 max, const Column& column, const std::function<void()>& words,
-                  const std::string& pin, const std::function<void(KeypadKey)>& onKey, bool withPad = true);
+void signingPanel(Ui& ui, ImVec2 min, ImVec2 max, const Column& column,
+                  const std::function<void(const SigningSpace&)>& words, const std::string& pin,
+                  const std::function<void(KeypadKey)>& onKey, bool withPad = true);
 
 } // namespace lotstation::station::ui

@@ -224,7 +224,7 @@ void drawSigning(const AppState& state, const BatchRun& batch, Ui& ui, ImVec2 mi
     const auto& signing = *batch.signing;
     signingPanel(
         ui, min, max, column,
-        [&] {
+        [&](const SigningSpace&) {
             label(ui, signHeading(signing.purpose), ui.fonts.title);
             paragraph(ui, signing.statement, ui.fonts.body, colour::textDim);
         },

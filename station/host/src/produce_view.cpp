@@ -212,7 +212,7 @@ void drawApproval(const AppState& state, const ProduceState& produce, Ui& ui, Im
     // Left: what is being approved, and the PIN pad.
     signingPanel(
         ui, min, max, column,
-        [&] {
+        [&](const SigningSpace&) {
             label(ui, "Supervisor approval", ui.fonts.title);
             if (produce.container)
                 paragraph(ui, "Lot " + produce.container->lot.code + ": " + joinMessages(produce.container->problems),

@@ -23,11 +23,18 @@ std::string meaningOf(SignAction action) {
     case SignAction::Release:
         return "released";
     case SignAction::Partial:
-        return "rejected (the part split off) and released (the part accepted)";
+        return "rejected and released"; // the statement above says which part is which
     case SignAction::Reject:
         break;
     }
     return "rejected";
+}
+
+// "Meaning: released; approved deviation": the meaning of the signature in words, and of a deviation with it.
+std::string meaningLine(const SignDraft& sign) {
+    const bool underDeviation = (sign.action == SignAction::Partial && sign.deviation) ||
+                                (sign.action == SignAction::Release && sign.reason);
+    return "Meaning: " + meaningOf(sign.action) + (underDeviation ? "; approved deviation" : "");
 }
 
 // Reject all / Accept part, then for a part the two quantities side by side, each opening the keypad.
@@ -55,6 +62,19 @@ void drawRejectChoice(const QualityState& quality, Ui& ui, float width) {
     if (compactField(ui, "quality.reject-part", "Reject", shown(sign.reject), "Tap to type", half))
         ui.intents.emit(intent::OpenKeypad{"Rejected of " + quality.lot->lot.code, unit, unitsFor(uom),
                                            replyQuantity<quality::SetReject>()});
+    // The accepted part is released, so a missing or failed test asks for a deviation, as Release does.
+    if (quality.lot->problems.empty()) return;
+    if (compactField(ui, "quality.deviation", "Deviation for the accepted part", sign.deviation,
+                     "Tap to pick: a test is missing or failed", width))
+        ui.intents.emit(intent::OpenPicker{"Why release the accepted part anyway?",
+                                           qualityReasonOptions(deviationReasons()),
+                                           replyLabel<quality::PickDeviation>()});
+}
+
+// A partial acceptance of a lot with a missing or failed test cannot be signed without its deviation.
+bool deviationMissing(const QualityState& quality) {
+    const SignDraft& sign = *quality.sign;
+    return sign.action == SignAction::Partial && quality.lot && !quality.lot->problems.empty() && !sign.deviation;
 }
 
 } // namespace
@@ -65,9 +85,14 @@ void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui,
     // Under the quantity keypad (Accept part) the PIN pad waits: one set of digit keys on screen at a time.
     signingPanel(
         ui, min, max, column,
-        [&] {
+        [&](const SigningSpace& space) {
             label(ui, "Electronic signature", ui.fonts.bold, colour::textDim);
-            paragraph(ui, "\"" + sign.statement + "\"", ui.fonts.title);
+            // The statement, then its meaning under it: together they are what the PIN signs.
+            const std::string quoted = "\"" + sign.statement + "\"";
+            const std::string meaning = meaningLine(sign);
+            const float below = wrappedHeight(ui.fonts.body, meaning, space.width) + ImGui::GetStyle().ItemSpacing.y;
+            paragraph(ui, quoted, fittingFont(ui, quoted, SigningSpace{space.width, space.bottom - below}));
+            paragraph(ui, meaning, ui.fonts.body, colour::textDim);
         },
         sign.pin, [&](KeypadKey key) { ui.intents.emit(quality::PinKey{key}); }, !state.keypad);
 
@@ -75,7 +100,7 @@ void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui,
     std::string prompt = "Pick your name and type your PIN now: a badge alone is not a signature";
     if (sign.action == SignAction::Partial && quality.lot)
         prompt = storage::formatQuantity(quality.lot->onHand, quality.lot->item.uom) +
-                 " on hand: type what is accepted and what is rejected, then sign with your PIN";
+                 " on hand: type both parts, then sign";
     promptLine(ui, quality.problem, prompt, column.width);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ui.em(0.5f), ui.em(0.35f)));
     const std::optional<std::string> printed =
@@ -93,9 +118,6 @@ void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui,
                                                replyLabel<quality::PickReason>()});
     }
     if (reject) drawRejectChoice(quality, ui, column.width);
-    ImGui::PushTextWrapPos(column.x + column.width);
-    paragraph(ui, "Meaning: " + meaningOf(sign.action), ui.fonts.body, colour::textDim);
-    ImGui::PopTextWrapPos();
     ImGui::PopStyleVar();
     const float gap = ui.em(0.5f);
     const float half = (column.width - gap) / 2;
@@ -103,7 +125,8 @@ void drawQualitySign(const AppState& state, const QualityState& quality, Ui& ui,
     if (touchButton(ui, "quality.sign-cancel", "Cancel", ImVec2(half, bottomButtonHeight(ui))))
         ui.intents.emit(quality::CancelSign{});
     const bool split = sign.action != SignAction::Partial || (sign.accept && sign.reject);
-    const bool ready = sign.signer && !sign.pin.empty() && (!needsReason || sign.reason) && split;
+    const bool ready =
+        sign.signer && !sign.pin.empty() && (!needsReason || sign.reason) && split && !deviationMissing(quality);
     if (bottomButton(ui, column, "quality.sign", "Sign ✓", ready, half, column.x + half + gap))
         ui.intents.emit(quality::Sign{});
     endColumn();

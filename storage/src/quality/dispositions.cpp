@@ -188,11 +188,26 @@ Result<Disposition> qcReject(Ledger& ledger, const RejectRequest& request) {
         auto reason = validReason(request.reason, "a rejection");
         if (!reason) return std::unexpected(reason.error());
         const auto onHand = totalOnHand(core, lot->id);
+        std::optional<std::string> deviation;
         if (request.accept) {
             if (*request.accept <= 0 || *request.accept >= onHand)
                 return fail(ErrorKind::Invalid,
                             "a partial acceptance accepts more than nothing and less than the " +
                                 formatQuantity(onHand, lot->uom) + " of lot " + lot->lot.code + " on hand");
+            // The accepted part is released: the release rule is the same one qcRelease applies.
+            if (request.deviation) {
+                auto why = validReason(*request.deviation, "a deviation");
+                if (!why) return std::unexpected(why.error());
+                deviation = *why;
+            }
+            const auto problems = problemsOf(core, *lot);
+            if (!problems.empty() && !deviation)
+                return fail(ErrorKind::Refused,
+                            "lot " + lot->lot.code + " cannot be partly accepted: " + joined(problems) +
+                                ". Re-test, or accept part with a signed deviation and its reason");
+        } else if (request.deviation) {
+            return fail(ErrorKind::Invalid, "a deviation belongs to a release or a partial acceptance, not to a "
+                                            "rejection of the whole lot");
         }
         auto signer = authenticateSigner(ledger, request.signer, request.pin, SignatureMeaning::Rejected);
         if (!signer) return std::unexpected(signer.error());
@@ -217,8 +232,12 @@ Result<Disposition> qcReject(Ledger& ledger, const RejectRequest& request) {
         out.signatures.push_back(signMovement(core, *signer, SignatureMeaning::Rejected, reject, *reason));
         out.movements.push_back(std::move(reject));
         auto release = appendLocalMovement(
-            core, statusMovement(MovementKind::Release, signer->name, lot->lot.code, LotStatus::Available, why));
+            core, statusMovement(MovementKind::Release, signer->name, lot->lot.code, LotStatus::Available,
+                                 deviation ? why + "; with deviation: " + *deviation : why));
         out.signatures.push_back(signMovement(core, *signer, SignatureMeaning::Released, release));
+        if (deviation)
+            out.signatures.push_back(
+                signMovement(core, *signer, SignatureMeaning::ApprovedDeviation, release, deviation));
         out.movements.push_back(std::move(release));
         out.rejectedLot = code;
         transaction.commit();

@@ -95,4 +95,9 @@ TEST_CASE("app: the qa person accepts 6 kg and rejects 2 kg of a lot with a sign
     REQUIRE(signatures.size() == 1);
     CHECK(signatures[0].printedName == "quinn");
     CHECK(signatures[0].reason == "Damaged packaging");
+    // The accepted part went out untested, so its release carries the deviation picked on the screen.
+    const auto released = storage::signaturesOf(ledger, code);
+    REQUIRE_FALSE(released.empty());
+    CHECK((released.back().meaning == storage::SignatureMeaning::ApprovedDeviation));
+    CHECK(released.back().reason == "Certificate of analysis accepted instead");
 }

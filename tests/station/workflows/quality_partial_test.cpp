@@ -1,7 +1,7 @@
 // Partial acceptance on the Quality screen's flow (demo ledger): the qa person types what is accepted and
 // what is rejected on the keypad, sees the meaning in words, and signs with the PIN; the rejected part becomes
 // its own traced, rejected lot. Every refusal (quantities that do not add up, nothing rejected, no reason, a
-// supervisor or an operator, a wrong PIN) writes nothing.
+// supervisor or an operator, a wrong PIN, a required test without a result and no deviation) writes nothing.
 #include "demo_fixture.hpp"
 #include "lotstation/station/workflows/quality_flow.hpp"
 #include "lotstation/storage/quality.hpp"
@@ -85,6 +85,16 @@ TEST_CASE("quality flow: accept part and reject the rest, signed by the qa perso
     CHECK_FALSE(flow.state().problem);
     CHECK(flow.state().sign->statement == "I accept 6.5 kg and reject 1.5 kg of lot " + lot);
 
+    // The demo lot has no results yet: releasing the accepted part breaks the release rule, so the ledger refuses
+    // it until the qa person picks a deviation, which is signed with it.
+    const auto untested = signAs(flow, "quinn", "3333");
+    CHECK(untested.feedback == FeedbackKind::Refused);
+    CHECK(untested.message.find("cannot be partly accepted") != std::string::npos);
+    CHECK(untested.message.find("has no result") != std::string::npos);
+    CHECK(snapshot(demo.ledger, lot) == before);
+    flow.apply(quality::PickDeviation{"Certificate of analysis accepted instead"});
+    CHECK(flow.state().sign->statement == "I accept 6.5 kg under a deviation and reject 1.5 kg of lot " + lot);
+
     // A supervisor and an operator are not the quality unit; a wrong PIN is no signature.
     const auto supervisor = signAs(flow, "sam", "2222");
     CHECK(supervisor.feedback == FeedbackKind::Refused);
@@ -112,7 +122,10 @@ TEST_CASE("quality flow: accept part and reject the rest, signed by the qa perso
     CHECK(signatures[0].printedName == "quinn");
     CHECK(signatures[0].reason == "Damaged packaging");
     const auto released = storage::signaturesOf(demo.ledger, lot);
-    CHECK((released.back().meaning == storage::SignatureMeaning::Released));
+    REQUIRE(released.size() >= 2);
+    CHECK((released.back().meaning == storage::SignatureMeaning::ApprovedDeviation));
+    CHECK(released.back().reason == "Certificate of analysis accepted instead");
+    CHECK((released[released.size() - 2].meaning == storage::SignatureMeaning::Released));
     CHECK(demo.ledger.verify().value().empty());
     // The lot left the waiting list; the flow's record shows the release signature.
     CHECK(flow.state().pending.empty() == false);

@@ -103,3 +103,33 @@ TEST_CASE("quality: verify catches an altered signature and an altered signed re
     CHECK(findings[0].message.find("was altered after signing") != std::string::npos);
     (void)other;
 }
+
+TEST_CASE("quality: a partial acceptance releases, so a failed test refuses it unless a deviation is signed") {
+    QualityShop q;
+    const auto lot = q.receive("SOAP-OIL", 10'000'000, "OILCO", "OC-FAILED");
+    must(q.inspectLot(lot, {{"acid", "1.2"}, {"odour", "mild"}, {"seal", "pass"}})); // acid over its 0.8 % max
+    const auto before = q.qualityState();
+    RejectRequest request{.lot = lot, .reason = "drum 3 dented", .signer = "quinn", .pin = "4321", .accept = 6'000'000};
+    auto refused = qcReject(q.l(), request);
+    REQUIRE_FALSE(refused);
+    CHECK((refused.error().kind == ErrorKind::Refused));
+    CHECK(refused.error().message.find("cannot be partly accepted") != std::string::npos);
+    CHECK(refused.error().message.find("acid") != std::string::npos);
+    CHECK(q.qualityState() == before); // nothing split, nothing signed
+
+    request.deviation = "acid re-measured on the accepted drums by the supplier's lab";
+    const auto done = must(qcReject(q.l(), request));
+    REQUIRE(done.rejectedLot);
+    CHECK((must(q.l().lot(lot)).status == LotStatus::Available));
+    const auto deviations = std::count_if(done.signatures.begin(), done.signatures.end(), [](const Signature& s) {
+        return s.meaning == SignatureMeaning::ApprovedDeviation;
+    });
+    CHECK(deviations == 1);
+
+    // A deviation on a rejection of the whole lot means nothing: refused rather than recorded.
+    const auto other = q.receive("SOAP-OIL", 10'000'000, "OILCO", "OC-WHOLE");
+    auto whole = qcReject(q.l(), {.lot = other, .reason = "leaking", .signer = "quinn", .pin = "4321",
+                                  .deviation = "not needed"});
+    REQUIRE_FALSE(whole);
+    CHECK((whole.error().kind == ErrorKind::Invalid));
+}

@@ -34,10 +34,13 @@ std::string statementOf(const SignDraft& draft, const std::string& lot, storage:
     case SignAction::Release:
         return "I release lot " + lot + " for use";
     case SignAction::Partial:
+    {
+        const std::string underDeviation = draft.deviation ? " under a deviation" : "";
         if (draft.accept && draft.reject)
-            return "I accept " + storage::formatQuantity(draft.accept->amount, uom) + " and reject " +
+            return "I accept " + storage::formatQuantity(draft.accept->amount, uom) + underDeviation + " and reject " +
                    storage::formatQuantity(draft.reject->amount, uom) + " of lot " + lot;
-        return "I accept part of lot " + lot + " and reject the rest";
+        return "I accept part of lot " + lot + underDeviation + " and reject the rest";
+    }
     case SignAction::Reject:
         break;
     }
@@ -136,6 +139,7 @@ FlowOutcome QualityFlow::startSign(SignAction action) {
     if (m_state.sign && rejecting(m_state.sign->action) && rejecting(action)) {
         draft.signer = m_state.sign->signer;
         draft.reason = m_state.sign->reason;
+        draft.deviation = m_state.sign->deviation;
     }
     draft.statement = statementOf(draft, m_state.lot->lot.code, m_state.lot->item.uom);
     m_state.sign = std::move(draft);
@@ -238,7 +242,8 @@ FlowOutcome QualityFlow::sign() {
         if (auto problem = splitProblem(draft, *m_state.lot)) return refuse(*problem);
         if (!draft.reason) return refuse("Pick why part of the lot is rejected");
         auto split = storage::qcReject(m_ledger, {.lot = lot, .reason = *draft.reason, .signer = *draft.signer,
-                                                  .pin = pin, .accept = draft.accept->amount});
+                                                  .pin = pin, .accept = draft.accept->amount,
+                                                  .deviation = draft.deviation});
         if (!split) error = split.error().message;
         else
             done = "Accepted " + storage::formatQuantity(draft.accept->amount, m_state.lot->item.uom) + " of lot " +
@@ -314,6 +319,13 @@ FlowOutcome QualityFlow::apply(const QualityIntent& intent, const FlowContext&) 
             },
             [&](const quality::PickReason& i) {
                 if (m_state.sign) m_state.sign->reason = i.reason;
+                return FlowOutcome::quiet();
+            },
+            [&](const quality::PickDeviation& i) {
+                if (!m_state.sign || m_state.sign->action != SignAction::Partial)
+                    return refuse("Choose Accept part first");
+                m_state.sign->deviation = i.reason;
+                m_state.sign->statement = statementOf(*m_state.sign, m_state.lot->lot.code, m_state.lot->item.uom);
                 return FlowOutcome::quiet();
             },
             [&](const quality::SetAccept& i) { return setSplit(true, i.quantity); },

@@ -161,6 +161,9 @@ struct RejectRequest {
     std::string pin{};
     // Partial acceptance: this much is accepted (released) and the rest split into a new, rejected lot.
     std::optional<std::int64_t> accept{};
+    // Partial acceptance releases the accepted part, so the release rule holds: refused while a required test is
+    // missing or failed, unless the QA person signs this deviation (its reason).
+    std::optional<std::string> deviation{};
 };
 
 struct Disposition {

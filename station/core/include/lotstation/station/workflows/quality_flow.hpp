@@ -39,6 +39,8 @@ struct SignDraft {
     std::string statement;             // the meaning in words, shown above the PIN pad
     std::optional<Quantity> accept;    // partial acceptance: what is accepted (released)...
     std::optional<Quantity> reject;    // ...and what is split off into a rejected lot
+    // Partial acceptance releases the accepted part, so a missing or failed test needs a signed deviation.
+    std::optional<std::string> deviation;
 };
 
 // A document waiting on the inspection form: attached with the inspection when it is signed.
@@ -127,6 +129,9 @@ struct PinKey {
 struct PickReason {
     std::string reason;
 };
+struct PickDeviation { // partial acceptance: why the accepted part is released with a test missing or failed
+    std::string reason;
+};
 struct Sign {};
 struct CancelSign {};
 } // namespace quality
@@ -135,7 +140,7 @@ using QualityIntent =
     std::variant<quality::Refresh, quality::Open, quality::Close, quality::SetResult, quality::TypeNumber,
                  quality::NumberKey, quality::NumberDone, quality::ShowCamera, quality::AddPhoto, quality::AttachFile,
                  quality::RemoveDocument, quality::StartSign, quality::PickSigner, quality::PinKey,
-                 quality::PickReason, quality::SetAccept, quality::SetReject, quality::Sign, quality::CancelSign>;
+                 quality::PickReason, quality::PickDeviation, quality::SetAccept, quality::SetReject, quality::Sign, quality::CancelSign>;
 
 // The reasons a rejection or a deviation picks from (a tablet has no keyboard).
 [[nodiscard]] std::vector<std::string> rejectionReasons();
