@@ -272,10 +272,17 @@ Result<ApplyOutcome> Ledger::applyRemoteMovement(const RemoteMovement& remote) {
 }
 
 ApplyBatchResult Ledger::applyRemoteMovements(std::span<const RemoteMovement> remotes) {
+    auto applied = applyRemoteMovements(remotes, {});
+    if (!applied) return ApplyBatchResult{{}, applied.error()};
+    return std::move(*applied);
+}
+
+Result<ApplyBatchResult> Ledger::applyRemoteMovements(std::span<const RemoteMovement> remotes,
+                                                      const AlongsideBatch& alongside) {
     auto& core = m_impl->core;
-    ApplyBatchResult result;
-    result.outcomes.reserve(remotes.size());
-    auto done = guarded([&]() -> Result<bool> {
+    return guarded([&]() -> Result<ApplyBatchResult> {
+        ApplyBatchResult result;
+        result.outcomes.reserve(remotes.size());
         sql::Transaction transaction(core.db);
         RemoteBatch batch(core);
         for (const auto& remote : remotes) {
@@ -288,14 +295,12 @@ ApplyBatchResult Ledger::applyRemoteMovements(std::span<const RemoteMovement> re
             result.outcomes.push_back(*outcome);
         }
         batch.flush();
+        if (alongside) {
+            if (auto done = alongside(result); !done) return std::unexpected(done.error());
+        }
         transaction.commit();
-        return true;
+        return result;
     });
-    if (!done) {
-        result.outcomes.clear();
-        result.error = done.error();
-    }
-    return result;
 }
 
 } // namespace lotstation::storage

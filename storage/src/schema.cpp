@@ -8,6 +8,7 @@
 #include "master_revisions.hpp"
 #include "orders/orders_schema.hpp"
 #include "quality/quality_schema.hpp"
+#include "movement_insert_schema.hpp"
 #include "queries/query_indexes.hpp"
 #include "sqlite/database.hpp"
 #include "tags/lot_tags_schema.hpp"
@@ -209,7 +210,8 @@ constexpr std::array kMigrations{kMigration1, kMigration2QueryIndexes, kMigratio
                                 kMigrationReportSummaries, kMigrationLotCodePattern, kMigrationBatchRecord,
                                 kMigrationMovementScale,
                                 // after the batch record's: it extends the record log's kinds that one added
-                                kMigrationTagRecords, kMigrationLotOnHand, kMigrationSalesOrders};
+                                kMigrationTagRecords, kMigrationLotOnHand, kMigrationSalesOrders,
+                                kMigrationMovementInsertChecks};
 
 } // namespace
 

@@ -49,6 +49,24 @@ Result<Date> parseDate(std::string_view text) {
 std::string formatTimestamp(Timestamp at) {
     const auto day = std::chrono::floor<std::chrono::days>(at);
     const std::chrono::hh_mm_ss time{at - day};
+    const std::chrono::year_month_day date{day};
+    if (const int year = static_cast<int>(date.year()); year >= 0 && year <= 9999) {
+        // Digits written directly: every movement's hash and row carry this text (a pulled page formats
+        // thousands), and two snprintf calls were a visible part of applying one. The same text as below.
+        std::string out = "0000-00-00T00:00:00.000Z";
+        const auto put = [&out](std::size_t at, int width, int value) {
+            for (int i = width - 1; i >= 0; --i, value /= 10)
+                out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+        };
+        put(0, 4, year);
+        put(5, 2, static_cast<int>(static_cast<unsigned>(date.month())));
+        put(8, 2, static_cast<int>(static_cast<unsigned>(date.day())));
+        put(11, 2, static_cast<int>(time.hours().count()));
+        put(14, 2, static_cast<int>(time.minutes().count()));
+        put(17, 2, static_cast<int>(time.seconds().count()));
+        put(20, 3, static_cast<int>(time.subseconds().count()));
+        return out;
+    }
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d.%03dZ", formatDate(Date{day}).c_str(),
                   static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),

@@ -83,18 +83,18 @@ Result<void> pullRemote(SyncSession& s) {
 
         // The page and the cursor after it commit in one transaction of the ledger: after a crash the
         // cursor never points past what was applied, nor behind it.
-        storage::ApplyBatchResult result;
         auto next = s.state;
         next.cursor = page->cursor;
         next.lastContact = nowText();
-        auto committed = s.ledger.atomically([&]() -> storage::Result<void> {
-            result = s.ledger.applyRemoteMovements(page->remotes);
-            if (result.error) return {}; // the good prefix stays; the cursor does not move
-            s.store.save(next);
-            return {};
-        });
+        auto committed = s.ledger.applyRemoteMovements(
+            page->remotes, [&](const storage::ApplyBatchResult& applied) -> storage::Result<void> {
+                if (applied.error) return {}; // the good prefix stays; the cursor does not move
+                s.store.save(next);
+                return {};
+            });
         if (!committed)
             return fail(ErrorKind::Io, "cannot apply pulled movements: " + committed.error().message);
+        const auto& result = *committed;
         for (auto outcome : result.outcomes)
             (outcome == storage::ApplyOutcome::Applied ? s.summary.pulled : s.summary.pulledPresent) += 1;
         if (result.error) {

@@ -109,14 +109,17 @@ Result<PushApplied> CentralStore::Impl::applyPush(const Caller& caller, const st
                                                   const std::vector<storage::RemoteMovement>& batch) {
     PushApplied out;
     out.acked = caller.acked;
-    auto committed = ledger.atomically([&]() -> storage::Result<void> {
+    // The movements, the acked mark and the conflict bookkeeping in the batch's own transaction (not a
+    // batch inside atomically(): see Ledger::applyRemoteMovements). Binding the station id comes after the
+    // movements now; it is in the same transaction, so nothing can see the difference.
+    auto committed = ledger.applyRemoteMovements(batch, [&](const storage::ApplyBatchResult& applied) {
         return guardedDb([&]() -> Result<void> {
             if (!caller.stationId) {
                 db().prepare("UPDATE sync_stations SET station_id = ?2 WHERE name = ?1 AND station_id IS NULL")
                     .bindAll(caller.name, stationId)
                     .run();
             }
-            out.result = ledger.applyRemoteMovements(batch);
+            out.result = applied;
             std::vector<storage::Movement> effects;
             for (std::size_t i = 0; i < out.result.outcomes.size(); ++i) {
                 const auto& m = batch[i].movement;

@@ -16,7 +16,7 @@ struct SyncSession {
     StationSyncState& state;
     SyncSummary& summary;
     const ClientOptions& options;
-    std::size_t pushBatch = 1000; // options.pushBatch, capped by what the server accepts
+    std::size_t pushBatch = 5000; // options.pushBatch, capped by what the server accepts
     storage::Progress pullProgress{}; // options.pullProgress, and the status the app shows
 };
 

@@ -121,6 +121,14 @@ class Ledger {
     // The same for a batch in one transaction (one disk sync instead of one per movement): movements are
     // applied in order; the first that fails stops the batch, the good prefix before it commits.
     [[nodiscard]] ApplyBatchResult applyRemoteMovements(std::span<const RemoteMovement> remotes);
+    // The same, and `alongside` (given what the batch did) writes in the batch's own transaction before it
+    // commits: both commit together, or nothing does (an error value here). Use this rather than a batch
+    // inside atomically(): there the batch is a savepoint, and under an open savepoint SQLite copies every
+    // page each of the batch's statements touches into its sub-journal (a temp file) — most of the time of a
+    // pulled page went there.
+    using AlongsideBatch = std::function<Result<void>(const ApplyBatchResult&)>;
+    [[nodiscard]] Result<ApplyBatchResult> applyRemoteMovements(std::span<const RemoteMovement> remotes,
+                                                                const AlongsideBatch& alongside);
 
     // Runs `body` (any number of the operations above) as one transaction: everything it wrote commits
     // together when it returns a value, and nothing is kept when it returns an error (or the database fails).

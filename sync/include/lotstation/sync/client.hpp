@@ -24,7 +24,9 @@ struct ClientOptions {
     std::string serverUrl; // "http://host:port" or "https://host:port"
     std::string token;
     std::filesystem::path ledgerPath; // the station's database
-    std::size_t pushBatch = 1000;
+    // Movements per push (capped by the server's max_push): each push costs a dozen statements and round
+    // trips to the store whatever its size, so a station back from a day offline sends few large ones.
+    std::size_t pushBatch = 5000;
     std::size_t pullBatch = 5000; // the most a server hands out in one page
     std::chrono::seconds timeout{30};
     std::optional<std::filesystem::path> caCert; // trust this certificate (self-signed servers)
