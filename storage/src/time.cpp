@@ -54,9 +54,9 @@ std::string formatTimestamp(Timestamp at) {
         // Digits written directly: every movement's hash and row carry this text (a pulled page formats
         // thousands), and two snprintf calls were a visible part of applying one. The same text as below.
         std::string out = "0000-00-00T00:00:00.000Z";
-        const auto put = [&out](std::size_t at, int width, int value) {
+        const auto put = [&out](std::size_t offset, int width, int value) {
             for (int i = width - 1; i >= 0; --i, value /= 10)
-                out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+                out[offset + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
         };
         put(0, 4, year);
         put(5, 2, static_cast<int>(static_cast<unsigned>(date.month())));

@@ -66,11 +66,14 @@ Result<std::vector<OrderProgress>> salesOrders(const Ledger& ledger, const Order
 }
 
 std::string orderSummary(const OrderProgress& progress, std::string_view sku) {
-    std::string text = "Order " + progress.order.reference + ": ";
+    std::string text = "Order " + progress.order.reference;
     std::vector<OrderLineProgress> lines;
     for (const auto& line : progress.lines)
         if (sku.empty() || equalsIgnoringCase(line.line.sku, sku)) lines.push_back(line);
     if (lines.empty()) lines = progress.lines;
+    // One line of several: say which, or "0 of 48" reads as the whole order's (it was "0 of 72" a moment before).
+    if (lines.size() == 1 && progress.lines.size() > 1) text += ", " + lines.front().line.sku;
+    text += ": ";
     const bool oneUnit = !lines.empty() && std::all_of(lines.begin(), lines.end(), [&](const auto& line) {
         return line.uom == lines.front().uom;
     });

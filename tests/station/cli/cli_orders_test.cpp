@@ -50,7 +50,7 @@ TEST_CASE("cli: order add, ship --order / --ref, show, list --open, cancel, marg
           std::string::npos);
 
     const auto shipped = must(cli, {"--user", "ana", "ship", bars, "24", "--order", "R-1042"});
-    CHECK(shipped.find("Order R-1042: 24 of 48 shipped") != std::string::npos);
+    CHECK(shipped.find("Order R-1042, BAR: 24 of 48 shipped") != std::string::npos);
     must(cli, {"ship", bars, "4", "--customer", "SHOP1", "--ref", "R-1042", "--price", "5/pc"});
     must(cli, {"ship", bars, "10", "--customer", "SHOP2", "--ref", "FREE-TEXT"}); // not an order: as before
 

@@ -43,7 +43,7 @@ TEST_CASE("orders: a shipment against an order takes the customer and the line's
     CHECK(shipped.movement.reference == "R-1042");
     auto progress = must(salesOrder(l, "R-1042"));
     CHECK(orderSummary(progress) == "Order R-1042: 0 of 2 lines shipped");
-    CHECK(orderSummary(progress, "bar") == "Order R-1042: 24 of 48 shipped");
+    CHECK(orderSummary(progress, "bar") == "Order R-1042, BAR: 24 of 48 shipped"); // one line of two: named
     CHECK(progress.lines[0].line.sku == "BAR");
     CHECK(progress.lines[0].shipped == 24);
     CHECK(progress.open());
