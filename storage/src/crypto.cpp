@@ -2,7 +2,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <openssl/evp.h>
 #include <sodium.h>
+#include <stdexcept>
 
 namespace lotstation::storage {
 namespace {
@@ -21,9 +24,18 @@ bool initCrypto() {
     return sodium_init() >= 0;
 }
 
+// SHA-256 through OpenSSL: it uses the processor's SHA instructions where there are some (0.35 µs for a
+// movement's canonical text here, against 1.55 µs through libsodium's portable code), and every movement
+// pulled or pushed is hashed again to be checked. The algorithm is fetched once: an implicit fetch per call
+// costs as much as the digest.
 std::string sha256Hex(std::string_view data) {
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr),
+                                                                       &EVP_MD_free);
+    std::array<unsigned char, 32> digest{};
+    unsigned int size = 0;
+    if (!sha256 || EVP_Digest(data.data(), data.size(), digest.data(), &size, sha256.get(), nullptr) != 1 ||
+        size != digest.size())
+        throw std::runtime_error("SHA-256 is not available from OpenSSL");
     return toHex(digest.data(), digest.size());
 }
 

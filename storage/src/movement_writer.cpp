@@ -26,6 +26,53 @@ void addToBalance(LedgerCore& core, std::int64_t lotId, std::int64_t locationId,
 
 } // namespace
 
+std::string movementInsertSql(std::size_t rows) {
+    std::string sql = "INSERT INTO movements (id, station_id, seq, at, at_ms, user_name, kind, lot_id, quantity, "
+                      "from_location_id, to_location_id, run_code, party, reference, reason, unit_cost, reverses, "
+                      "lot_status, approved_by, overridden, prev_hash, hash, scale) VALUES ";
+    int index = 0;
+    for (std::size_t row = 0; row < rows; ++row) {
+        sql += row == 0 ? "(" : ",(";
+        for (int column = 0; column < kMovementColumns; ++column) {
+            sql += column == 0 ? "?" : ",?";
+            sql += std::to_string(++index);
+        }
+        sql += ')';
+    }
+    return sql;
+}
+
+void bindMovementRow(sql::Statement& statement, std::size_t row, const MovementRow& values) {
+    const auto& m = *values.movement;
+    std::optional<std::string_view> lotStatus;
+    if (m.lotStatus) lotStatus = toString(*m.lotStatus);
+    int index = static_cast<int>(row) * kMovementColumns;
+    const auto bind = [&](const auto& value) { statement.bind(++index, value); };
+    bind(m.id);
+    bind(m.stationId);
+    bind(m.seq);
+    bind(formatTimestamp(m.at));
+    bind(static_cast<std::int64_t>(m.at.time_since_epoch().count()));
+    bind(m.user);
+    bind(toString(m.kind));
+    bind(values.lotId);
+    bind(m.quantity);
+    bind(values.fromId);
+    bind(values.toId);
+    bind(m.run);
+    bind(m.party);
+    bind(m.reference);
+    bind(m.reason);
+    bind(m.unitCost);
+    bind(m.reverses);
+    bind(lotStatus);
+    bind(m.approvedBy);
+    bind(m.overridden);
+    bind(m.prevHash);
+    bind(m.hash);
+    bind(m.scale);
+}
+
 void refreshDepletion(LedgerCore& core, std::int64_t lotId) {
     core.db
         .cached(
@@ -44,20 +91,9 @@ void insertAndApply(LedgerCore& core, const Movement& m) {
     if (!lot) throw sql::Exception("movement names unknown lot " + m.lot);
     const auto fromId = locationId(core, m.from);
     const auto toId = locationId(core, m.to);
-    std::optional<std::string> lotStatus;
-    if (m.lotStatus) lotStatus = toString(*m.lotStatus);
-    core.db
-        .cached("INSERT INTO movements (id, station_id, seq, at, at_ms, user_name, kind, lot_id, quantity, "
-                "from_location_id, to_location_id, run_code, party, reference, reason, unit_cost, reverses, "
-                "lot_status, approved_by, overridden, prev_hash, hash, scale) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                "?19, ?20, "
-                "?21, ?22, ?23)")
-        .bindAll(m.id, m.stationId, m.seq, formatTimestamp(m.at),
-                 static_cast<std::int64_t>(m.at.time_since_epoch().count()), m.user, toString(m.kind),
-                 lot->id, m.quantity, fromId, toId, m.run, m.party, m.reference, m.reason, m.unitCost,
-                 m.reverses, lotStatus, m.approvedBy, m.overridden, m.prevHash, m.hash, m.scale)
-        .run();
+    auto insert = core.db.cached(movementInsertSql(1));
+    bindMovementRow(insert.statement(), 0, MovementRow{&m, lot->id, fromId, toId});
+    insert.run();
     if (fromId) addToBalance(core, lot->id, *fromId, -m.quantity);
     if (toId) addToBalance(core, lot->id, *toId, m.quantity);
     if (m.lotStatus && (m.kind == MovementKind::Hold || m.kind == MovementKind::Release)) {

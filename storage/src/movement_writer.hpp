@@ -15,6 +15,19 @@ namespace lotstation::storage {
 // balances of `from` and `to`, the lot's status, the chain head of its station.
 void insertAndApply(LedgerCore& core, const Movement& movement);
 
+// The movements table's row, written by one rule for local and remote movements: `rows` rows per INSERT
+// (several rows in one statement open the table's cursors and its triggers' frames once for all of them),
+// bound from ?(1 + row * kMovementColumns).
+inline constexpr int kMovementColumns = 23;
+[[nodiscard]] std::string movementInsertSql(std::size_t rows);
+struct MovementRow {
+    const Movement* movement = nullptr;
+    std::int64_t lotId = 0;
+    std::optional<std::int64_t> fromId;
+    std::optional<std::int64_t> toId;
+};
+void bindMovementRow(sql::Statement& statement, std::size_t row, const MovementRow& values);
+
 // The lot's status after a balance change: depleted when nothing is left, available again when stock
 // returns to a depleted lot; other statuses (hold, recalled, ...) are only changed by hold / release.
 void refreshDepletion(LedgerCore& core, std::int64_t lotId);

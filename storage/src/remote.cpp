@@ -24,9 +24,18 @@ std::string label(const Movement& m) {
 // chain, insert it — and the rest once per batch: chain heads, lot / location ids and the balance changes
 // are kept in memory and written by flush(). Checks come before any write of a movement, so a movement
 // refused with an error value leaves nothing behind and the batch can stop there and keep its prefix.
+//
+// Rows are inserted `rows` at a time in one INSERT (movement_writer.hpp): the checks that refuse a movement
+// all come before its row is queued, so the only thing a queued row can still meet is a UNIQUE index (an id
+// another movement of the same page carries, caught here, or one stored here, left to the index as in the
+// row-by-row path). Should a multi-row insert meet a constraint, RetryRowByRow is thrown: the caller rolls
+// the whole batch back and applies it again one row at a time, which names the movement and keeps the
+// prefix before it.
 class RemoteBatch {
   public:
-    explicit RemoteBatch(LedgerCore& core) : m_core(core) {}
+    struct RetryRowByRow {};
+
+    RemoteBatch(LedgerCore& core, std::size_t rows) : m_core(core), m_rows(rows) {}
 
     Result<ApplyOutcome> apply(const RemoteMovement& remote) {
         const auto& m = remote.movement;
@@ -40,7 +49,7 @@ class RemoteBatch {
         auto& head = chainHead(m.stationId);
         if (m.seq <= head.seq) {
             // Redelivery of a movement stored here, or other content under a sequence number we hold.
-            if (auto stored = storedHash(m.id)) {
+            if (auto stored = knownHash(m.id)) {
                 if (*stored == m.hash) return ApplyOutcome::AlreadyPresent;
                 return idTaken(m);
             }
@@ -66,12 +75,18 @@ class RemoteBatch {
         if (!toId) return std::unexpected(toId.error());
         const auto from = *fromId;
         const auto to = *toId;
-        try {
-            insert(m, *lotId, from, to);
-        } catch (const sql::Exception& e) {
-            // Nothing of this movement was written yet (see m_idChecked): a clean refusal.
-            if (e.isConstraint() && !m_idChecked && storedHash(m.id)) return idTaken(m);
-            throw;
+        if (m_rows > 1) {
+            if (m_queuedIds.contains(m.id)) return idTaken(m);
+            queue(MovementRow{&m, *lotId, from, to});
+        } else {
+            try {
+                const MovementRow row{&m, *lotId, from, to};
+                insertRows(std::span(&row, 1));
+            } catch (const sql::Exception& e) {
+                // Nothing of this movement was written yet (see m_idChecked): a clean refusal.
+                if (e.isConstraint() && !m_idChecked && storedHash(m.id)) return idTaken(m);
+                throw;
+            }
         }
         if (from) m_deltas[{*lotId, *from}] -= m.quantity;
         if (to) m_deltas[{*lotId, *to}] += m.quantity;
@@ -94,6 +109,7 @@ class RemoteBatch {
     // Writes what the applied movements changed: balances (zero rows removed), lots' depleted / available
     // status after them, chain heads.
     void flush() {
+        insertQueued();
         for (const auto& [key, delta] : m_deltas) {
             if (delta == 0) continue;
             m_core.db
@@ -123,6 +139,41 @@ class RemoteBatch {
     }
 
   private:
+    void queue(const MovementRow& row) {
+        m_queued.push_back(row);
+        m_queuedIds.emplace(row.movement->id, row.movement->hash);
+        if (m_queued.size() == m_rows) insertQueued();
+    }
+
+    void insertQueued() {
+        if (m_queued.empty()) return;
+        try {
+            const auto whole = m_queued.size() / m_rows * m_rows;
+            for (std::size_t at = 0; at < whole; at += m_rows)
+                insertRows(std::span(m_queued).subspan(at, m_rows));
+            for (std::size_t at = whole; at < m_queued.size(); ++at)
+                insertRows(std::span(m_queued).subspan(at, 1));
+        } catch (const sql::Exception& e) {
+            if (e.isConstraint()) throw RetryRowByRow{};
+            throw;
+        }
+        m_queued.clear();
+        m_queuedIds.clear();
+    }
+
+    void insertRows(std::span<const MovementRow> rows) {
+        auto insert = m_core.db.cached(rows.size() == 1 ? kInsertOne : kInsertChunk);
+        for (std::size_t row = 0; row < rows.size(); ++row)
+            bindMovementRow(insert.statement(), row, rows[row]);
+        insert.run();
+    }
+
+    // The hash of the movement stored (or queued) under this id.
+    std::optional<std::string> knownHash(const std::string& id) {
+        if (auto queued = m_queuedIds.find(id); queued != m_queuedIds.end()) return std::string(queued->second);
+        return storedHash(id);
+    }
+
     std::optional<std::string> storedHash(const std::string& id) {
         auto existing = m_core.db.cached("SELECT hash FROM movements WHERE id = ?1");
         existing.bindAll(id);
@@ -137,7 +188,7 @@ class RemoteBatch {
     // Before the first write of a movement other than its own row: its id must be free.
     Result<void> idFree(const Movement& m) {
         if (m_idChecked) return {};
-        if (storedHash(m.id)) return idTaken(m);
+        if (knownHash(m.id)) return idTaken(m);
         m_idChecked = true;
         return {};
     }
@@ -190,28 +241,11 @@ class RemoteBatch {
                         label(m) + " names lot " + m.lot + ", unknown here, and does not define it");
         if (auto free = idFree(m); !free) return std::unexpected(free.error());
         const auto& def = *remote.lot;
-        auto item = findItem(m_core, def.sku);
-        if (!item) {
-            if (!remote.item || remote.item->sku != def.sku)
-                return fail(ErrorKind::NotFound, label(m) + " names item " + def.sku + ", unknown here");
-            const auto& it = *remote.item;
-            m_core.db
-                .cached(
-                    "INSERT INTO items (sku, name, kind, uom, gtin, lot_tracked, shelf_life_days, revision) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, -1)")
-                .bindAll(it.sku, it.name, toString(it.kind), toString(it.uom), it.gtin,
-                         std::int64_t{it.lotTracked ? 1 : 0},
-                         it.shelfLifeDays ? std::optional<std::int64_t>(*it.shelfLifeDays) : std::nullopt)
-                .run();
-            item = findItem(m_core, def.sku);
-        }
+        auto itemId = itemIdFor(remote);
+        if (!itemId) return std::unexpected(itemId.error());
         std::optional<std::int64_t> supplierId;
         if (def.supplier && def.supplierLot) {
-            if (!findSupplier(m_core, *def.supplier))
-                m_core.db.cached("INSERT INTO suppliers (code, name, revision) VALUES (?1, ?1, -1)")
-                    .bindAll(*def.supplier)
-                    .run();
-            supplierId = findSupplier(m_core, *def.supplier)->id;
+            supplierId = supplierIdFor(*def.supplier);
             // The same supplier lot may already be a lot made here while both stations were offline: both
             // lots are kept (the schema allows one per creating station) and lotsBySupplierLot shows them
             // side by side.
@@ -221,7 +255,7 @@ class RemoteBatch {
                 "INSERT INTO lots (code, item_id, supplier_id, supplier_lot, run_code, origin_date, expiry, "
                 "best_before, status, unit_cost, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
                 "'available', ?9, ?10)")
-            .bindAll(def.code, item->id, supplierId, supplierId ? def.supplierLot : std::nullopt, def.run,
+            .bindAll(def.code, *itemId, supplierId, supplierId ? def.supplierLot : std::nullopt, def.run,
                      formatDate(def.originDate),
                      def.expiry ? std::optional(formatDate(*def.expiry)) : std::nullopt,
                      def.bestBefore ? std::optional(formatDate(*def.bestBefore)) : std::nullopt, def.unitCost,
@@ -230,28 +264,49 @@ class RemoteBatch {
         return m_lots.emplace(m.lot, m_core.db.lastInsertRowid()).first->second;
     }
 
-    void insert(const Movement& m, std::int64_t lotId, std::optional<std::int64_t> fromId,
-                std::optional<std::int64_t> toId) {
-        std::optional<std::string> lotStatus;
-        if (m.lotStatus) lotStatus = toString(*m.lotStatus);
-        m_core.db
-            .cached(
-                "INSERT INTO movements (id, station_id, seq, at, at_ms, user_name, kind, lot_id, quantity, "
-                "from_location_id, to_location_id, run_code, party, reference, reason, unit_cost, "
-                "reverses, lot_status, approved_by, overridden, prev_hash, hash, scale) VALUES (?1, ?2, ?3, "
-                "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)")
-            .bindAll(m.id, m.stationId, m.seq, formatTimestamp(m.at),
-                     static_cast<std::int64_t>(m.at.time_since_epoch().count()), m.user, toString(m.kind),
-                     lotId, m.quantity, fromId, toId, m.run, m.party, m.reference, m.reason, m.unitCost,
-                     m.reverses, lotStatus, m.approvedBy, m.overridden, m.prevHash, m.hash, m.scale)
-            .run();
+    // The item's row id (once per batch); an item unknown here is defined from the movement's item.
+    Result<std::int64_t> itemIdFor(const RemoteMovement& remote) {
+        const auto& m = remote.movement;
+        const auto& sku = remote.lot->sku;
+        if (auto it = m_items.find(sku); it != m_items.end()) return it->second;
+        auto item = findItem(m_core, sku);
+        if (!item) {
+            if (!remote.item || remote.item->sku != sku)
+                return fail(ErrorKind::NotFound, label(m) + " names item " + sku + ", unknown here");
+            const auto& it = *remote.item;
+            m_core.db
+                .cached(
+                    "INSERT INTO items (sku, name, kind, uom, gtin, lot_tracked, shelf_life_days, revision) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, -1)")
+                .bindAll(it.sku, it.name, toString(it.kind), toString(it.uom), it.gtin,
+                         std::int64_t{it.lotTracked ? 1 : 0},
+                         it.shelfLifeDays ? std::optional<std::int64_t>(*it.shelfLifeDays) : std::nullopt)
+                .run();
+            item = findItem(m_core, sku);
+        }
+        return m_items.emplace(sku, item->id).first->second;
+    }
+
+    // The supplier's row id (once per batch); a supplier named by code only becomes a placeholder.
+    std::int64_t supplierIdFor(const std::string& code) {
+        if (auto it = m_suppliers.find(code); it != m_suppliers.end()) return it->second;
+        if (!findSupplier(m_core, code))
+            m_core.db.cached("INSERT INTO suppliers (code, name, revision) VALUES (?1, ?1, -1)").bindAll(code).run();
+        return m_suppliers.emplace(code, findSupplier(m_core, code)->id).first->second;
     }
 
     LedgerCore& m_core;
+    std::size_t m_rows; // rows per INSERT
+    const std::string kInsertOne = movementInsertSql(1);
+    const std::string kInsertChunk = movementInsertSql(m_rows);
+    std::vector<MovementRow> m_queued;
+    std::unordered_map<std::string_view, std::string_view> m_queuedIds; // id -> hash, of m_queued
     bool m_idChecked = false; // the current movement's id is known to be free
     std::unordered_map<std::string, Head> m_heads;
     std::unordered_map<std::string, std::int64_t> m_lots;
     std::unordered_map<std::string, std::int64_t> m_locations;
+    std::unordered_map<std::string, std::int64_t> m_items;
+    std::unordered_map<std::string, std::int64_t> m_suppliers;
     std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> m_deltas; // (lot, location) -> change
     std::set<std::int64_t> m_touchedLots;
 };
@@ -262,7 +317,7 @@ Result<ApplyOutcome> Ledger::applyRemoteMovement(const RemoteMovement& remote) {
     auto& core = m_impl->core;
     return guarded([&]() -> Result<ApplyOutcome> {
         sql::Transaction transaction(core.db);
-        RemoteBatch batch(core);
+        RemoteBatch batch(core, 1);
         auto outcome = batch.apply(remote);
         if (!outcome) return outcome;
         batch.flush();
@@ -277,29 +332,47 @@ ApplyBatchResult Ledger::applyRemoteMovements(std::span<const RemoteMovement> re
     return std::move(*applied);
 }
 
+namespace {
+
+// Rows per INSERT when a batch is applied (see RemoteBatch).
+constexpr std::size_t kRowsPerInsert = 64;
+
+Result<ApplyBatchResult> applyInTransaction(LedgerCore& core, std::span<const RemoteMovement> remotes,
+                                            const Ledger::AlongsideBatch& alongside, std::size_t rowsPerInsert) {
+    ApplyBatchResult result;
+    result.outcomes.reserve(remotes.size());
+    sql::Transaction transaction(core.db);
+    RemoteBatch batch(core, rowsPerInsert);
+    for (const auto& remote : remotes) {
+        auto outcome = batch.apply(remote);
+        if (!outcome) {
+            // Refused before it wrote anything: the good prefix before it commits.
+            result.error = outcome.error();
+            break;
+        }
+        result.outcomes.push_back(*outcome);
+    }
+    batch.flush();
+    if (alongside) {
+        if (auto done = alongside(result); !done) return std::unexpected(done.error());
+    }
+    transaction.commit();
+    return result;
+}
+
+} // namespace
+
 Result<ApplyBatchResult> Ledger::applyRemoteMovements(std::span<const RemoteMovement> remotes,
                                                       const AlongsideBatch& alongside) {
     auto& core = m_impl->core;
     return guarded([&]() -> Result<ApplyBatchResult> {
-        ApplyBatchResult result;
-        result.outcomes.reserve(remotes.size());
-        sql::Transaction transaction(core.db);
-        RemoteBatch batch(core);
-        for (const auto& remote : remotes) {
-            auto outcome = batch.apply(remote);
-            if (!outcome) {
-                // Refused before it wrote anything: the good prefix before it commits.
-                result.error = outcome.error();
-                break;
-            }
-            result.outcomes.push_back(*outcome);
+        try {
+            return applyInTransaction(core, remotes, alongside, kRowsPerInsert);
+        } catch (const RemoteBatch::RetryRowByRow&) {
+            // A multi-row insert met a UNIQUE index and everything rolled back: row by row, the movement
+            // behind it is refused by name and the good prefix before it is kept.
+            return applyInTransaction(core, remotes, alongside, 1);
         }
-        batch.flush();
-        if (alongside) {
-            if (auto done = alongside(result); !done) return std::unexpected(done.error());
-        }
-        transaction.commit();
-        return result;
     });
 }
 

@@ -109,6 +109,7 @@ void line(const char* what, std::int64_t events, double seconds, double cpu, con
     std::printf("%-36s %8lld events %7.2f s = %7.0f/s wall, %7.0f/s per CPU-second%s\n", what,
                 static_cast<long long>(events), seconds, static_cast<double>(events) / seconds,
                 static_cast<double>(events) / cpu, peer.c_str());
+    std::fflush(stdout); // each figure as soon as it is measured, also into a file
 }
 
 } // namespace lotstation::bench

@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <future>
 #include <random>
+#include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -27,6 +29,9 @@ struct Sizes {
     int stations = 20;
     std::int64_t perStation = 2'000;
     std::int64_t day = 3'000;
+    int pauseSeconds = 0; // before the timed pull, to attach a profiler to it alone
+    std::string only; // one scenario by name (catch-up, stations, push, pull), or all when empty
+    [[nodiscard]] bool runs(const char* scenario) const { return only.empty() || only == scenario; }
 };
 
 // One configuration: a store, how many servers serve it, where station databases are prepared.
@@ -59,7 +64,7 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
     const auto db = [&](const std::string& what) { return setup.scratch / (name(what) + ".sqlite"); };
 
     // 1. a day offline (first, while the store is small)
-    {
+    if (sizes.runs("catch-up")) {
         auto token = must(central.addStation(name("offline")), "station");
         (void)makeStation(db("offline"), name("offline"), "X", 0);
         auto first = clientFor(urls[0], token, db("offline"));
@@ -81,7 +86,7 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
                     static_cast<long long>(summary.pulled), seconds, cpuSeconds() - cpu);
     }
     // 2. many stations at once, spread over the servers
-    {
+    if (sizes.runs("stations")) {
         std::vector<std::string> tokens;
         for (int s = 0; s < sizes.stations; ++s) {
             const auto who = "many" + std::to_string(s);
@@ -108,7 +113,7 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
              secondsSince(start), cpuSeconds() - cpu);
     }
     // 3. push
-    {
+    if (sizes.runs("push")) {
         auto token = must(central.addStation(name("pusher")), "station");
         auto station = makeStation(db("pusher"), name("pusher"), "P", sizes.events);
         auto client = clientFor(urls[0], token, db("pusher"), false);
@@ -127,7 +132,7 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
         line("push, one station", summary.pushed, seconds, used, peer);
     }
     // 4. pull: the store gets --pull-events movements from several stations, then a fresh station pulls.
-    {
+    if (sizes.runs("pull")) {
         const int writers = 4;
         const auto each = sizes.pullEvents / writers;
         for (int w = 0; w < writers; ++w) {
@@ -142,6 +147,11 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
         (void)must(storage::Ledger::open(puller, storage::OpenOptions{storage::StationIdentity{"", name("puller"), "Q"}}),
                    "puller");
         auto client = clientFor(urls.back(), token, puller);
+        if (sizes.pauseSeconds > 0) {
+            std::printf("pull starts in %d s (process %d)\n", sizes.pauseSeconds, static_cast<int>(getpid()));
+            std::fflush(stdout);
+            std::this_thread::sleep_for(std::chrono::seconds(sizes.pauseSeconds));
+        }
         const auto start = Clock::now();
         const auto cpu = cpuSeconds();
         auto summary = syncOrDie(client);
@@ -196,10 +206,17 @@ int main(int argc, char** argv) {
     app.add_option("--store", store,
                    "postgresql://... : also measure a PostgreSQL store (one server, then two), each in a scratch "
                    "database the bench creates and drops there");
+    app.add_option("--only", sizes.only, "one scenario: catch-up, stations, push or pull (a profile of one)")
+        ->check(CLI::IsMember({"catch-up", "stations", "push", "pull"}));
+    app.add_option("--pause-before-pull", sizes.pauseSeconds,
+                   "seconds to wait before the timed pull, printing the process id (attach a profiler)");
     bool smoke = false;
     app.add_flag("--smoke", smoke, "tiny sizes, seconds in all (CTest runs it so the bench keeps running)");
     CLI11_PARSE(app, argc, argv);
-    if (smoke) sizes = Sizes{2'000, 4'000, 3, 200, 300};
+    if (smoke) {
+        const auto only = sizes.only;
+        sizes = Sizes{2'000, 4'000, 3, 200, 300, 0, only};
+    }
     if (!store.empty() && !sync::isPostgresUrl(store)) die("--store takes a postgresql:// URL, not '" + store + "'");
 
     const auto run = std::to_string(std::random_device{}());

@@ -1,5 +1,8 @@
 #include "ledger_fixture.hpp"
 
+#include <algorithm>
+#include <span>
+
 using namespace lotstation::storage;
 using namespace lotstation::storage::test;
 
@@ -155,4 +158,89 @@ TEST_CASE("the same supplier lot received offline at two stations becomes two lo
     CHECK(again.lotCode == atA);
     CHECK(again.addedToExistingLot);
     CHECK(t.a.l().verify().value().empty());
+}
+
+namespace {
+
+// Station B's 150 movements (receipts, each followed by moves), as A receives them from sync.
+std::vector<RemoteMovement> manyFromB(TwoStations& t) {
+    std::vector<RemoteMovement> out;
+    for (int lot = 0; out.size() < 150; ++lot) {
+        const auto received = must(t.b.receive({.sku = "SOAP-OIL",
+                                                .supplier = "OILCO",
+                                                .supplierLot = "B-" + std::to_string(lot),
+                                                .quantity = 1'000'000,
+                                                .location = "DOCK",
+                                                .user = "bo"}));
+        out.push_back(t.fromB(received.movement));
+        for (int i = 0; i < 4 && out.size() < 150; ++i)
+            out.push_back(t.fromB(must(t.b.move({.lot = received.lotCode,
+                                                 .quantity = 1'000,
+                                                 .to = i % 2 == 0 ? "MIX" : "DOCK",
+                                                 .from = i % 2 == 0 ? "DOCK" : "MIX",
+                                                 .user = "bo"}))));
+    }
+    return out;
+}
+
+// A copy of movement `m` under another id (its own hash again, still linked where `m` was).
+RemoteMovement withId(RemoteMovement m, const std::string& id) {
+    m.movement.id = id;
+    m.movement.hash = movementHash(m.movement);
+    return m;
+}
+
+} // namespace
+
+TEST_CASE("a page applied in one batch writes what one movement at a time writes") {
+    TwoStations t;
+    const auto page = manyFromB(t);
+    Shop oneByOne{"A1"};
+    for (const auto& remote : page)
+        CHECK((must(oneByOne.l().applyRemoteMovement(remote)) == ApplyOutcome::Applied));
+
+    const auto applied = t.a.l().applyRemoteMovements(page);
+    REQUIRE_FALSE(applied.error);
+    CHECK(applied.outcomes.size() == page.size());
+    CHECK(std::ranges::count(applied.outcomes, ApplyOutcome::Applied) == 150);
+    CHECK(t.a.state() == oneByOne.state());
+    CHECK(t.a.scalar("SELECT group_concat(id, ',') FROM (SELECT id FROM movements ORDER BY pos)") ==
+          oneByOne.scalar("SELECT group_concat(id, ',') FROM (SELECT id FROM movements ORDER BY pos)"));
+    CHECK(t.a.l().verify().value().empty());
+
+    // the same page again: every movement already present, nothing written
+    const auto before = t.a.state();
+    const auto again = t.a.l().applyRemoteMovements(page);
+    REQUIRE_FALSE(again.error);
+    CHECK(std::ranges::count(again.outcomes, ApplyOutcome::AlreadyPresent) == 150);
+    CHECK(t.a.state() == before);
+}
+
+TEST_CASE("a batch with a movement whose id is taken keeps the movements before it and names it") {
+    TwoStations t;
+    auto page = manyFromB(t);
+    SUBCASE("the id is stored here already") {
+        // Only the UNIQUE index sees this one: its insert with others fails, and the batch goes again row by
+        // row to name it.
+        REQUIRE_FALSE(t.a.l().applyRemoteMovements(std::span(page).first(1)).error);
+        page[99] = withId(page[99], page[0].movement.id);
+        const auto applied = t.a.l().applyRemoteMovements(std::span(page).subspan(1));
+        REQUIRE(applied.error);
+        CHECK(applied.error->message ==
+              "movement 100 of station station-b: id " + page[0].movement.id + " is already stored with other content");
+        CHECK(applied.outcomes.size() == 98);
+        CHECK(t.a.scalar("SELECT count(*) FROM movements") == "99");
+    }
+    SUBCASE("an earlier movement of the same page carries the id") {
+        page[119] = withId(page[119], page[109].movement.id);
+        const auto applied = t.a.l().applyRemoteMovements(page);
+        REQUIRE(applied.error);
+        CHECK(applied.error->message == "movement 120 of station station-b: id " + page[109].movement.id +
+                                            " is already stored with other content");
+        CHECK(applied.outcomes.size() == 119);
+        CHECK(t.a.scalar("SELECT count(*) FROM movements") == "119");
+    }
+    // what was kept is whole: balances follow the kept movements and the chain verifies
+    CHECK(t.a.l().verify().value().empty());
+    CHECK(t.a.scalar("SELECT count(*) FROM balances WHERE quantity < 0") == "0");
 }
