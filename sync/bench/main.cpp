@@ -29,7 +29,7 @@ struct Sizes {
     int stations = 20;
     std::int64_t perStation = 2'000;
     std::int64_t day = 3'000;
-    int pauseSeconds = 0; // before the timed pull, to attach a profiler to it alone
+    int pauseSeconds = 0; // before the timed push and pull, to attach a profiler to them alone
     std::string only; // one scenario by name (catch-up, stations, push, pull), or all when empty
     [[nodiscard]] bool runs(const char* scenario) const { return only.empty() || only == scenario; }
 };
@@ -43,6 +43,14 @@ struct Setup {
     std::filesystem::path scratch; // station databases being prepared
     bool peer = false;             // also measure the in-process peer
 };
+
+// --pause: time to attach a profiler to the process before a timed part starts.
+void pauseBefore(const char* what, const Sizes& sizes) {
+    if (sizes.pauseSeconds <= 0) return;
+    std::printf("%s starts in %d s (process %d)\n", what, sizes.pauseSeconds, static_cast<int>(getpid()));
+    std::fflush(stdout);
+    std::this_thread::sleep_for(std::chrono::seconds(sizes.pauseSeconds));
+}
 
 void runScenarios(const Setup& setup, const Sizes& sizes) {
     std::printf("== %s ==\n", setup.label.c_str());
@@ -117,6 +125,7 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
         auto token = must(central.addStation(name("pusher")), "station");
         auto station = makeStation(db("pusher"), name("pusher"), "P", sizes.events);
         auto client = clientFor(urls[0], token, db("pusher"), false);
+        pauseBefore("push", sizes);
         const auto start = Clock::now();
         const auto cpu = cpuSeconds();
         auto summary = syncOrDie(client);
@@ -147,11 +156,7 @@ void runScenarios(const Setup& setup, const Sizes& sizes) {
         (void)must(storage::Ledger::open(puller, storage::OpenOptions{storage::StationIdentity{"", name("puller"), "Q"}}),
                    "puller");
         auto client = clientFor(urls.back(), token, puller);
-        if (sizes.pauseSeconds > 0) {
-            std::printf("pull starts in %d s (process %d)\n", sizes.pauseSeconds, static_cast<int>(getpid()));
-            std::fflush(stdout);
-            std::this_thread::sleep_for(std::chrono::seconds(sizes.pauseSeconds));
-        }
+        pauseBefore("pull", sizes);
         const auto start = Clock::now();
         const auto cpu = cpuSeconds();
         auto summary = syncOrDie(client);
@@ -208,8 +213,8 @@ int main(int argc, char** argv) {
                    "database the bench creates and drops there");
     app.add_option("--only", sizes.only, "one scenario: catch-up, stations, push or pull (a profile of one)")
         ->check(CLI::IsMember({"catch-up", "stations", "push", "pull"}));
-    app.add_option("--pause-before-pull", sizes.pauseSeconds,
-                   "seconds to wait before the timed pull, printing the process id (attach a profiler)");
+    app.add_option("--pause", sizes.pauseSeconds,
+                   "seconds to wait before the timed push and pull, printing the process id (attach a profiler)");
     bool smoke = false;
     app.add_flag("--smoke", smoke, "tiny sizes, seconds in all (CTest runs it so the bench keeps running)");
     CLI11_PARSE(app, argc, argv);

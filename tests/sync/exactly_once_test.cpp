@@ -45,6 +45,31 @@ TEST_CASE_TEMPLATE("three stations: every movement lands once on the server and 
     checkConverged(central, stations, 30);
 }
 
+// Texts are stored by the server inside JSON bodies (and on PostgreSQL sent by COPY, whose text format
+// gives backslash, tab and newline a meaning of their own): every character must come back as it went.
+TEST_CASE_TEMPLATE("a reason with quotes, backslashes, tabs, newlines and accents reaches the other station intact", TestType, LOTSTATION_STORES) {
+    ScratchDir dir;
+    LOTSTATION_CENTRAL(central, dir / "server");
+    std::vector<Station> stations{makeStation(dir, central, "dock", "D"), makeStation(dir, central, "line", "L")};
+    syncAll(central.url(), stations, 1);
+    const std::string reason = "dropped \"by\" C:\\floor\\bay 3\tshelf\nsecond line\r\n\\N crème brûlée 🧼";
+    std::string scrapId;
+    {
+        auto dock = stations[0].open();
+        const auto lots = doWork(dock, 1, "odd");
+        auto scrapped = dock.scrap({.lot = lots.front(), .quantity = 1'000, .location = "DOCK", .reason = reason,
+                                    .user = "ann"});
+        REQUIRE_MESSAGE(scrapped, (scrapped ? "" : scrapped.error().message));
+        scrapId = scrapped->id;
+    }
+    syncAll(central.url(), stations, 2);
+    checkConverged(central, stations, 3);
+    auto line = stations[1].open();
+    const auto arrived = line.movement(scrapId);
+    REQUIRE(arrived);
+    CHECK(arrived->reason == reason);
+}
+
 TEST_CASE_TEMPLATE("master data made on the server arrives at a new station - the station can then work", TestType, LOTSTATION_STORES) {
     ScratchDir dir;
     LOTSTATION_CENTRAL(central, dir / "server");

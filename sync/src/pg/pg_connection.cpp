@@ -113,6 +113,51 @@ Result<Rows> Connection::exec(std::string_view sql, const Params& params) {
     });
 }
 
+Result<void> Connection::copyIn(std::string_view copySql, std::string_view rows) {
+    const std::string statement(copySql);
+    auto* conn = m_connection.get();
+    pg_result* started = PQexec(conn, statement.c_str());
+    if (PQresultStatus(started) != PGRES_COPY_IN) {
+        auto failed = checked(started);
+        if (!failed) return std::unexpected(failed.error());
+        return fail(ErrorKind::Io, "PostgreSQL store: " + statement + " did not start a copy");
+    }
+    PQclear(started);
+    const bool sent = PQputCopyData(conn, rows.data(), static_cast<int>(rows.size())) == 1;
+    const bool ended = PQputCopyEnd(conn, sent ? nullptr : "the rows could not be sent") == 1;
+    Result<void> out;
+    // The copy's own result, then nothing: every result is read so the connection is ready again.
+    while (pg_result* result = PQgetResult(conn)) {
+        auto done = checked(result);
+        if (!done && out) out = std::unexpected(done.error());
+    }
+    if (out && !(sent && ended))
+        return fail(PQstatus(conn) == CONNECTION_BAD ? ErrorKind::Unavailable : ErrorKind::Io,
+                    "PostgreSQL store: " + trimmed(PQerrorMessage(conn)));
+    return out;
+}
+
+void copyField(std::string& row, std::string_view value) {
+    for (const char c : value) {
+        switch (c) {
+        case '\\':
+            row += "\\\\";
+            break;
+        case '\t':
+            row += "\\t";
+            break;
+        case '\n':
+            row += "\\n";
+            break;
+        case '\r':
+            row += "\\r";
+            break;
+        default:
+            row += c;
+        }
+    }
+}
+
 Result<void> Connection::script(std::string_view sql) {
     const std::string statement(sql);
     auto done = withReconnect([&] { return PQexec(m_connection.get(), statement.c_str()); });

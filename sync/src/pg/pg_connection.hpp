@@ -37,6 +37,9 @@ class Connection {
     [[nodiscard]] static Result<Connection> open(std::string_view url);
 
     [[nodiscard]] Result<Rows> exec(std::string_view sql, const Params& params = {});
+    // COPY ... FROM STDIN with `rows` in COPY's text format (copyField() escapes a value), inside a
+    // transaction: many rows without an array parameter to parse.
+    [[nodiscard]] Result<void> copyIn(std::string_view copySql, std::string_view rows);
     // Several statements in one round trip, no parameters (schema, BEGIN / COMMIT).
     [[nodiscard]] Result<void> script(std::string_view sql);
 
@@ -72,6 +75,9 @@ class Connection {
     std::unique_ptr<pg_conn, void (*)(pg_conn*)> m_connection;
     int m_depth = 0; // open transaction() calls
 };
+
+// Appends `value` to a row of COPY's text format: backslash, tab, newline and carriage return escaped.
+void copyField(std::string& row, std::string_view value);
 
 // True for the connection strings this store takes (postgresql:// or postgres://).
 [[nodiscard]] bool isUrl(std::string_view text);
