@@ -68,17 +68,19 @@ struct Known {
     [[nodiscard]] Result<void> load(PgCentral& store, const std::string& stationId,
                                     const std::vector<storage::QualityRecord>& records) {
         auto& db = store.db();
-        std::set<std::string> seqs, ids, lots, shas, claimed, items;
+        // What the batch names, asked about below (the members hold what the store answers).
+        std::set<std::string> seqs, namedIds, namedLots, shas, claimed, items;
         for (const auto& r : records) {
             seqs.insert(std::to_string(r.seq));
-            ids.insert(storage::recordIdOf(r));
-            if (const auto* v = std::get_if<storage::TagVoid>(&r.value)) ids.insert(v->tagId);
-            if (const auto* e = std::get_if<storage::BatchEntry>(&r.value); e && e->procedure) ids.insert(*e->procedure);
+            namedIds.insert(storage::recordIdOf(r));
+            if (const auto* v = std::get_if<storage::TagVoid>(&r.value)) namedIds.insert(v->tagId);
+            if (const auto* e = std::get_if<storage::BatchEntry>(&r.value); e && e->procedure)
+                namedIds.insert(*e->procedure);
             if (const auto* spec = std::get_if<storage::SpecRecord>(&r.value)) items.insert(spec->sku);
             if (const auto* p = std::get_if<storage::Procedure>(&r.value)) items.insert(p->sku);
-            if (const auto* i = std::get_if<storage::Inspection>(&r.value)) lots.insert(i->lot);
+            if (const auto* i = std::get_if<storage::Inspection>(&r.value)) namedLots.insert(i->lot);
             if (const auto* t = std::get_if<storage::LotTag>(&r.value)) {
-                lots.insert(t->lot);
+                namedLots.insert(t->lot);
                 claimed.insert(tagClaim(t->gtin, t->serial));
             }
             if (const auto* d = std::get_if<storage::DocumentRecord>(&r.value)) shas.insert(d->attachment.sha256);
@@ -89,14 +91,15 @@ struct Known {
         if (!held) return std::unexpected(held.error());
         for (int i = 0; i < held->size(); ++i)
             atSeq[held->int64(i, 0)] = {held->text(i, 1), held->text(i, 2)};
-        auto taken = rowsFor(db, "SELECT kind, record_id FROM sync_records WHERE record_id = ANY($1::text[])", ids, 2);
+        auto taken =
+            rowsFor(db, "SELECT kind, record_id FROM sync_records WHERE record_id = ANY($1::text[])", namedIds, 2);
         if (!taken) return std::unexpected(taken.error());
         for (auto& row : *taken)
-            this->ids.emplace(row[0], row[1]);
-        auto known = rowsFor(db, "SELECT code FROM sync_lots WHERE code = ANY($1::text[])", lots, 1);
+            ids.emplace(row[0], row[1]);
+        auto known = rowsFor(db, "SELECT code FROM sync_lots WHERE code = ANY($1::text[])", namedLots, 1);
         if (!known) return std::unexpected(known.error());
         for (auto& row : *known)
-            this->lots.insert(row[0]);
+            lots.insert(row[0]);
         auto defined = rowsFor(db, "SELECT sku FROM sync_items WHERE sku = ANY($1::text[])", items, 1);
         if (!defined) return std::unexpected(defined.error());
         for (auto& row : *defined)
