@@ -219,8 +219,7 @@ int main(int argc, char** argv) {
     app.add_flag("--smoke", smoke, "tiny sizes, seconds in all (CTest runs it so the bench keeps running)");
     CLI11_PARSE(app, argc, argv);
     if (smoke) {
-        const auto only = sizes.only;
-        sizes = Sizes{2'000, 4'000, 3, 200, 300, 0, only};
+        sizes = Sizes{2'000, 4'000, 3, 200, 300, sizes.pauseSeconds, sizes.only};
     }
     if (!store.empty() && !sync::isPostgresUrl(store)) die("--store takes a postgresql:// URL, not '" + store + "'");
 
