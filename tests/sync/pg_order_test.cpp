@@ -1,6 +1,7 @@
 // The pull order in PostgreSQL under concurrent commits: a page must never be overtaken by a row committed
 // later with a smaller number (sync/src/pg/order_log.hpp). Real PostgreSQL, real concurrent transactions.
 #include "pg/order_log.hpp"
+#include "pg/record_log.hpp"
 #include "pg_fixture.hpp"
 #include "test_support.hpp"
 
@@ -26,6 +27,21 @@ std::vector<pg::LogEntry> batch(const std::string& station, std::int64_t firstSe
         const auto seq = firstSeq + i;
         out.push_back(pg::LogEntry{0, station, seq, station + "-" + std::to_string(seq),
                                    R"({"note":"a \"quoted\" body \\ with a backslash"})"});
+    }
+    return out;
+}
+
+// Quality records of `station` numbered firstSeq.. (spec versions: the simplest record there is).
+std::vector<pg::RecordEntry> records(const std::string& station, std::int64_t firstSeq, int count) {
+    std::vector<pg::RecordEntry> out;
+    for (int i = 0; i < count; ++i) {
+        const auto seq = firstSeq + i;
+        storage::SpecRecord spec;
+        spec.recordId = station + ":" + std::to_string(seq);
+        spec.sku = "OIL";
+        spec.version = static_cast<int>(seq);
+        spec.createdBy = "quinn";
+        out.push_back(pg::recordEntry(storage::QualityRecord{0, station, seq, spec}));
     }
     return out;
 }
@@ -99,6 +115,48 @@ TEST_CASE("PostgreSQL order: the same interleaving through the order log loses n
     for (std::size_t i = 1; i < all->size(); ++i)
         CHECK((*all)[i - 1].position < (*all)[i].position);
     CHECK(slowBatch.back().position < fastBatch.front().position);
+}
+
+TEST_CASE("PostgreSQL order: quality records numbered while movements hold the order lock lose nothing") {
+    // Records are pulled by their own cursor, numbered under the same lock as the movements: a push of
+    // records waits for a push of movements still open, and a record page shows nothing it could skip.
+    LOTSTATION_PG_DATABASE(db);
+    auto slow = connect(db.url());
+    auto reader = connect(db.url());
+    REQUIRE(pg::createOrderLog(reader));
+    REQUIRE(pg::createRecordLog(reader));
+
+    REQUIRE(slow.script("BEGIN"));
+    auto slowMovements = batch("A", 1, 2);
+    auto slowRecords = records("A", 1, 3);
+    REQUIRE(pg::appendInOrder(slow, slowMovements));
+    REQUIRE(pg::appendRecordsInOrder(slow, slowRecords)); // numbered, not committed
+
+    auto fastRecords = records("B", 1, 2);
+    std::atomic<bool> fastCommitted = false;
+    auto fast = connect(db.url());
+    std::thread fastWriter([&] {
+        auto done = fast.transaction([&]() -> Result<void> { return pg::appendRecordsInOrder(fast, fastRecords); });
+        fastCommitted = done.has_value();
+    });
+    REQUIRE(someoneWaitsForTheOrderLock(reader));
+    auto early = pg::recordPageAfter(reader, 0, 100);
+    REQUIRE(early);
+    CHECK(early->empty());
+    REQUIRE(slow.script("COMMIT"));
+    fastWriter.join();
+    REQUIRE(fastCommitted);
+
+    auto all = pg::recordPageAfter(reader, 0, 100);
+    REQUIRE(all);
+    REQUIRE(all->size() == 5);
+    std::vector<std::string> ids;
+    for (const auto& r : *all)
+        ids.push_back(storage::recordIdOf(r));
+    CHECK(ids == std::vector<std::string>{"A:1", "A:2", "A:3", "B:1", "B:2"});
+    for (std::size_t i = 1; i < all->size(); ++i)
+        CHECK((*all)[i - 1].position < (*all)[i].position);
+    CHECK(slowRecords.back().position < fastRecords.front().position);
 }
 
 TEST_CASE("PostgreSQL order: a reader paging while four writers commit sees every row exactly once") {
