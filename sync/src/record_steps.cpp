@@ -118,12 +118,12 @@ Result<void> syncQualityRecords(SyncSession& s) {
         }
         auto answer = s.http.post("/v1/records", encodeRecords(s.ledger.station().stationId, batch));
         if (!answer) return std::unexpected(answer.error());
-        const auto acked = answer->body.value("acked", std::int64_t{0});
+        const auto serverAcked = answer->body.value("acked", std::int64_t{0});
         s.summary.recordsPushed += answer->body.value("applied", std::int64_t{0});
-        if (acked <= mark)
+        if (serverAcked <= mark)
             return fail(ErrorKind::Invalid, "the server does not accept quality record " + std::to_string(mark + 1) +
                                                 ": " + answer->body.value("stopped", std::string("no reason given")));
-        mark = acked;
+        mark = serverAcked;
     }
 }
 

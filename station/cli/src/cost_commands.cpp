@@ -143,14 +143,14 @@ void addRate(CLI::App& root, CliContext& context) {
             auto ledger = context.openLedger();
             const auto currency = storage::ledgerCurrency(ledger);
             const auto perHour = unwrap(storage::parseHourlyRate(unwrap(storage::withoutCurrency(labourArgs->rate, currency))));
-            const auto set = unwrap(storage::setLabourRate(
+            const auto saved = unwrap(storage::setLabourRate(
                 ledger, {.workstation = labourArgs->workstation,
                          .worker = labourArgs->worker.empty() ? std::nullopt : std::optional(labourArgs->worker),
                          .perHour = perHour,
                          .user = context.user}));
-            context.emit("labour at " + *set.workstation + (set.worker ? " for " + *set.worker : "") + ": " + currency +
-                             " " + storage::formatMoney(set.amount) + "/h from " + storage::formatTimestamp(set.effectiveAt),
-                         {{"id", set.id}, {"per_hour_micros", set.amount}, {"since", storage::formatTimestamp(set.effectiveAt)}});
+            context.emit("labour at " + *saved.workstation + (saved.worker ? " for " + *saved.worker : "") + ": " + currency +
+                             " " + storage::formatMoney(saved.amount) + "/h from " + storage::formatTimestamp(saved.effectiveAt),
+                         {{"id", saved.id}, {"per_hour_micros", saved.amount}, {"since", storage::formatTimestamp(saved.effectiveAt)}});
             return 0;
         };
     });
@@ -197,10 +197,10 @@ void addRate(CLI::App& root, CliContext& context) {
             } else {
                 throw CommandFailed("say which overhead: --per-run, --per-hour, --per-unit or --material-percent");
             }
-            const auto set = unwrap(storage::setOverheadRate(ledger, request));
-            context.emit(std::string("overhead ") + storage::toString(*set.basis) + " set from " +
-                             storage::formatTimestamp(set.effectiveAt),
-                         {{"id", set.id}, {"basis", storage::toString(*set.basis)}, {"amount", set.amount}});
+            const auto saved = unwrap(storage::setOverheadRate(ledger, request));
+            context.emit(std::string("overhead ") + storage::toString(*saved.basis) + " set from " +
+                             storage::formatTimestamp(saved.effectiveAt),
+                         {{"id", saved.id}, {"basis", storage::toString(*saved.basis)}, {"amount", saved.amount}});
             return 0;
         };
     });

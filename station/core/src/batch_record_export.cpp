@@ -33,10 +33,6 @@ std::string stateText(StepState state) {
     return state == StepState::Done ? "done" : state == StepState::Skipped ? "skipped (deviation)" : "OPEN";
 }
 
-std::string signedBy(const std::optional<Signature>& s) {
-    return s ? s->printedName + " (" + toString(s->meaning) + ") " + when(s->at) : std::string("-");
-}
-
 std::string targetText(const BatchRecord& record, const StepRecord& step) {
     if (step.target) {
         const auto uom = uomOfStep(record, step.step);

@@ -91,8 +91,8 @@ void drawHome(const AppState& state, Ui& ui, ImVec2 min, ImVec2 max) {
     const int rows = static_cast<int>((homeTiles().size() + columns - 1) / columns);
     const float margin = ui.em(0.8f), gap = ui.em(0.6f);
     const float strip = ui.em(3.6f);
-    const float width = (max.x - min.x - 2 * margin - (columns - 1) * gap) / columns;
-    const float height = (max.y - min.y - 2 * margin - strip - rows * gap) / rows;
+    const float width = (max.x - min.x - 2 * margin - static_cast<float>(columns - 1) * gap) / columns;
+    const float height = (max.y - min.y - 2 * margin - strip - static_cast<float>(rows) * gap) / static_cast<float>(rows);
     int index = 0;
     for (const Screen screen : homeTiles()) {
         const ImVec2 at(min.x + margin + static_cast<float>(index % columns) * (width + gap),

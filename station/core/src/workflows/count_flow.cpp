@@ -63,7 +63,7 @@ FlowOutcome CountFlow::apply(const CountIntent& intent, const FlowContext& conte
                       intent);
 }
 
-std::optional<FlowOutcome> CountFlow::scanned(const scan::Meaning& meaning, const FlowContext& context) {
+std::optional<FlowOutcome> CountFlow::scanned(const scan::Meaning& meaning, const FlowContext& /*context*/) {
     if (std::holds_alternative<scan::OwnBadge>(meaning) ||
         std::holds_alternative<scan::OwnCommand>(meaning) ||
         std::holds_alternative<scan::Unreadable>(meaning))

@@ -90,7 +90,7 @@ FlowOutcome LookupFlow::apply(const LookupIntent& intent, const FlowContext& con
                       intent);
 }
 
-std::optional<FlowOutcome> LookupFlow::scanned(const scan::Meaning& meaning, const FlowContext& context) {
+std::optional<FlowOutcome> LookupFlow::scanned(const scan::Meaning& meaning, const FlowContext& /*context*/) {
     // A badge logs in (the station's business) and a command means nothing here; everything else is looked
     // up.
     if (std::holds_alternative<scan::OwnBadge>(meaning) || std::holds_alternative<scan::OwnCommand>(meaning))

@@ -58,7 +58,7 @@ FlowOutcome MoveFlow::apply(const MoveIntent& intent, const FlowContext& context
         intent);
 }
 
-std::optional<FlowOutcome> MoveFlow::scanned(const scan::Meaning& meaning, const FlowContext& context) {
+std::optional<FlowOutcome> MoveFlow::scanned(const scan::Meaning& meaning, const FlowContext& /*context*/) {
     if (std::holds_alternative<scan::OwnBadge>(meaning) ||
         std::holds_alternative<scan::OwnCommand>(meaning) ||
         std::holds_alternative<scan::Unreadable>(meaning))
