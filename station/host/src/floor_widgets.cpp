@@ -106,8 +106,10 @@ bool listRow(Ui& ui, std::string_view id, const RowText& row, float width, float
     ImGui::PopClipRect();
     drawText(ui, list, ui.fonts.bold, ImVec2(max.x - pad - valueWidth, firstY), colour::text, row.value);
     if (twoLines) {
-        ImGui::PushClipRect(min, ImVec2(max.x - pad - noteWidth - (noteWidth > 0 ? pad : 0), max.y), true);
-        drawText(ui, list, ui.fonts.body, ImVec2(left, secondY), colour::textDim, row.detail);
+        // The detail is made smaller before it is cut by the note beside it.
+        const float detailEnd = max.x - pad - noteWidth - (noteWidth > 0 ? pad : 0);
+        ImGui::PushClipRect(min, ImVec2(detailEnd, max.y), true);
+        drawFittedText(ui, list, ui.fonts.body, ImVec2(left, secondY), colour::textDim, row.detail, detailEnd - left);
         ImGui::PopClipRect();
         drawText(ui, list, ui.fonts.body, ImVec2(max.x - pad - noteWidth, secondY), colour::textDim,
                  row.note);

@@ -72,9 +72,12 @@ void drawLines(const ShipState& ship, Ui& ui, float width, float bottom) {
     if (first > 0) caption(ui, std::to_string(first) + " more above");
     for (std::size_t i = first; i < ship.lines.size(); ++i) {
         const auto& line = ship.lines[i];
-        const RowText row{line.lot.code, line.item.name + " · " + priceText(ship, line), amount(line.quantity, line.item),
-                          line.quantity == line.onHand ? "all at " + line.location
-                                                       : "of " + amount(line.onHand, line.item)};
+        // The price stands on its own on the right (never cut); the item and where it is take the rest.
+        const RowText row{line.lot.code,
+                          line.item.name + " · " +
+                              (line.quantity == line.onHand ? "all at " + line.location
+                                                            : "of " + amount(line.onHand, line.item)),
+                          amount(line.quantity, line.item), priceText(ship, line)};
         if (listRow(ui, "ship.line." + std::to_string(i), row, width - removeWidth - ui.em(0.4f), rowHeight,
                     ship.selected == i, colour::accepted))
             ui.intents.emit(ship::SelectLine{i});
@@ -149,8 +152,8 @@ void drawFlowBody(const AppState& state, const ShipState& ship, Ui& ui, ImVec2 m
     if (haveSelection) {
         const auto& line = ship.lines[*ship.selected];
         ImGui::SetCursorScreenPos(ImVec2(column.x, bottom - ui.em(2.9f)));
-        if (compactField(ui, "ship.quantity", "Quantity of " + line.lot.code,
-                         amount(line.quantity, line.item), "", half)) {
+        // The lot is the framed row above; its code stays in the keypad's title, where there is room.
+        if (compactField(ui, "ship.quantity", "Quantity", amount(line.quantity, line.item), "", half)) {
             const auto uom = line.item.uom;
             ui.intents.emit(intent::OpenKeypad{"Quantity of " + line.lot.code,
                                                unitFor(uom, line.quantity), unitsFor(uom), replyQuantity<ship::SetQuantity>()});

@@ -170,10 +170,16 @@ bool compactField(Ui& ui, std::string_view id, std::string_view caption,
                         ui.em(0.35f));
     if (tappable) list->AddRect(min, max, value ? colour::text : colour::panelEdge, ui.em(0.35f), 0, 3.0f);
     const float pad = ui.em(0.6f);
-    drawText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(0.25f)), colour::textDim, caption);
+    // A long caption or value ("Quantity of SOAP-LAV-261204-A101") is made smaller, then cut at the field's
+    // edge: it never runs into the field beside it.
+    const float room = size.x - 2 * pad - (tappable ? ui.em(1.3f) : 0.0f);
+    ImGui::PushClipRect(min, ImVec2(min.x + pad + room, max.y), true);
+    drawFittedText(ui, list, ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(0.25f)), colour::textDim, caption,
+                   room);
     const std::string shown = value ? *value : std::string(hint);
-    drawText(ui, list, value ? ui.fonts.bold : ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(1.5f)),
-             value ? colour::text : colour::unknown, shown);
+    drawFittedText(ui, list, value ? ui.fonts.bold : ui.fonts.body, ImVec2(min.x + pad, min.y + ui.em(1.5f)),
+                   value ? colour::text : colour::unknown, shown, room);
+    ImGui::PopClipRect();
     if (tappable)
         drawText(ui, list, ui.fonts.title,
                  ImVec2(max.x - pad - ui.em(0.9f), centred(ui.fonts.title, "→", min, max).y), colour::textDim,
