@@ -27,13 +27,14 @@ void addImport(CLI::App& root, CliContext& context) {
         bool dryRun = false;
     };
     auto args = std::make_shared<Args>();
-    import->add_option("KIND", args->kind, "items lots locations suppliers customers users recipes prices")->required();
+    import->add_option("KIND", args->kind, "items lots locations suppliers customers users recipes prices orders")
+        ->required();
     import->add_option("FILE", args->file, "CSV file or .xlsx workbook with a header row")->required();
     import->add_option("--sheet", args->sheet, "The workbook's sheet (default: the first)");
     import->add_flag("--dry-run", args->dryRun, "Check everything and show what would be imported; write nothing");
     import->callback([&context, args] {
         context.action = [&context, args] {
-            if (isWorkbookPath(args->file) || args->kind == "prices" || args->dryRun)
+            if (isWorkbookPath(args->file) || args->kind == "prices" || args->kind == "orders" || args->dryRun)
                 return importSpreadsheet(context, args->kind, args->file, args->sheet, args->dryRun);
             const auto kind = unwrap(storage::parseImportKind(args->kind));
             const auto text = readWholeFile(args->file);

@@ -61,6 +61,15 @@ int importSpreadsheet(const CliContext& context, const std::string& kind, const 
                      {{"rows", count}, {"dry_run", dryRun}});
         return 0;
     }
+    if (kind == "orders") {
+        const auto text = sheet ? unwrap(storage::sheetToCsv(*sheet, "orders")) : readText(file);
+        const auto where = sheet ? "sheet '" + sheet->name + "', row" : std::string("line");
+        const auto imported = unwrap(storage::importOrders(ledger, text, context.user, dryRun, where));
+        context.emit(verb + std::to_string(imported.orders) + " orders (" + std::to_string(imported.lines) +
+                         " lines) from " + source + (dryRun ? "\n(dry run: nothing was written)" : ""),
+                     {{"orders", imported.orders}, {"lines", imported.lines}, {"dry_run", dryRun}});
+        return 0;
+    }
     const auto importKind = unwrap(storage::parseImportKind(kind));
     storage::ImportSummary summary;
     ProgressMeter meter(context.err, dryRun ? "check" : "import", stderrIsTerminal());

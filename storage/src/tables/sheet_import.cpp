@@ -1,8 +1,9 @@
-// A sheet becomes CSV text for the one import (see sheet_import.hpp); prices are imported here.
+// A sheet becomes CSV text for the one import (see sheet_import.hpp); prices and sales orders are imported here.
 #include "lotstation/storage/sheet_import.hpp"
 
 #include "../decimal.hpp"
 #include "lotstation/storage/sales.hpp"
+#include "lotstation/storage/sales_orders.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -58,7 +59,14 @@ std::string canonicalHeader(std::string_view header, std::string_view kind) {
     auto name = normalised(header);
     if (kind != "items" && name == "location") return "location";
     if (kind == "lots" && (name == "unit" || name == "uom" || name == "units")) return "unit";
-    if ((kind == "prices") && (name == "unit" || name == "uom")) return "unit";
+    if ((kind == "prices" || kind == "orders") && (name == "unit" || name == "uom")) return "unit";
+    if (kind == "orders") {
+        for (const auto* alias : {"order_number", "order_no", "order_reference", "reference", "sales_order", "po",
+                                  "po_number", "purchase_order"})
+            if (name == alias) return "order";
+        for (const auto* alias : {"due_date", "delivery_date", "deliver_by", "ship_by"})
+            if (name == alias) return "due";
+    }
     const auto found = synonyms().find(name);
     return found == synonyms().end() ? name : found->second;
 }
@@ -102,7 +110,7 @@ std::string uomWord(std::string text) {
 }
 
 bool isDateColumn(const std::string& column) {
-    return column == "expiry" || column == "best_before";
+    return column == "expiry" || column == "best_before" || column == "due";
 }
 
 } // namespace
@@ -236,6 +244,102 @@ Result<std::size_t> importPrices(Ledger& ledger, std::string_view csvText, const
     });
     if (!written && !(dryRun && written.error().message == "dry run")) return std::unexpected(written.error());
     return requests.size();
+}
+
+Result<OrdersImported> importOrders(Ledger& ledger, std::string_view csvText, const std::string& user, bool dryRun,
+                                    const std::string& where) {
+    auto records = parseCsv(csvText);
+    if (!records) return std::unexpected(records.error());
+    constexpr const char* kExpected = "expected order, customer, sku, quantity, price (and due)";
+    if (records->empty()) return fail(ErrorKind::Invalid, std::string("no header row: ") + kExpected);
+    std::map<std::string, std::size_t> columns;
+    for (std::size_t c = 0; c < records->front().fields.size(); ++c)
+        columns[canonicalHeader(records->front().fields[c], "orders")] = c;
+    for (const auto* required : {"order", "customer", "sku", "quantity", "price"})
+        if (!columns.contains(required))
+            return fail(ErrorKind::Invalid, std::string("column '") + required + "' is missing (" + kExpected + ")");
+    const auto cell = [&](const CsvRecord& row, const std::string& column) {
+        const auto at = columns.find(column);
+        return at == columns.end() || at->second >= row.fields.size() ? std::string() : std::string(trim(row.fields[at->second]));
+    };
+    // Rows of one order (its reference) become its lines, in the order the file first names each order.
+    struct Pending {
+        NewSalesOrder order;
+        std::string firstAt; // "line 2": where the file starts it
+    };
+    std::vector<Pending> orders;
+    std::map<std::string, std::size_t> byReference;
+    std::string problems;
+    for (std::size_t r = 1; r < records->size(); ++r) {
+        const auto& row = (*records)[r];
+        if (std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return trim(f).empty(); })) continue;
+        const auto at = where + " " + std::to_string(row.line);
+        const auto reference = cell(row, "order");
+        const auto customer = cell(row, "customer");
+        const auto due = cell(row, "due");
+        if (reference.empty()) {
+            problems += at + ", column 'order': no order reference\n";
+            continue;
+        }
+        if (!ledger.customer(customer)) {
+            problems += at + ", column 'customer': no customer '" + customer + "'\n";
+            continue;
+        }
+        auto quantity = cell(row, "quantity");
+        auto price = cell(row, "price");
+        if (const auto unit = cell(row, "unit"); !unit.empty()) {
+            if (!quantity.empty() && std::all_of(quantity.begin(), quantity.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }))
+                quantity += unit;
+            if (!price.empty() && price.find('/') == std::string::npos) price += "/" + unit;
+        }
+        // The same rule as `order add SKU=QTY@PRICE`.
+        auto line = parseOrderLine(ledger, cell(row, "sku") + "=" + quantity + "@" + price);
+        if (!line) {
+            problems += at + ": " + line.error().message + "\n";
+            continue;
+        }
+        auto [known, added] = byReference.emplace(reference, orders.size());
+        if (added) {
+            orders.push_back({NewSalesOrder{.reference = reference,
+                                            .customer = customer,
+                                            .due = due.empty() ? std::nullopt : std::optional(due),
+                                            .lines = {},
+                                            .user = user},
+                              at});
+        }
+        auto& order = orders[known->second].order;
+        if (order.customer != customer) {
+            problems += at + ", column 'customer': order " + reference + " is for " + order.customer + " (" +
+                        orders[known->second].firstAt + "), not " + customer + "\n";
+            continue;
+        }
+        if (!due.empty() && order.due && *order.due != due) {
+            problems += at + ", column 'due': order " + reference + " is due " + *order.due + " (" +
+                        orders[known->second].firstAt + "), not " + due + "\n";
+            continue;
+        }
+        if (!order.due && !due.empty()) order.due = due;
+        order.lines.push_back(*line);
+    }
+    if (!problems.empty()) {
+        problems.pop_back();
+        return fail(ErrorKind::Invalid, problems);
+    }
+    OrdersImported out;
+    auto written = ledger.atomically([&]() -> Result<void> {
+        for (const auto& pending : orders) {
+            auto added = addSalesOrder(ledger, pending.order);
+            if (!added)
+                return fail(added.error().kind,
+                            "order " + pending.order.reference + " (" + pending.firstAt + "): " + added.error().message);
+            out.orders += 1;
+            out.lines += pending.order.lines.size();
+        }
+        if (dryRun) return fail(ErrorKind::Refused, "dry run");
+        return {};
+    });
+    if (!written && !(dryRun && written.error().message == "dry run")) return std::unexpected(written.error());
+    return out;
 }
 
 } // namespace lotstation::storage

@@ -2,6 +2,8 @@
 // what it refuses, and the margins counting the order's price.
 #include "cli_test_support.hpp"
 
+#include <fstream>
+
 using lotstation::test::CliFixture;
 
 namespace {
@@ -86,4 +88,49 @@ TEST_CASE("cli: order add, ship --order / --ref, show, list --open, cancel, marg
     CHECK(must(cli, {"order", "list", "--open"}) == "no orders\n");
     CHECK(must(cli, {"order", "list"}).find("R-1042  SHOP1  due 2026-12-20  complete") != std::string::npos);
     CHECK(cli.run({"verify"}).exitCode == 0);
+}
+
+TEST_CASE("cli: import orders from a file: rows of one reference make one order, all or none, dry run first") {
+    CliFixture cli;
+    for (const auto& step : std::vector<std::vector<std::string>>{
+             {"init", "--station", "Bench", "--short-code", "C"},
+             {"location", "add", "FG", "--name", "Finished", "--kind", "finished"},
+             {"customer", "add", "SHOP1", "--name", "Corner shop"},
+             {"customer", "add", "SHOP2", "--name", "Market stall"},
+             {"item", "add", "BAR", "--name", "Soap bar", "--uom", "pc", "--kind", "finished", "--location", "FG"},
+             {"item", "add", "OIL", "--name", "Olive oil", "--uom", "g", "--location", "FG"}})
+        must(cli, step);
+    const auto write = [&](const std::string& name, const std::string& text) {
+        const auto path = cli.dir().file(name);
+        std::ofstream(path) << text;
+        return path.string();
+    };
+    // Headers as people write them; a unit column beside bare numbers; the due date on the first row only.
+    const auto good = write("orders.csv", "Order number,Customer,SKU,Qty,Unit,Unit price,Due date\n"
+                                          "R-1,SHOP1,BAR,48,pc,4.25,2026-12-20\n"
+                                          "R-1,SHOP1,OIL,2.5,kg,12,\n"
+                                          "R-2,SHOP2,BAR,12,,4.40/pc,\n");
+    CHECK(must(cli, {"import", "orders", good, "--dry-run"}) ==
+          "would import 2 orders (3 lines) from " + good + "\n(dry run: nothing was written)\n");
+    CHECK(must(cli, {"order", "list"}) == "no orders\n");
+    CHECK(must(cli, {"import", "orders", good}) == "imported 2 orders (3 lines) from " + good + "\n");
+    const auto shown = must(cli, {"order", "show", "R-1"});
+    CHECK(shown.find("Order R-1 for SHOP1, due 2026-12-20 (open)") != std::string::npos);
+    CHECK(shown.find("OIL  2.5 kg at USD 12.00/kg, shipped 0 g") != std::string::npos);
+
+    // Every bad row is named; nothing of the good rows beside them is written.
+    const auto bad = write("bad.csv", "order,customer,sku,quantity,price\n"
+                                      "R-3,SHOP1,BAR,5,1\n"
+                                      "R-3,SHOP2,BAR,5,1\n"
+                                      "R-4,SHOP1,NOPE,1,1\n"
+                                      "R-5,NOBODY,BAR,1,1\n");
+    const auto why = refused(cli, {"import", "orders", bad});
+    CHECK(why.find("line 3, column 'customer': order R-3 is for SHOP1 (line 2), not SHOP2") != std::string::npos);
+    CHECK(why.find("line 4: ") != std::string::npos);
+    CHECK(why.find("line 5, column 'customer': no customer 'NOBODY'") != std::string::npos);
+    // A reference already on record refuses the whole file.
+    CHECK(refused(cli, {"import", "orders", good}).find("order R-1 (line 2): ") != std::string::npos);
+    const auto listed = must(cli, {"order", "list"});
+    CHECK(listed.find("R-3") == std::string::npos);
+    CHECK(listed.find("R-2") != std::string::npos);
 }

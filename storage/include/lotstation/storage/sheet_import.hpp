@@ -25,4 +25,14 @@ namespace lotstation::storage {
 [[nodiscard]] Result<std::size_t> importPrices(Ledger& ledger, std::string_view csvText, const std::string& user,
                                                bool dryRun = false, const std::string& where = "line");
 
+// orders: order, customer, sku, quantity, price, and due (optional): one row per line, the rows of one order
+// reference make one sales order (as `order add`; quantities and prices read by the same rule, a "unit" column
+// beside bare numbers as for prices). Every row is checked first; all orders or none.
+struct OrdersImported {
+    std::size_t orders = 0;
+    std::size_t lines = 0;
+};
+[[nodiscard]] Result<OrdersImported> importOrders(Ledger& ledger, std::string_view csvText, const std::string& user,
+                                                  bool dryRun = false, const std::string& where = "line");
+
 } // namespace lotstation::storage
