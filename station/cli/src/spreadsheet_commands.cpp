@@ -65,8 +65,12 @@ int importSpreadsheet(const CliContext& context, const std::string& kind, const 
         const auto text = sheet ? unwrap(storage::sheetToCsv(*sheet, "orders")) : readText(file);
         const auto where = sheet ? "sheet '" + sheet->name + "', row" : std::string("line");
         const auto imported = unwrap(storage::importOrders(ledger, text, context.user, dryRun, where));
-        context.emit(verb + std::to_string(imported.orders) + " orders (" + std::to_string(imported.lines) +
-                         " lines) from " + source + (dryRun ? "\n(dry run: nothing was written)" : ""),
+        const auto counted = [](std::size_t n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        context.emit(verb + counted(imported.orders, "order", "orders") + " (" +
+                         counted(imported.lines, "line", "lines") + ") from " + source +
+                         (dryRun ? "\n(dry run: nothing was written)" : ""),
                      {{"orders", imported.orders}, {"lines", imported.lines}, {"dry_run", dryRun}});
         return 0;
     }
