@@ -190,26 +190,52 @@ Result<ImportSummary> importSheet(Ledger& ledger, ImportKind kind, const Sheet& 
     return summary;
 }
 
+namespace {
+
+// The rows of a CSV import by column name: the header matched to canonical names (canonicalHeader) once,
+// the columns it needs checked, a cell read trimmed ("" when the row is short or the column absent).
+class NamedColumns {
+  public:
+    static Result<NamedColumns> read(std::string_view csvText, std::string_view kind,
+                                     std::initializer_list<const char*> required, const std::string& expected) {
+        auto records = parseCsv(csvText);
+        if (!records) return std::unexpected(records.error());
+        if (records->empty()) return fail(ErrorKind::Invalid, "no header row: " + expected);
+        NamedColumns out;
+        for (std::size_t c = 0; c < records->front().fields.size(); ++c)
+            out.m_columns[canonicalHeader(records->front().fields[c], kind)] = c;
+        for (const auto* name : required)
+            if (!out.m_columns.contains(name))
+                return fail(ErrorKind::Invalid, std::string("column '") + name + "' is missing (" + expected + ")");
+        records->erase(records->begin());
+        std::erase_if(*records, [](const CsvRecord& row) {
+            return std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return trim(f).empty(); });
+        });
+        out.m_rows = std::move(*records);
+        return out;
+    }
+    [[nodiscard]] const std::vector<CsvRecord>& rows() const { return m_rows; } // blank rows left out
+    [[nodiscard]] std::string cell(const CsvRecord& row, const std::string& column) const {
+        const auto at = m_columns.find(column);
+        return at == m_columns.end() || at->second >= row.fields.size() ? std::string()
+                                                                        : std::string(trim(row.fields[at->second]));
+    }
+
+  private:
+    std::map<std::string, std::size_t> m_columns;
+    std::vector<CsvRecord> m_rows;
+};
+
+} // namespace
+
 Result<std::size_t> importPrices(Ledger& ledger, std::string_view csvText, const std::string& user, bool dryRun,
                                  const std::string& where) {
-    auto records = parseCsv(csvText);
-    if (!records) return std::unexpected(records.error());
-    if (records->empty()) return fail(ErrorKind::Invalid, "no header row: expected customer, sku, price");
-    std::map<std::string, std::size_t> columns;
-    for (std::size_t c = 0; c < records->front().fields.size(); ++c)
-        columns[canonicalHeader(records->front().fields[c], "prices")] = c;
-    for (const auto* required : {"customer", "sku", "price"})
-        if (!columns.contains(required))
-            return fail(ErrorKind::Invalid, std::string("column '") + required + "' is missing (expected customer, sku, price)");
+    auto table = NamedColumns::read(csvText, "prices", {"customer", "sku", "price"}, "expected customer, sku, price");
+    if (!table) return std::unexpected(table.error());
+    const auto cell = [&](const CsvRecord& row, const std::string& column) { return table->cell(row, column); };
     std::vector<PriceRequest> requests;
     std::string problems;
-    const auto cell = [&](const CsvRecord& row, const std::string& column) {
-        const auto at = columns.find(column);
-        return at == columns.end() || at->second >= row.fields.size() ? std::string() : std::string(trim(row.fields[at->second]));
-    };
-    for (std::size_t r = 1; r < records->size(); ++r) {
-        const auto& row = (*records)[r];
-        if (std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return trim(f).empty(); })) continue;
+    for (const auto& row : table->rows()) {
         const auto at = where + " " + std::to_string(row.line);
         const auto customer = cell(row, "customer");
         const auto sku = cell(row, "sku");
@@ -248,20 +274,10 @@ Result<std::size_t> importPrices(Ledger& ledger, std::string_view csvText, const
 
 Result<OrdersImported> importOrders(Ledger& ledger, std::string_view csvText, const std::string& user, bool dryRun,
                                     const std::string& where) {
-    auto records = parseCsv(csvText);
-    if (!records) return std::unexpected(records.error());
-    constexpr const char* kExpected = "expected order, customer, sku, quantity, price (and due)";
-    if (records->empty()) return fail(ErrorKind::Invalid, std::string("no header row: ") + kExpected);
-    std::map<std::string, std::size_t> columns;
-    for (std::size_t c = 0; c < records->front().fields.size(); ++c)
-        columns[canonicalHeader(records->front().fields[c], "orders")] = c;
-    for (const auto* required : {"order", "customer", "sku", "quantity", "price"})
-        if (!columns.contains(required))
-            return fail(ErrorKind::Invalid, std::string("column '") + required + "' is missing (" + kExpected + ")");
-    const auto cell = [&](const CsvRecord& row, const std::string& column) {
-        const auto at = columns.find(column);
-        return at == columns.end() || at->second >= row.fields.size() ? std::string() : std::string(trim(row.fields[at->second]));
-    };
+    auto table = NamedColumns::read(csvText, "orders", {"order", "customer", "sku", "quantity", "price"},
+                                    "expected order, customer, sku, quantity, price (and due)");
+    if (!table) return std::unexpected(table.error());
+    const auto cell = [&](const CsvRecord& row, const std::string& column) { return table->cell(row, column); };
     // Rows of one order (its reference) become its lines, in the order the file first names each order.
     struct Pending {
         NewSalesOrder order;
@@ -270,9 +286,7 @@ Result<OrdersImported> importOrders(Ledger& ledger, std::string_view csvText, co
     std::vector<Pending> orders;
     std::map<std::string, std::size_t> byReference;
     std::string problems;
-    for (std::size_t r = 1; r < records->size(); ++r) {
-        const auto& row = (*records)[r];
-        if (std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return trim(f).empty(); })) continue;
+    for (const auto& row : table->rows()) {
         const auto at = where + " " + std::to_string(row.line);
         const auto reference = cell(row, "order");
         const auto customer = cell(row, "customer");
